@@ -1,0 +1,28 @@
+// What the HTTP app and the sync server are built from; injected so tests can build their own.
+import type { Client } from '@libsql/client'
+import type { Logger } from 'pino'
+import type { LoginThrottle } from './auth/login-throttle'
+import type { SessionStore, ValidSession } from './auth/sessions'
+import type { Config } from './config'
+import type { Db } from './db/client'
+import type { DocumentStore } from './storage/document-store'
+import type { CommitQueue } from './sync/commit-queue'
+import type { RoomRegistry } from './sync/room-registry'
+
+export interface AppDeps {
+  config: Config
+  db: Db
+  client: Client
+  sessions: SessionStore
+  throttle: LoginThrottle
+  store: DocumentStore
+  commits: CommitQueue
+  rooms: RoomRegistry
+  log: Logger
+  now: () => number
+}
+
+/** Hono environment: the session (if any) found by the session middleware. */
+export interface AppEnv {
+  Variables: { session: ValidSession | null }
+}

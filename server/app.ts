@@ -1,0 +1,64 @@
+// Builds the Hono app from injected dependencies; server/index.ts only wires and listens.
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { AppDeps, AppEnv } from './app-deps'
+import { SESSION_COOKIE } from './auth/sessions'
+import { HttpError } from './http/errors'
+import { isSameOrigin } from './http/origin'
+import { authRoutes, meRoute } from './routes/auth'
+import { documentRoutes, workspaceDocumentRoutes } from './routes/documents'
+import { syncRoutes } from './routes/sync'
+import { workspaceRoutes } from './routes/workspaces'
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
+  const app = new Hono<AppEnv>()
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
+      return c.json({ error: err.message }, err.status)
+    }
+    deps.log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'unhandled error')
+    return c.json({ error: 'internal error' }, 500)
+  })
+
+  // Cross-site requests that change state are refused before anything else runs.
+  app.use('/api/*', async (c, next) => {
+    if (STATE_CHANGING.has(c.req.method) && !isSameOrigin(c.req.header('origin'), c.req.header('host'), deps.config.publicOrigins)) {
+      return c.json({ error: 'cross-origin request refused' }, 403)
+    }
+    await next()
+  })
+
+  app.use('/api/*', async (c, next) => {
+    c.set('session', await deps.sessions.validate(getCookie(c, SESSION_COOKIE)))
+    await next()
+  })
+
+  app.get('/api/health', (c) => c.json({
+    ok: true,
+    loadedDocuments: deps.rooms.loadedCount,
+    commits: deps.commits.stats,
+    rooms: deps.rooms.stats,
+  }))
+  app.route('/api/auth', authRoutes(deps))
+  app.route('/api/me', meRoute(deps))
+  app.route('/api/workspaces', workspaceRoutes(deps))
+  app.route('/api/workspaces', workspaceDocumentRoutes(deps))
+  app.route('/api/documents', documentRoutes(deps))
+  app.route('/api/sync', syncRoutes(deps))
+  app.all('/api/*', (c) => c.json({ error: 'no such route' }, 404))
+
+  const clientDir = opts.clientDir
+  if (clientDir && existsSync(resolve(clientDir, 'index.html'))) {
+    app.use('/*', serveStatic({ root: clientDir }))
+    // Client-side routes (/w/…, /d/…) all load the single-page app.
+    app.get('*', serveStatic({ root: clientDir, path: 'index.html' }))
+  }
+  return app
+}

@@ -1,0 +1,31 @@
+// Environment parsed once into a frozen object; a bad value stops the start with a message naming the variable.
+import { z } from 'zod'
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).default('file:./data/quorum.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** Public origin(s) of the app, comma-separated (e.g. https://quorum.example.com). Empty: the request's own Host. */
+  PUBLIC_ORIGIN: z.string().default(''),
+  SESSION_TTL_DAYS: z.coerce.number().positive().default(14),
+  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
+  UNLOAD_AFTER_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** FULL survives power loss; NORMAL survives process crashes only. */
+  DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+})
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>> & { publicOrigins: readonly string[] }
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const publicOrigins = parsed.data.PUBLIC_ORIGIN.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean)
+  return Object.freeze({ ...parsed.data, publicOrigins })
+}

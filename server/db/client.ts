@@ -1,0 +1,33 @@
+// Opens the libSQL database (embedded file by default, or a libSQL server URL), sets the
+// durability pragmas for local files and applies the committed drizzle migrations.
+import { createClient, type Client } from '@libsql/client'
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
+import { migrate } from 'drizzle-orm/libsql/migrator'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as schema from './schema'
+
+export type Db = LibSQLDatabase<typeof schema>
+export interface Database { db: Db; client: Client; isLocalFile: boolean }
+
+const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle')
+
+export async function openDatabase(opts: { url: string; authToken?: string; synchronous?: 'FULL' | 'NORMAL' }): Promise<Database> {
+  const isLocalFile = opts.url.startsWith('file:')
+  if (isLocalFile) {
+    const path = opts.url.slice('file:'.length).split('?')[0]
+    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  }
+  const client = createClient({ url: opts.url, authToken: opts.authToken })
+  if (isLocalFile) {
+    // WAL lets readers proceed during the log appends; busy_timeout rides out a concurrent backup.
+    await client.execute('PRAGMA journal_mode=WAL')
+    await client.execute(`PRAGMA synchronous=${opts.synchronous ?? 'FULL'}`)
+    await client.execute('PRAGMA busy_timeout=5000')
+    await client.execute('PRAGMA foreign_keys=ON')
+  }
+  const db = drizzle(client, { schema })
+  await migrate(db, { migrationsFolder: MIGRATIONS_DIR })
+  return { db, client, isLocalFile }
+}

@@ -1,0 +1,101 @@
+// Tables of Quorum. Ids are random URL-safe strings; times are unix milliseconds.
+import { sqliteTable, text, integer, blob, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: integer('created_at').notNull(),
+})
+
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the token's secret part; the secret itself is never stored. */
+  secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+  lastVerifiedAt: integer('last_verified_at').notNull(),
+}, (t) => [index('sessions_user_idx').on(t.userId)])
+
+export const workspaces = sqliteTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+})
+
+export const memberships = sqliteTable('memberships', {
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  role: text('role', { enum: ['owner', 'editor', 'viewer'] }).notNull(),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)])
+
+export const documents = sqliteTable('documents', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['roadmap', 'brief', 'vendors', 'decisions', 'risks', 'summary', 'notes'] }).notNull(),
+  title: text('title').notNull(),
+  archivedAt: integer('archived_at'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [index('documents_workspace_idx').on(t.workspaceId)])
+
+/** The compacted state of a document: every log row with seq <= throughSeq is merged into `state`. */
+export const documentStates = sqliteTable('document_states', {
+  documentId: text('document_id').primaryKey().references(() => documents.id, { onDelete: 'cascade' }),
+  state: blob('state', { mode: 'buffer' }).notNull(),
+  throughSeq: integer('through_seq').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})
+
+/** Append-only log of Yjs updates, committed before they are relayed. */
+export const documentUpdates = sqliteTable('document_updates', {
+  documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  update: blob('update', { mode: 'buffer' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.documentId, t.seq] })])
+
+export const versions = sqliteTable('versions', {
+  documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  meetingId: text('meeting_id'),
+  label: text('label').notNull(),
+  authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+  state: blob('state', { mode: 'buffer' }).notNull(),
+  projection: text('projection').notNull(),
+}, (t) => [primaryKey({ columns: [t.documentId, t.version] }), index('versions_meeting_idx').on(t.meetingId)])
+
+export const meetings = sqliteTable('meetings', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  cadence: text('cadence', { enum: ['weekly', 'leadership', 'roadmap-review', 'board', 'ad-hoc'] }).notNull(),
+  title: text('title').notNull(),
+  startsAt: integer('starts_at').notNull(),
+  startedAt: integer('started_at'),
+  endedAt: integer('ended_at'),
+  notesDocumentId: text('notes_document_id').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [index('meetings_workspace_idx').on(t.workspaceId)])
+
+export const meetingDocuments = sqliteTable('meeting_documents', {
+  meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+}, (t) => [primaryKey({ columns: [t.meetingId, t.documentId] })])
+
+export const meetingAttendees = sqliteTable('meeting_attendees', {
+  meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.meetingId, t.userId] })])
+
+/** Failed-login counters, keyed by 'email:<address>' or 'ip:<address>'. */
+export const loginAttempts = sqliteTable('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at').notNull(),
+  blockedUntil: integer('blocked_until').notNull(),
+})

@@ -1,0 +1,39 @@
+// Who may do what: the session's user and their role in a workspace, checked on every route.
+import { and, eq } from 'drizzle-orm'
+import type { Context } from 'hono'
+import type { Role } from '../../shared/roles'
+import type { AppEnv } from '../app-deps'
+import type { ValidSession } from '../auth/sessions'
+import type { Db } from '../db/client'
+import { documents, memberships } from '../db/schema'
+import { forbidden, notFound, unauthenticated } from './errors'
+
+export function requireSession(c: Context<any>): ValidSession {
+  const session = c.get("session") as ValidSession | null
+  if (!session) throw unauthenticated()
+  return session
+}
+
+export async function workspaceRole(db: Db, workspaceId: string, userId: string): Promise<Role | null> {
+  const [row] = await db.select({ role: memberships.role }).from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).limit(1)
+  return row?.role ?? null
+}
+
+/** The caller's role in the workspace; 403 if they are not a member or `allowed` refuses the role. */
+export async function requireWorkspaceRole(db: Db, workspaceId: string, userId: string, allowed: (role: Role) => boolean, action = 'do this'): Promise<Role> {
+  const role = await workspaceRole(db, workspaceId, userId)
+  if (!role) throw forbidden('not a member of this workspace')
+  if (!allowed(role)) throw forbidden(`your role (${role}) may not ${action}`)
+  return role
+}
+
+export type DocumentRow = typeof documents.$inferSelect
+
+/** The document and the caller's role in its workspace; 404 if it does not exist, 403 if not a member. */
+export async function requireDocumentRole(db: Db, documentId: string, userId: string, allowed: (role: Role) => boolean, action?: string): Promise<{ document: DocumentRow; role: Role }> {
+  const [document] = await db.select().from(documents).where(eq(documents.id, documentId)).limit(1)
+  if (!document) throw notFound('document not found')
+  const role = await requireWorkspaceRole(db, document.workspaceId, userId, allowed, action)
+  return { document, role }
+}

@@ -1,0 +1,57 @@
+// Entry point of `npm start`: parse config, open the database, seed the demo workspace on an empty
+// database, build the client if it is missing, serve, and shut down cleanly on SIGTERM/SIGINT.
+import { existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { loadConfig } from './config'
+import { seedDemoWorkspace } from './seed/demo-workspace'
+import { buildDeps, startServer } from './server'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const CLIENT_DIR = resolve(ROOT, 'dist/client')
+
+async function ensureClientBuilt(log: { info(msg: string): void }) {
+  if (existsSync(resolve(CLIENT_DIR, 'index.html'))) return
+  log.info('building the client (first start)…')
+  const { build } = await import('vite')
+  await build({ configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn' })
+}
+
+async function main() {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    console.error((err as Error).message)
+    process.exit(1)
+  }
+  const deps = await buildDeps(config)
+  if (config.SEED_DEMO) {
+    const demo = await seedDemoWorkspace(deps)
+    if (demo) {
+      console.log('\n  Demo workspace created. Sign in with:')
+      console.log(`    email:    ${demo.email}`)
+      console.log(`    password: ${demo.password}\n`)
+    }
+  }
+  if (process.env.QUORUM_SKIP_CLIENT_BUILD !== 'true') await ensureClientBuilt({ info: (m) => deps.log.info(m) })
+  const server = await startServer(deps, { clientDir: CLIENT_DIR })
+  deps.log.info({ port: server.port }, `Quorum listening on http://localhost:${server.port}`)
+  // Machine-readable line for tests and scripts that start the server on port 0.
+  if (process.env.QUORUM_PRINT_PORT === 'true') console.log(`QUORUM_PORT=${server.port}`)
+
+  const shutdown = (signal: string) => {
+    deps.log.info({ signal }, 'shutting down: committing pending updates')
+    server.stop().then(() => process.exit(0), (err) => {
+      deps.log.error({ err: (err as Error).message }, 'shutdown failed')
+      process.exit(1)
+    })
+  }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,103 @@
+// Sign up, log in, log out, and who am I.
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { eq } from 'drizzle-orm'
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { CloseCode, CloseReason } from '../../shared/close-codes'
+import type { AppDeps, AppEnv } from '../app-deps'
+import { hashPassword, verifyPassword } from '../auth/passwords'
+import { clearSessionCookie, sessionCookie } from '../auth/sessions'
+import { memberships, users, workspaces } from '../db/schema'
+import { requireSession } from '../http/access'
+import { HttpError, conflict } from '../http/errors'
+import { isSecureRequest } from '../http/origin'
+import { readJson } from '../http/validate'
+import { newId } from '../ids'
+
+const email = z.string().trim().toLowerCase().email('must be an email address').max(254)
+const SignupBody = z.object({
+  name: z.string().trim().min(1, 'is required').max(120),
+  email,
+  password: z.string().min(8, 'must be at least 8 characters').max(256),
+})
+const LoginBody = z.object({ email, password: z.string().min(1, 'is required').max(256) })
+
+// Verifying against a real hash when the email is unknown keeps response times alike.
+let dummyHash: Promise<string> | null = null
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+export function authRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+  const secure = (c: Context) => isSecureRequest(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)
+  const maxAgeSeconds = Math.round(deps.config.SESSION_TTL_DAYS * 86400)
+
+  async function startSession(c: Context, userId: string) {
+    const { token } = await deps.sessions.create(userId)
+    c.header('Set-Cookie', sessionCookie(token, { secure: secure(c), maxAgeSeconds }))
+  }
+
+  app.post('/signup', async (c) => {
+    const body = await readJson(c, SignupBody)
+    const [existing] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, body.email)).limit(1)
+    if (existing) throw conflict('an account with this email already exists')
+    const user = { id: newId(), name: body.name, email: body.email, passwordHash: await hashPassword(body.password), createdAt: deps.now() }
+    try {
+      await deps.db.insert(users).values(user)
+    } catch {
+      throw conflict('an account with this email already exists')
+    }
+    await startSession(c, user.id)
+    return c.json({ user: { id: user.id, name: user.name, email: user.email } }, 201)
+  })
+
+  app.post('/login', async (c) => {
+    const body = await readJson(c, LoginBody)
+    const address = clientAddress(c)
+    const waitMs = await deps.throttle.retryAfterMs(body.email, address)
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000)
+      throw new HttpError(429, `too many failed attempts; try again in ${seconds} s`, { 'Retry-After': String(seconds) })
+    }
+    const [user] = await deps.db.select().from(users).where(eq(users.email, body.email)).limit(1)
+    dummyHash ??= hashPassword('not-a-real-password')
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), body.password)
+    if (!user || !ok) {
+      await deps.throttle.recordFailure(body.email, address)
+      throw new HttpError(401, 'wrong email or password')
+    }
+    await deps.throttle.recordSuccess(body.email, address)
+    await startSession(c, user.id)
+    return c.json({ user: { id: user.id, name: user.name, email: user.email } })
+  })
+
+  app.post('/logout', async (c) => {
+    const session = c.get('session')
+    if (session) {
+      await deps.sessions.invalidate(session.sessionId)
+      deps.rooms.closeConnections((_r, conn) => conn.sessionId === session.sessionId, CloseCode.unauthenticated, CloseReason[CloseCode.unauthenticated])
+    }
+    c.header('Set-Cookie', clearSessionCookie({ secure: secure(c) }))
+    return c.body(null, 204)
+  })
+
+  return app
+}
+
+export function meRoute(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+  app.get('/', async (c) => {
+    const { user } = requireSession(c)
+    const rows = await deps.db.select({ id: workspaces.id, name: workspaces.name, createdAt: workspaces.createdAt, role: memberships.role })
+      .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+      .where(eq(memberships.userId, user.id)).orderBy(workspaces.name)
+    return c.json({ user, workspaces: rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() })) })
+  })
+  return app
+}

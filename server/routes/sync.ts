@@ -1,0 +1,79 @@
+// GET /api/sync/:documentId — the y-websocket protocol. Everything is decided before the upgrade:
+// Origin, session, membership and role, and the document is loaded. Any failure answers with an
+// HTTP status and no socket exists; afterwards the handlers only route frames to the room.
+import { upgradeWebSocket } from '@hono/node-server'
+import { Hono } from 'hono'
+import { CloseCode, CloseReason } from '../../shared/close-codes'
+import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
+import type { AppDeps, AppEnv } from '../app-deps'
+import { requireDocumentRole, requireSession } from '../http/access'
+import { HttpError, forbidden, notFound } from '../http/errors'
+import { isSameOrigin } from '../http/origin'
+import { newConnectionId, type Connection } from '../sync/connection'
+import type { Room } from '../sync/room'
+
+interface RawSocket { readyState: number; send(data: Uint8Array): void; close(code: number, reason: string): void }
+
+export function syncRoutes(deps: AppDeps) {
+  const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection } }>()
+
+  app.get('/:documentId', async (c, next) => {
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new HttpError(400, 'expected a WebSocket upgrade')
+    if (!isSameOrigin(c.req.header('origin'), c.req.header('host'), deps.config.publicOrigins)) throw forbidden('cross-origin WebSocket refused')
+    const session = requireSession(c)
+    const { document, role } = await requireDocumentRole(deps.db, c.req.param('documentId'), session.user.id, canReadWorkspace)
+    if (document.archivedAt) throw notFound('document is archived')
+    let room: Room
+    try {
+      room = await deps.rooms.acquire(document.id, document.workspaceId)
+    } catch (err) {
+      deps.log.error({ documentId: document.id, err: (err as Error).message }, 'document failed to load')
+      throw new HttpError(503, 'document could not be loaded; try again shortly', { 'Retry-After': '2' })
+    }
+    c.set('room', room)
+    c.set('connection', {
+      id: newConnectionId(), user: session.user, sessionId: session.sessionId, role,
+      canWrite: canEditDocuments(role), awarenessClientIds: new Set(),
+      isOpen: () => false, send: () => {}, close: () => {},
+    })
+    await next()
+  }, upgradeWebSocket((c) => {
+    const room = c.get('room')
+    const conn = c.get('connection')
+    return {
+      onOpen(_event, ws) {
+        const socket = ws.raw as RawSocket
+        conn.isOpen = () => socket.readyState === 1
+        conn.send = (frame: Uint8Array) => {
+          if (socket.readyState === 1) socket.send(frame)
+        }
+        conn.close = (code: number, reason: string) => {
+          if (socket.readyState === 0 || socket.readyState === 1) socket.close(code, reason)
+        }
+        if (room.closed) {
+          // Unloaded between the check and the open (rare): the client reconnects and loads it again.
+          conn.close(CloseCode.goingAway, 'document reloading')
+          return
+        }
+        deps.rooms.join(room, conn)
+      },
+      onMessage(event) {
+        if (typeof event.data === 'string') {
+          conn.close(CloseCode.malformedMessage, 'text frames are not part of the protocol')
+          room.leave(conn)
+          return
+        }
+        room.receive(conn, new Uint8Array(event.data as ArrayBuffer))
+      },
+      onClose() {
+        room.leave(conn)
+      },
+      onError() {
+        room.leave(conn)
+      },
+    }
+  }))
+
+  return app
+}
+

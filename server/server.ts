@@ -1,0 +1,60 @@
+// Assembles a running Quorum server: database, stores, sync rooms, the Hono app and the
+// WebSocket server (ws, with the frame size limit enforced as close code 1009).
+import { serve, type ServerType } from '@hono/node-server'
+import { pino } from 'pino'
+import { WebSocketServer } from 'ws'
+import type { AppDeps } from './app-deps'
+import { createApp } from './app'
+import { LoginThrottle } from './auth/login-throttle'
+import { SessionStore } from './auth/sessions'
+import type { Config } from './config'
+import { openDatabase } from './db/client'
+import { DocumentStore } from './storage/document-store'
+import { CommitQueue } from './sync/commit-queue'
+import { RoomRegistry } from './sync/room-registry'
+import { CloseCode, CloseReason } from '../shared/close-codes'
+
+export interface RunningServer {
+  deps: AppDeps
+  port: number
+  /** Stops accepting, closes sync connections (1001), commits what was received, closes the database. */
+  stop(): Promise<void>
+}
+
+export async function buildDeps(config: Config): Promise<AppDeps> {
+  const log = pino({ level: config.LOG_LEVEL })
+  const now = Date.now
+  const { db, client } = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
+  const store = new DocumentStore(client, now)
+  const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
+  const rooms = new RoomRegistry(store, commits, { compactThreshold: config.COMPACT_THRESHOLD, unloadAfterMs: config.UNLOAD_AFTER_MS, log })
+  return {
+    config, db, client, store, commits, rooms, log, now,
+    sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
+    throttle: new LoginThrottle(db, now),
+  }
+}
+
+export async function startServer(deps: AppDeps, opts: { clientDir?: string } = {}): Promise<RunningServer> {
+  const app = createApp(deps, opts)
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.MAX_MESSAGE_BYTES })
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : deps.config.PORT
+  let stopping: Promise<void> | null = null
+  return {
+    deps,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        server.close()
+        await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
+        for (const ws of wss.clients) ws.terminate()
+        deps.client.close()
+      })()
+      return stopping
+    },
+  }
+}

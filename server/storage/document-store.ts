@@ -1,0 +1,76 @@
+// Durable storage of Yjs documents in libSQL: a compacted state row plus an append-only update log.
+// Raw SQL on the libSQL client keeps the hot path (the batched append) free of ORM overhead.
+import type { Client, InStatement } from '@libsql/client'
+
+export interface StoredDocument {
+  /** The compacted state, or null if the document was never compacted. */
+  state: Uint8Array | null
+  /** Log rows after the compacted state, in seq order. */
+  updates: { seq: number; update: Uint8Array }[]
+  /** Highest seq stored (in the log or merged into the state); the next append uses maxSeq + 1. */
+  maxSeq: number
+}
+
+export interface LogAppend { documentId: string; seq: number; update: Uint8Array }
+
+const toBytes = (v: unknown): Uint8Array => (v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v as ArrayBufferLike))
+
+export class DocumentStore {
+  constructor(private client: Client, private now: () => number = Date.now) {}
+
+  async load(documentId: string): Promise<StoredDocument> {
+    const [stateRes, logRes] = await this.client.batch([
+      { sql: 'SELECT state, through_seq FROM document_states WHERE document_id = ?', args: [documentId] },
+      { sql: 'SELECT seq, "update" FROM document_updates WHERE document_id = ? ORDER BY seq', args: [documentId] },
+    ], 'read')
+    const stateRow = stateRes.rows[0]
+    const throughSeq = stateRow ? Number(stateRow.through_seq) : 0
+    const updates = logRes.rows
+      .map((r) => ({ seq: Number(r.seq), update: toBytes(r.update) }))
+      .filter((r) => r.seq > throughSeq)
+    const maxSeq = Math.max(throughSeq, ...updates.map((u) => u.seq))
+    return { state: stateRow ? toBytes(stateRow.state) : null, updates, maxSeq }
+  }
+
+  /** Appends updates of any number of documents in one transaction: all are durable, or none. */
+  async append(rows: readonly LogAppend[]): Promise<void> {
+    if (rows.length === 0) return
+    const t = this.now()
+    const statements: InStatement[] = rows.map((r) => ({
+      sql: 'INSERT INTO document_updates (document_id, seq, "update", created_at) VALUES (?, ?, ?, ?)',
+      args: [r.documentId, r.seq, r.update, t],
+    }))
+    await this.client.batch(statements, 'write')
+  }
+
+  /**
+   * Replaces log rows up to `throughSeq` by one merged state, in one transaction. Rows after
+   * `throughSeq` (updates that arrived while the state was being encoded) are left alone.
+   */
+  async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    const t = this.now()
+    await this.client.batch([
+      {
+        sql: `INSERT INTO document_states (document_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
+              ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
+              WHERE excluded.through_seq >= document_states.through_seq`,
+        args: [documentId, state, throughSeq, t],
+      },
+      { sql: 'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?', args: [documentId, throughSeq] },
+      { sql: 'UPDATE documents SET updated_at = ? WHERE id = ?', args: [t, documentId] },
+    ], 'write')
+  }
+
+  /** Writes the first state of a new document (its template). */
+  async initialise(documentId: string, state: Uint8Array): Promise<void> {
+    await this.client.execute({
+      sql: 'INSERT INTO document_states (document_id, state, through_seq, updated_at) VALUES (?, ?, 0, ?)',
+      args: [documentId, state, this.now()],
+    })
+  }
+
+  async logLength(documentId: string): Promise<number> {
+    const res = await this.client.execute({ sql: 'SELECT count(*) AS n FROM document_updates WHERE document_id = ?', args: [documentId] })
+    return Number(res.rows[0].n)
+  }
+}

@@ -1,0 +1,149 @@
+// Loads documents on first connect, unloads them a while after the last connection leaves,
+// compacts their logs in the background, and closes connections whose access changed.
+import * as Y from 'yjs'
+import type { DocumentStore } from '../storage/document-store'
+import type { CommitQueue } from './commit-queue'
+import type { Connection } from './connection'
+import { Room } from './room'
+
+export interface RoomRegistryOptions {
+  compactThreshold: number
+  unloadAfterMs: number
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
+}
+
+export class RoomRegistry {
+  private rooms = new Map<string, Room>()
+  private loading = new Map<string, Promise<Room>>()
+  private unloadTimers = new Map<string, NodeJS.Timeout>()
+  readonly stats = { loads: 0, unloads: 0, compactions: 0 }
+
+  constructor(private store: DocumentStore, private commits: CommitQueue, private opts: RoomRegistryOptions) {}
+
+  get loadedCount(): number {
+    return this.rooms.size
+  }
+
+  loaded(documentId: string): Room | undefined {
+    return this.rooms.get(documentId)
+  }
+
+  /**
+   * The loaded room of a document, loading it if needed. A failed load rejects and caches
+   * nothing, so an empty document can never be served (or stored) in place of the real one.
+   */
+  async acquire(documentId: string, workspaceId: string): Promise<Room> {
+    const room = this.rooms.get(documentId)
+    if (room) {
+      // Keep it loaded until the connection that asked for it has had time to join.
+      this.scheduleUnload(room)
+      return room
+    }
+    let loading = this.loading.get(documentId)
+    if (!loading) {
+      loading = this.load(documentId, workspaceId).finally(() => this.loading.delete(documentId))
+      this.loading.set(documentId, loading)
+    }
+    return loading
+  }
+
+  private async load(documentId: string, workspaceId: string): Promise<Room> {
+    const stored = await this.store.load(documentId)
+    const doc = new Y.Doc()
+    if (stored.state) Y.applyUpdate(doc, stored.state)
+    for (const { seq, update } of stored.updates) {
+      try {
+        Y.applyUpdate(doc, update)
+      } catch (err) {
+        this.opts.log.warn({ documentId, seq, err: (err as Error).message }, 'skipping a stored update Yjs cannot apply')
+      }
+    }
+    const room = new Room(documentId, workspaceId, doc, { maxSeq: stored.maxSeq, logRows: stored.updates.length }, this.commits, {
+      onEmpty: (r) => this.scheduleUnload(r),
+      onLogGrown: (r) => this.maybeCompact(r),
+      onProtocolError: (conn, err) => this.opts.log.warn({ documentId, userId: conn.user.id, err: err.message }, 'closing a connection on bad input'),
+    })
+    this.rooms.set(documentId, room)
+    this.stats.loads++
+    this.scheduleUnload(room)
+    this.maybeCompact(room)
+    return room
+  }
+
+  join(room: Room, conn: Connection): void {
+    this.cancelUnload(room.documentId)
+    room.join(conn)
+  }
+
+  private scheduleUnload(room: Room): void {
+    this.cancelUnload(room.documentId)
+    // A floor of a second gives an upgrade that has acquired the room time to join it.
+    const timer = setTimeout(() => this.tryUnload(room), Math.max(this.opts.unloadAfterMs, 1000))
+    timer.unref()
+    this.unloadTimers.set(room.documentId, timer)
+  }
+
+  private cancelUnload(documentId: string): void {
+    const timer = this.unloadTimers.get(documentId)
+    if (timer) clearTimeout(timer)
+    this.unloadTimers.delete(documentId)
+  }
+
+  private tryUnload(room: Room): void {
+    this.unloadTimers.delete(room.documentId)
+    if (room.connections.size > 0 || room.closed) return
+    if (room.pending > 0 || room.compacting) {
+      this.scheduleUnload(room)
+      return
+    }
+    room.closed = true
+    this.rooms.delete(room.documentId)
+    room.doc.destroy()
+    this.stats.unloads++
+  }
+
+  private maybeCompact(room: Room): void {
+    if (room.compacting || room.closed || room.logRows < this.opts.compactThreshold) return
+    room.compacting = true
+    setImmediate(() => void this.compact(room))
+  }
+
+  /** Merges the log up to the last applied update into the stored state; later rows stay in the log. */
+  async compact(room: Room): Promise<void> {
+    room.compacting = true
+    const throughSeq = room.appliedSeq
+    const rowsMerged = room.logRows
+    try {
+      const state = Y.encodeStateAsUpdate(room.doc)
+      await this.store.compact(room.documentId, state, throughSeq)
+      room.logRows -= rowsMerged
+      this.stats.compactions++
+    } catch (err) {
+      this.opts.log.error({ documentId: room.documentId, err: (err as Error).message }, 'compaction failed; the log is intact')
+    } finally {
+      room.compacting = false
+    }
+  }
+
+  /** Closes the connections that match, e.g. a user's in one workspace after their role changed. */
+  closeConnections(match: (room: Room, conn: Connection) => boolean, code: number, reason: string): number {
+    let closed = 0
+    for (const room of this.rooms.values()) {
+      for (const conn of [...room.connections]) {
+        if (!match(room, conn)) continue
+        conn.close(code, reason)
+        room.leave(conn)
+        closed++
+      }
+    }
+    return closed
+  }
+
+  /** For shutdown: close every connection, then wait for what they sent to be committed. */
+  async shutdown(code: number, reason: string): Promise<void> {
+    for (const room of this.rooms.values()) room.closeAll(code, reason)
+    await this.commits.drain()
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer)
+    this.unloadTimers.clear()
+  }
+}

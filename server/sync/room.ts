@@ -1,0 +1,183 @@
+// A loaded document and the connections editing it. The in-memory Y.Doc only ever holds
+// committed updates: writes go to the commit queue first and are applied and relayed after
+// the database has them, so nothing a client sees can be lost by a crash of the server.
+import * as Y from 'yjs'
+import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-codes'
+import { AwarenessRegistry } from './awareness-registry'
+import type { CommitQueue, PendingUpdate } from './commit-queue'
+import type { Connection } from './connection'
+import {
+  ProtocolError, decodeClientMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2,
+  encodeUpdate, isEmptyUpdate,
+} from './protocol'
+
+export interface RoomEvents {
+  /** The last connection left: the registry may unload the room later. */
+  onEmpty(room: Room): void
+  /** Rows were appended to the log: the registry decides whether to compact. */
+  onLogGrown(room: Room): void
+  onProtocolError(conn: Connection, err: Error): void
+}
+
+export class Room {
+  readonly connections = new Set<Connection>()
+  readonly awareness = new AwarenessRegistry()
+  /** Next log sequence number to hand out (allocated at enqueue, so the log is ordered like the relays). */
+  nextSeq: number
+  /** Highest seq applied to `doc`: every log row up to it is reflected in the doc. */
+  appliedSeq: number
+  /** Log rows not yet merged into the compacted state. */
+  logRows: number
+  /** Updates enqueued but not yet applied; the room is not unloaded while any are pending. */
+  pending = 0
+  compacting = false
+  closed = false
+
+  constructor(
+    readonly documentId: string,
+    readonly workspaceId: string,
+    readonly doc: Y.Doc,
+    loaded: { maxSeq: number; logRows: number },
+    private commits: CommitQueue,
+    private events: RoomEvents,
+  ) {
+    this.nextSeq = loaded.maxSeq + 1
+    this.appliedSeq = loaded.maxSeq
+    this.logRows = loaded.logRows
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn)
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const presence = this.awareness.snapshot()
+    if (presence) conn.send(encodeAwareness(presence))
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return
+    const removal = this.awareness.removeConnection(conn)
+    if (removal) this.broadcast(encodeAwareness(removal), conn)
+    if (this.connections.size === 0) this.events.onEmpty(this)
+  }
+
+  /** Handles one binary frame from a connection. Bad input closes only that connection. */
+  receive(conn: Connection, frame: Uint8Array): void {
+    if (!this.connections.has(conn)) return
+    try {
+      const message = decodeClientMessage(frame)
+      switch (message.type) {
+        case 'sync-step-1':
+          conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          break
+        case 'sync-step-2':
+        case 'update':
+          this.receiveUpdate(conn, message.update)
+          break
+        case 'awareness': {
+          const relay = this.awareness.accept(conn, message.update)
+          if (relay) this.broadcast(encodeAwareness(relay), conn)
+          break
+        }
+        case 'query-awareness': {
+          const presence = this.awareness.snapshot()
+          if (presence) conn.send(encodeAwareness(presence))
+          break
+        }
+      }
+    } catch (err) {
+      // A state vector Yjs cannot read surfaces here as a plain Error: still the client's fault.
+      this.events.onProtocolError(conn, err as Error)
+      conn.close(CloseCode.malformedMessage, CloseReason[CloseCode.malformedMessage])
+      this.leave(conn)
+    }
+  }
+
+  private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (isEmptyUpdate(update)) return
+    if (!conn.canWrite) {
+      // Dropped, never stored or relayed; the client is told once per update and stays connected.
+      conn.send(encodePermissionDenied(READ_ONLY_DENIAL))
+      return
+    }
+    try {
+      Y.decodeUpdate(update)
+    } catch (err) {
+      this.events.onProtocolError(conn, new ProtocolError(`invalid update: ${(err as Error).message}`))
+      conn.close(CloseCode.invalidUpdate, CloseReason[CloseCode.invalidUpdate])
+      this.leave(conn)
+      return
+    }
+    this.enqueue(update, conn)
+  }
+
+  /** Queues a client's update for commit. */
+  private enqueue(update: Uint8Array, from: Connection): void {
+    this.pending++
+    this.commits.enqueue({ room: this, from, update, seq: this.nextSeq++ })
+  }
+
+  /** Commits, applies and relays a server-made change (a restore); resolves once it is durable. */
+  submitServerChange(update: Uint8Array): Promise<void> {
+    this.pending++
+    return new Promise((resolve, reject) => {
+      this.commits.enqueue({ room: this, from: null, update, seq: this.nextSeq++, done: { resolve, reject } })
+    })
+  }
+
+  /** Called by the commit queue once this room's updates of a batch are durable, in seq order. */
+  applyCommitted(items: readonly PendingUpdate[]): void {
+    this.pending -= items.length
+    this.appliedSeq = items[items.length - 1].seq
+    this.logRows += items.length
+    const merged = items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update))
+    try {
+      Y.applyUpdate(this.doc, merged, 'commit')
+    } catch {
+      // mergeUpdates accepted what applyUpdate refuses: fall back to one at a time, skipping the bad.
+      for (const item of items) {
+        try { Y.applyUpdate(this.doc, item.update, 'commit') } catch { /* stored but harmless: load skips it too */ }
+      }
+    }
+    this.relay(items, merged)
+    this.events.onLogGrown(this)
+  }
+
+  /** Called when a batch could not be stored: nothing was applied or relayed; senders resend on reconnect. */
+  failCommitted(items: readonly PendingUpdate[]): void {
+    this.pending -= items.length
+    for (const item of items) {
+      if (item.from?.isOpen()) item.from.close(CloseCode.storageFailed, CloseReason[CloseCode.storageFailed])
+    }
+  }
+
+  /** Sends the batch to every connection, encoded once for all who sent nothing in it. */
+  private relay(items: readonly PendingUpdate[], merged: Uint8Array): void {
+    const senders = new Set<Connection>()
+    for (const item of items) if (item.from) senders.add(item.from)
+    let frame: Uint8Array | null = null
+    for (const conn of this.connections) {
+      if (!senders.has(conn)) {
+        frame ??= encodeUpdate(merged)
+        conn.send(frame)
+      }
+    }
+    if (senders.size === 0) return
+    for (const sender of senders) {
+      if (!this.connections.has(sender)) continue
+      const others = items.filter((i) => i.from !== sender).map((i) => i.update)
+      if (others.length === 0) continue
+      sender.send(encodeUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)))
+    }
+  }
+
+  broadcast(frame: Uint8Array, except: Connection | null): void {
+    for (const conn of this.connections) if (conn !== except) conn.send(frame)
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.connections]) {
+      conn.close(code, reason)
+      this.leave(conn)
+    }
+  }
+}

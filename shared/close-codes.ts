@@ -1,0 +1,39 @@
+// WebSocket close codes of /api/sync/:documentId, shared by the server (which sends them)
+// and the client (which turns them into a visible state). 4000–4999 is the application range.
+export const CloseCode = {
+  /** Server shutting down (SIGTERM); the client reconnects. */
+  goingAway: 1001,
+  /** A frame over the size limit (ws enforces this itself). */
+  messageTooBig: 1009,
+  /** A frame that is not a well-formed y-websocket message (garbage, truncated, text frame, unknown type). */
+  malformedMessage: 4400,
+  /** The session expired or was revoked while connected. */
+  unauthenticated: 4401,
+  /** Membership removed or downgraded while connected: reconnect to be checked again. */
+  accessChanged: 4403,
+  /** The document was archived or deleted while connected. */
+  documentGone: 4404,
+  /** A well-framed update that Yjs cannot apply. */
+  invalidUpdate: 4422,
+  /** Storing the update failed (database unavailable); nothing was relayed. */
+  storageFailed: 4503,
+} as const
+
+export type CloseCodeName = keyof typeof CloseCode
+
+export const CloseReason: Record<number, string> = {
+  [CloseCode.goingAway]: 'server shutting down',
+  [CloseCode.messageTooBig]: 'message too big',
+  [CloseCode.malformedMessage]: 'malformed message',
+  [CloseCode.unauthenticated]: 'session expired',
+  [CloseCode.accessChanged]: 'access changed',
+  [CloseCode.documentGone]: 'document archived',
+  [CloseCode.invalidUpdate]: 'invalid update',
+  [CloseCode.storageFailed]: 'storage failed',
+}
+
+/** Close codes after which reconnecting cannot help (the user must sign in again or lost access). */
+export const TERMINAL_CLOSE_CODES: readonly number[] = [CloseCode.unauthenticated, CloseCode.documentGone]
+
+/** Reason sent in the y-protocols auth "permission denied" message when a viewer's update is dropped. */
+export const READ_ONLY_DENIAL = 'read-only: updates from viewers are not accepted'

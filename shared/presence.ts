@@ -1,0 +1,18 @@
+// Presence identity carried in Yjs awareness. The server overwrites `user` with the authenticated identity.
+import type { Role } from './roles'
+
+export interface PresenceUser {
+  id: string
+  name: string
+  color: string
+  role: Role
+}
+
+const PALETTE = ['#e11d48', '#2563eb', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c', '#4f46e5']
+
+/** A stable colour per user id, so a person keeps their colour across documents and sessions. */
+export function colorForUser(userId: string): string {
+  let hash = 0
+  for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) >>> 0
+  return PALETTE[hash % PALETTE.length]
+}

@@ -1,0 +1,15 @@
+// Workspace roles and what each may do. Used by the server's checks and by the client to hide controls.
+export const ROLES = ['owner', 'editor', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+export function canEditDocuments(role: Role | null | undefined): boolean {
+  return role === 'owner' || role === 'editor'
+}
+
+export function canManageMembers(role: Role | null | undefined): boolean {
+  return role === 'owner'
+}
+
+export function canReadWorkspace(role: Role | null | undefined): boolean {
+  return role === 'owner' || role === 'editor' || role === 'viewer'
+}
