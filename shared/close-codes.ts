@@ -1,5 +1,7 @@
 // WebSocket close codes of /api/sync/:documentId, shared by the server (which sends them)
-// and the client (which turns them into a visible state). 4000–4999 is the application range.
+// and the client (which turns them into a visible state). 4000–4999 is the application range;
+// following y-websocket 3's convention, 44xx means "reconnecting cannot help" (the stock provider
+// stops) and 45xx means "try again" (it reconnects with backoff).
 export const CloseCode = {
   /** Server shutting down (SIGTERM); the client reconnects. */
   goingAway: 1001,
@@ -10,7 +12,7 @@ export const CloseCode = {
   /** The session expired or was revoked while connected. */
   unauthenticated: 4401,
   /** Membership removed or downgraded while connected: reconnect to be checked again. */
-  accessChanged: 4403,
+  accessChanged: 4509,
   /** The document was archived or deleted while connected. */
   documentGone: 4404,
   /** A well-framed update that Yjs cannot apply. */
@@ -33,7 +35,12 @@ export const CloseReason: Record<number, string> = {
 }
 
 /** Close codes after which reconnecting cannot help (the user must sign in again or lost access). */
-export const TERMINAL_CLOSE_CODES: readonly number[] = [CloseCode.unauthenticated, CloseCode.documentGone]
+export const TERMINAL_CLOSE_CODES: readonly number[] = [
+  CloseCode.malformedMessage, CloseCode.unauthenticated, CloseCode.documentGone, CloseCode.invalidUpdate, CloseCode.messageTooBig,
+]
+
+/** For WebsocketProvider's `shouldReconnect` option. */
+export const shouldReconnectAfter = (code: number): boolean => !TERMINAL_CLOSE_CODES.includes(code)
 
 /** Reason sent in the y-protocols auth "permission denied" message when a viewer's update is dropped. */
 export const READ_ONLY_DENIAL = 'read-only: updates from viewers are not accepted'

@@ -1,0 +1,80 @@
+// Decision queue.
+// Layout: Y.Map('decisions') id → Y.Map{ question, options, owner, dueDate, status, outcome,
+//   decidedOn, createdOn, order, context: Y.XmlFragment }
+import type * as Y from 'yjs'
+import { toIsoDate } from './calendar'
+import { dateField, enumField, LIMITS, spec, textField } from './fields'
+import type { AddResult, FieldValues, WriteResult } from './fields'
+import { richTextIn, richTextToPlain } from './rich-text'
+import { addRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
+import type { Row, RowLayout } from './rows'
+
+export const DECISION_STATUSES = ['open', 'decided', 'deferred'] as const
+export type DecisionStatus = (typeof DECISION_STATUSES)[number]
+
+const decisionFields = {
+  question: spec(textField('Question', LIMITS.title), ''),
+  options: spec(textField('Options', LIMITS.note), ''),
+  owner: spec(textField('Owner', LIMITS.name), ''),
+  dueDate: spec(dateField('Due date').nullable(), null),
+  status: spec(enumField('Status', DECISION_STATUSES), 'open'),
+  outcome: spec(textField('Outcome', LIMITS.note), ''),
+  decidedOn: spec(dateField('Decided on').nullable(), null),
+  createdOn: spec(dateField('Created on').nullable(), null),
+}
+const layout: RowLayout<typeof decisionFields> = { root: 'decisions', fields: decisionFields, richText: ['context'] }
+
+export type DecisionFields = FieldValues<typeof decisionFields>
+export type DecisionField = keyof DecisionFields
+export type Decision = Row<typeof decisionFields>
+export interface Decisions {
+  decisions: Decision[]
+}
+export type DecisionProjection = Decision & { context: string }
+export interface DecisionsProjection {
+  kind: 'decisions'
+  decisions: DecisionProjection[]
+}
+
+export function readDecisions(doc: Y.Doc): Decisions {
+  return { decisions: readRows(doc, layout) }
+}
+
+/** createdOn defaults to the local calendar day now. */
+export function addDecision(doc: Y.Doc, init: Partial<DecisionFields> = {}, afterId?: string | null): AddResult {
+  const defaults = Object.fromEntries(Object.entries(decisionFields).map(([k, f]) => [k, f.fallback])) as DecisionFields
+  defaults.createdOn = toIsoDate(new Date())
+  return addRow(doc, layout, defaults, init, null, afterId)
+}
+
+export function updateDecision(doc: Y.Doc, id: string, patch: Partial<DecisionFields>): WriteResult {
+  return updateRow(doc, layout, id, patch, null)
+}
+
+export function setDecisionField<F extends DecisionField>(doc: Y.Doc, id: string, field: F, value: DecisionFields[F]): WriteResult {
+  return updateDecision(doc, id, { [field]: value } as Partial<DecisionFields>)
+}
+
+export function removeDecision(doc: Y.Doc, id: string): boolean {
+  return removeRow(doc, layout, id)
+}
+
+export function moveDecision(doc: Y.Doc, id: string, afterId: string | null): WriteResult {
+  return moveRow(doc, layout, id, afterId)
+}
+
+export function getDecisionContext(doc: Y.Doc, id: string, opts: { writable?: boolean } = {}): Y.XmlFragment | null {
+  return richTextIn(rowsOf(doc, layout), id, 'context', opts.writable ?? false)
+}
+
+export function project(doc: Y.Doc): DecisionsProjection {
+  return {
+    kind: 'decisions',
+    decisions: readRows(doc, layout).map((d) => ({ ...d, context: richTextToPlain(getDecisionContext(doc, d.id)) })),
+  }
+}
+
+/** A new queue is simply empty. */
+export function template(doc: Y.Doc): void {
+  rowsOf(doc, layout)
+}

@@ -1,0 +1,56 @@
+// The roadmap's rolling 12-month window: its months, its quarters, and where a bar sits in it.
+import { addMonths, isRealMonth, monthNumber } from './calendar'
+
+export const WINDOW_LENGTH = 12
+export const QUARTER_LABELS = ['Q1', 'Q2', 'Q3', 'Q4'] as const
+export type QuarterLabel = (typeof QUARTER_LABELS)[number]
+
+export function windowMonths(windowStart: string): string[] {
+  return Array.from({ length: WINDOW_LENGTH }, (_, i) => addMonths(windowStart, i))
+}
+
+export function windowEnd(windowStart: string): string {
+  return addMonths(windowStart, WINDOW_LENGTH - 1)
+}
+
+/** Offset of a month in the window (0–11), or null outside it. */
+export function monthOffset(windowStart: string, month: string): number | null {
+  if (!isRealMonth(month) || !isRealMonth(windowStart)) return null
+  const offset = monthNumber(month) - monthNumber(windowStart)
+  return offset >= 0 && offset < WINDOW_LENGTH ? offset : null
+}
+
+export function quarterMonths(windowStart: string): Array<{ quarter: QuarterLabel; months: string[] }> {
+  const months = windowMonths(windowStart)
+  return QUARTER_LABELS.map((quarter, q) => ({ quarter, months: months.slice(q * 3, q * 3 + 3) }))
+}
+
+/** Months from start to end inclusive; empty when either is missing or end is before start. */
+export function monthSpan(start: string | null, end: string | null): string[] {
+  if (!start || !end || !isRealMonth(start) || !isRealMonth(end)) return []
+  const count = monthNumber(end) - monthNumber(start) + 1
+  return Array.from({ length: Math.max(0, count) }, (_, i) => addMonths(start, i))
+}
+
+export interface BarOffsets {
+  /** First and last window offsets the bar covers (0–11). */
+  start: number
+  end: number
+  /** The initiative runs on before / after the window. */
+  clippedStart: boolean
+  clippedEnd: boolean
+}
+
+/** Where an initiative's bar sits on the timeline; null when unscheduled or wholly outside. */
+export function barOffsets(windowStart: string, start: string | null, end: string | null): BarOffsets | null {
+  if (!isRealMonth(windowStart) || monthSpan(start, end).length === 0) return null
+  const first = monthNumber(start as string) - monthNumber(windowStart)
+  const last = monthNumber(end as string) - monthNumber(windowStart)
+  if (last < 0 || first >= WINDOW_LENGTH) return null
+  return {
+    start: Math.max(0, first),
+    end: Math.min(WINDOW_LENGTH - 1, last),
+    clippedStart: first < 0,
+    clippedEnd: last >= WINDOW_LENGTH,
+  }
+}

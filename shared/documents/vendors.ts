@@ -1,0 +1,129 @@
+// Vendor & platform register.
+// Layout: Y.Map('vendors') id → Y.Map{ name, category, annualValue, renewalDate, noticeDays,
+//   owner, assessment, order, history: Y.Array<{ id, date, author, note }> (append-only) }
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { amountField, dateField, enumField, intField, LIMITS, readFields, spec, textField } from './fields'
+import type { AddResult, FieldValues, WriteResult } from './fields'
+import { newId } from './ids'
+import { addRow, findRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
+import type { Row, RowLayout } from './rows'
+
+export const ASSESSMENTS = ['keep', 'review', 'replace'] as const
+export type Assessment = (typeof ASSESSMENTS)[number]
+/** Ten years: longer notice periods are typos. */
+const MAX_NOTICE_DAYS = 3650
+
+const vendorFields = {
+  name: spec(textField('Name', LIMITS.name), ''),
+  category: spec(textField('Category', LIMITS.name), ''),
+  annualValue: spec(amountField('Annual value'), 0),
+  renewalDate: spec(dateField('Renewal date').nullable(), null),
+  noticeDays: spec(intField('Notice period (days)', 0, MAX_NOTICE_DAYS), 0),
+  owner: spec(textField('Owner', LIMITS.name), ''),
+  assessment: spec(enumField('Assessment', ASSESSMENTS), 'keep'),
+}
+const layout: RowLayout<typeof vendorFields> = { root: 'vendors', fields: vendorFields, richText: [], lists: ['history'] }
+
+const historyFields = {
+  id: spec(z.string().min(1).max(64), ''),
+  date: spec(dateField('Date').nullable(), null),
+  author: spec(textField('Author', LIMITS.name), ''),
+  note: spec(textField('Note', LIMITS.note), ''),
+}
+const historyInput = z.object({
+  date: historyFields.date.schema.unwrap(),
+  author: historyFields.author.schema,
+  note: historyFields.note.schema.min(1, 'Note cannot be empty'),
+})
+
+export type VendorFields = FieldValues<typeof vendorFields>
+export type VendorField = keyof VendorFields
+export interface HistoryEntry {
+  id: string
+  date: string | null
+  author: string
+  note: string
+  /** Damaged entry fields ('entry' when the entry is not an object). */
+  invalid: string[]
+}
+export type Vendor = Row<typeof vendorFields> & { history: HistoryEntry[] }
+export interface Vendors {
+  vendors: Vendor[]
+}
+export interface VendorsProjection extends Vendors {
+  kind: 'vendors'
+}
+
+function readHistory(raw: unknown): HistoryEntry[] {
+  if (!(raw instanceof Y.Map)) return []
+  const list = raw.get('history')
+  if (!(list instanceof Y.Array)) return []
+  return list.toArray().map((entry, index) => {
+    const isObject = typeof entry === 'object' && entry !== null && !Array.isArray(entry) && !(entry instanceof Y.AbstractType)
+    const get = (key: string) => (isObject && Object.hasOwn(entry, key) ? (entry as Record<string, unknown>)[key] : undefined)
+    const { values, invalid } = readFields(get, historyFields)
+    return { ...values, id: values.id || `entry-${index}`, invalid: isObject ? invalid : ['entry'] }
+  })
+}
+
+export function readVendors(doc: Y.Doc): Vendors {
+  const rows = rowsOf(doc, layout)
+  return { vendors: readRows(doc, layout).map((v) => ({ ...v, history: readHistory(rows.get(v.id)) })) }
+}
+
+export function addVendor(doc: Y.Doc, init: Partial<VendorFields> = {}, afterId?: string | null): AddResult {
+  const defaults = Object.fromEntries(Object.entries(vendorFields).map(([k, f]) => [k, f.fallback])) as VendorFields
+  return addRow(doc, layout, defaults, init, null, afterId)
+}
+
+export function updateVendor(doc: Y.Doc, id: string, patch: Partial<VendorFields>): WriteResult {
+  return updateRow(doc, layout, id, patch, null)
+}
+
+export function setVendorField<F extends VendorField>(doc: Y.Doc, id: string, field: F, value: VendorFields[F]): WriteResult {
+  return updateVendor(doc, id, { [field]: value } as Partial<VendorFields>)
+}
+
+export function removeVendor(doc: Y.Doc, id: string): boolean {
+  return removeRow(doc, layout, id)
+}
+
+export function moveVendor(doc: Y.Doc, id: string, afterId: string | null): WriteResult {
+  return moveRow(doc, layout, id, afterId)
+}
+
+/** Appends to the vendor's history; entries are never edited or removed. */
+export function addVendorHistory(
+  doc: Y.Doc,
+  vendorId: string,
+  entry: { date: string; author: string; note: string },
+): AddResult {
+  const found = findRow(doc, layout, vendorId)
+  if (!found.ok) return found
+  const parsed = historyInput.safeParse(entry)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { ok: false, error: issue?.message ?? 'Invalid entry', field: String(issue?.path[0] ?? '') }
+  }
+  const id = newId()
+  doc.transact(() => {
+    let list = found.row.get('history')
+    // Rows are created with their list; this only repairs an old or damaged row.
+    if (!(list instanceof Y.Array)) {
+      list = new Y.Array<unknown>()
+      found.row.set('history', list)
+    }
+    ;(list as Y.Array<unknown>).push([{ id, ...parsed.data }])
+  })
+  return { ok: true, id }
+}
+
+export function project(doc: Y.Doc): VendorsProjection {
+  return { kind: 'vendors', ...readVendors(doc) }
+}
+
+/** A new register is simply empty. */
+export function template(doc: Y.Doc): void {
+  rowsOf(doc, layout)
+}

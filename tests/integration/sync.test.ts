@@ -1,0 +1,182 @@
+import { createClient } from '@libsql/client'
+import WS from 'ws'
+import * as Y from 'yjs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CloseCode, READ_ONLY_DENIAL } from '../../shared/close-codes'
+import { signUp, workspaceWithDocument } from '../helpers/api'
+import { startServer, type TestServer } from '../helpers/server'
+import { connectDoc, type SyncClient } from '../helpers/sync-client'
+import { sleep, waitFor } from '../helpers/wait'
+
+let server: TestServer
+const clients: SyncClient[] = []
+const open = (...args: Parameters<typeof connectDoc>) => {
+  const c = connectDoc(...args)
+  clients.push(c)
+  return c
+}
+beforeAll(async () => { server = await startServer({ env: { COMPACT_THRESHOLD: '40', UNLOAD_AFTER_MS: '200' } }) })
+afterEach(() => { while (clients.length) clients.pop()!.destroy() })
+afterAll(async () => { await server?.dispose() })
+
+/** Status code of a refused upgrade (the server answers HTTP, no socket is created). */
+function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WS(url, { headers })
+    ws.on('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); ws.terminate() })
+    ws.on('open', () => { ws.close(); reject(new Error('upgrade was accepted')) })
+    ws.on('error', () => {})
+  })
+}
+
+async function storedLogRows(documentId: string): Promise<number> {
+  const db = createClient({ url: `file:${server.dbPath}` })
+  try {
+    const res = await db.execute({ sql: 'SELECT count(*) AS n FROM document_updates WHERE document_id = ?', args: [documentId] })
+    return Number(res.rows[0].n)
+  } finally {
+    db.close()
+  }
+}
+
+describe('live co-editing over y-websocket', () => {
+  it('two stock WebsocketProvider clients converge on the same text', async () => {
+    const { owner, documentId, addMember } = await workspaceWithDocument(server.url)
+    const editor = await addMember('Eddie', 'editor')
+    const a = open(server.url, documentId, owner.cookie)
+    const b = open(server.url, documentId, editor.cookie)
+    await Promise.all([a.synced(), b.synced()])
+    a.doc.getText('t').insert(0, 'Hello')
+    await waitFor(() => b.doc.getText('t').toString() === 'Hello')
+    b.doc.getText('t').insert(5, ', board')
+    a.doc.getText('t').insert(0, '>> ')
+    await waitFor(() => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').length === 15)
+    expect(a.doc.getText('t').toString()).toBe('>> Hello, board')
+  })
+
+  it('relays awareness with the authenticated identity, not the claimed one', async () => {
+    const { owner, documentId, addMember } = await workspaceWithDocument(server.url)
+    const editor = await addMember('Eddie', 'editor')
+    const a = open(server.url, documentId, owner.cookie)
+    const b = open(server.url, documentId, editor.cookie)
+    await Promise.all([a.synced(), b.synced()])
+    a.provider.awareness.setLocalStateField('user', { name: 'Olivia Owner', color: '#000' })
+    b.provider.awareness.setLocalStateField('user', { id: owner.userId, name: 'Olivia Owner (fake)', color: '#f00' })
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.id === owner.userId)
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user).toMatchObject({ id: owner.userId, name: 'Olivia Owner', role: 'owner' })
+    await sleep(300)
+    // b claimed to be the owner: dropped, so a never sees that state.
+    expect(a.provider.awareness.getStates().get(b.doc.clientID)).toBeUndefined()
+  })
+
+  it('drops a viewer\'s updates: never relayed, never stored, viewer stays connected and told why', async () => {
+    const { owner, documentId, addMember } = await workspaceWithDocument(server.url)
+    const viewer = await addMember('Vera', 'viewer')
+    const a = open(server.url, documentId, owner.cookie)
+    const v = open(server.url, documentId, viewer.cookie)
+    await Promise.all([a.synced(), v.synced()])
+    a.doc.getText('t').insert(0, 'official')
+    await waitFor(() => v.doc.getText('t').toString() === 'official')
+    const stateVectorBefore = Y.encodeStateVector(a.doc)
+    const rowsBefore = await storedLogRows(documentId)
+
+    v.doc.getText('t').insert(0, 'EVIL ')
+    await waitFor(() => v.denials.length > 0)
+    expect(v.denials[0]).toBe(READ_ONLY_DENIAL)
+    await sleep(200)
+    expect(a.doc.getText('t').toString()).toBe('official')
+    expect(Y.encodeStateVector(a.doc)).toEqual(stateVectorBefore)
+    expect(await storedLogRows(documentId)).toBe(rowsBefore)
+    // Still connected, still receiving: no reconnect loop.
+    expect(v.closes).toEqual([])
+    a.doc.getText('t').insert(8, '!')
+    await waitFor(() => v.doc.getText('t').toString().endsWith('official!'))
+    // A fresh reader sees only the official text.
+    const fresh = open(server.url, documentId, owner.cookie)
+    await fresh.synced()
+    expect(fresh.doc.getText('t').toString()).toBe('official!')
+  })
+
+  it('refuses upgrades without a session, from a foreign Origin, from non-members and for unknown documents', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url)
+    const outsider = await signUp(server.url, 'Outsider')
+    const url = `${server.url.replace('http', 'ws')}/api/sync/${documentId}`
+    expect(await upgradeStatus(url, { origin: server.origin })).toBe(401)
+    expect(await upgradeStatus(url, { origin: server.origin, cookie: 'quorum_session=forged.token' })).toBe(401)
+    expect(await upgradeStatus(url, { origin: 'https://evil.example', cookie: owner.cookie })).toBe(403)
+    expect(await upgradeStatus(url, { cookie: owner.cookie })).toBe(403)
+    expect(await upgradeStatus(url, { origin: server.origin, cookie: outsider.cookie })).toBe(403)
+    expect(await upgradeStatus(`${server.url.replace('http', 'ws')}/api/sync/nosuchdoc`, { origin: server.origin, cookie: owner.cookie })).toBe(404)
+  })
+
+  it('closes the connection of a member who is downgraded while connected; their next update is refused', async () => {
+    const { owner, workspaceId, documentId, addMember } = await workspaceWithDocument(server.url)
+    const editor = await addMember('Eddie', 'editor')
+    const a = open(server.url, documentId, owner.cookie)
+    const e = open(server.url, documentId, editor.cookie)
+    await Promise.all([a.synced(), e.synced()])
+    expect((await owner.patch(`/api/workspaces/${workspaceId}/members/${editor.userId}`, { role: 'viewer' })).status).toBe(200)
+    await waitFor(() => e.closes.some((c) => c.code === CloseCode.accessChanged))
+    // The provider reconnects by itself, now as a viewer.
+    await waitFor(() => e.provider.wsconnected && e.provider.synced)
+    e.doc.getText('t').insert(0, 'after downgrade')
+    await waitFor(() => e.denials.length > 0)
+    await sleep(150)
+    expect(a.doc.getText('t').toString()).toBe('')
+  })
+
+  it('compacts the log in the background and keeps the content identical', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url)
+    const a = open(server.url, documentId, owner.cookie)
+    await a.synced()
+    const text = a.doc.getText('t')
+    for (let i = 0; i < 120; i++) {
+      text.insert(Math.floor(text.length / 2), `w${i} `)
+      if (i % 10 === 0) await sleep(5)
+    }
+    const expected = text.toString()
+    await waitFor(async () => (await storedLogRows(documentId)) < 40, { message: 'log compacted' })
+    a.destroy()
+    await sleep(1200) // let the room unload so the next reader loads from storage
+    const fresh = open(server.url, documentId, owner.cookie)
+    await fresh.synced()
+    expect(fresh.doc.getText('t').toString()).toBe(expected)
+  })
+})
+
+describe('durability', () => {
+  it('keeps every edit another client has seen after kill -9 and a restart', async () => {
+    const { owner, documentId, addMember } = await workspaceWithDocument(server.url)
+    const editor = await addMember('Eddie', 'editor')
+    const a = open(server.url, documentId, owner.cookie)
+    const b = open(server.url, documentId, editor.cookie)
+    await Promise.all([a.synced(), b.synced()])
+    const text = a.doc.getText('t')
+    for (let i = 0; i < 200; i++) text.insert(text.length, `${i},`)
+    await waitFor(() => b.doc.getText('t').length === text.length)
+    const seenByB = b.doc.getText('t').toString()
+
+    expect(await server.kill('SIGKILL')).toBe(null)
+    a.destroy(); b.destroy()
+    server = await server.restart()
+
+    const fresh = open(server.url, documentId, owner.cookie)
+    await fresh.synced()
+    expect(fresh.doc.getText('t').toString()).toBe(seenByB)
+  })
+
+  it('commits what it holds and exits cleanly on SIGTERM', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url)
+    const a = open(server.url, documentId, owner.cookie)
+    await a.synced()
+    a.doc.getText('t').insert(0, 'said just before shutdown')
+    await waitFor(async () => (await storedLogRows(documentId)) > 0)
+    const code = await server.kill('SIGTERM')
+    expect(code).toBe(0)
+    await waitFor(() => a.closes.some((c) => c.code === CloseCode.goingAway))
+    server = await server.restart()
+    const fresh = open(server.url, documentId, owner.cookie)
+    await fresh.synced()
+    expect(fresh.doc.getText('t').toString()).toBe('said just before shutdown')
+  })
+})

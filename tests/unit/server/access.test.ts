@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { delayAfterFailures } from '../../../server/auth/login-throttle'
+import { isSameOrigin, isSecureRequest } from '../../../server/http/origin'
+import { canEditDocuments, canManageMembers, canReadWorkspace } from '../../../shared/roles'
+
+describe('roles', () => {
+  it('gives owners everything, editors documents, viewers reading only, strangers nothing', () => {
+    expect([canManageMembers('owner'), canEditDocuments('owner'), canReadWorkspace('owner')]).toEqual([true, true, true])
+    expect([canManageMembers('editor'), canEditDocuments('editor'), canReadWorkspace('editor')]).toEqual([false, true, true])
+    expect([canManageMembers('viewer'), canEditDocuments('viewer'), canReadWorkspace('viewer')]).toEqual([false, false, true])
+    expect([canManageMembers(null), canEditDocuments(undefined), canReadWorkspace(null)]).toEqual([false, false, false])
+  })
+})
+
+describe('origin checks', () => {
+  it('accepts only the request\'s own host when no public origin is configured', () => {
+    expect(isSameOrigin('http://localhost:3000', 'localhost:3000', [])).toBe(true)
+    expect(isSameOrigin('http://localhost:5173', 'localhost:5173', [])).toBe(true)
+    expect(isSameOrigin('http://evil.example', 'localhost:3000', [])).toBe(false)
+    expect(isSameOrigin('http://localhost:3001', 'localhost:3000', [])).toBe(false)
+    expect(isSameOrigin(undefined, 'localhost:3000', [])).toBe(false)
+    expect(isSameOrigin('null', 'localhost:3000', [])).toBe(false)
+    expect(isSameOrigin('not a url', 'localhost:3000', [])).toBe(false)
+  })
+
+  it('accepts exactly the configured public origins', () => {
+    const origins = ['https://quorum.example.com']
+    expect(isSameOrigin('https://quorum.example.com', 'internal:3000', origins)).toBe(true)
+    expect(isSameOrigin('http://quorum.example.com', 'quorum.example.com', origins)).toBe(false)
+    expect(isSecureRequest('http://internal/', undefined, origins)).toBe(true)
+    expect(isSecureRequest('http://internal/', 'https', [])).toBe(true)
+    expect(isSecureRequest('http://internal/', undefined, [])).toBe(false)
+  })
+})
+
+describe('login throttle delays', () => {
+  it('allows a few free failures, then doubles the delay up to a cap', () => {
+    const policy = { freeFailures: 3, maxDelayMs: 60_000 }
+    expect([1, 2, 3].map((n) => delayAfterFailures(n, policy))).toEqual([0, 0, 0])
+    expect([4, 5, 6, 7].map((n) => delayAfterFailures(n, policy))).toEqual([1000, 2000, 4000, 8000])
+    expect(delayAfterFailures(40, policy)).toBe(60_000)
+  })
+})

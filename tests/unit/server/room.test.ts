@@ -1,0 +1,137 @@
+// The room and commit queue with a store whose commits the test releases by hand: proves that
+// nothing is applied or relayed before its commit, that a turn's updates share one transaction,
+// and that a failed commit relays nothing and disconnects the senders.
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { CloseCode } from '../../../shared/close-codes'
+import type { DocumentStore, LogAppend } from '../../../server/storage/document-store'
+import { AwarenessRegistry } from '../../../server/sync/awareness-registry'
+import { CommitQueue } from '../../../server/sync/commit-queue'
+import type { Connection } from '../../../server/sync/connection'
+import { decodeAwarenessUpdate, decodeClientMessage, encodeAwarenessUpdate, encodeUpdate } from '../../../server/sync/protocol'
+import { Room } from '../../../server/sync/room'
+import { waitFor } from '../../helpers/wait'
+
+class GatedStore {
+  batches: LogAppend[][] = []
+  gates: { release(): void; fail(): void }[] = []
+  append(rows: readonly LogAppend[]): Promise<void> {
+    this.batches.push([...rows])
+    return new Promise((resolve, reject) => this.gates.push({ release: resolve, fail: () => reject(new Error('disk full')) }))
+  }
+}
+
+function fakeConnection(id: number, canWrite = true, userId = `u${id}`): Connection & { sent: Uint8Array[]; closedWith: number | null } {
+  const conn = {
+    id, user: { id: userId, name: `User ${id}`, email: `${userId}@x` }, sessionId: `s${id}`, role: canWrite ? 'editor' : 'viewer',
+    canWrite, awarenessClientIds: new Set<number>(), sent: [] as Uint8Array[], closedWith: null as number | null,
+    isOpen: () => conn.closedWith === null,
+    send(f: Uint8Array) { conn.sent.push(f) },
+    close(code: number) { conn.closedWith = code },
+  }
+  return conn as never
+}
+
+function setup() {
+  const store = new GatedStore()
+  const queue = new CommitQueue(store as unknown as DocumentStore)
+  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+  return { store, queue, room }
+}
+
+function editFrame(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, text)
+  return encodeUpdate(Y.encodeStateAsUpdate(doc))
+}
+
+const updatesReceived = (conn: { sent: Uint8Array[] }) => conn.sent.filter((f) => f[0] === 0 && f[1] === 2)
+
+describe('commit before apply and relay', () => {
+  it('applies and relays nothing until the batch commits, then relays it to the others once', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
+    for (const conn of [a, b, c]) room.join(conn)
+    room.receive(a, editFrame('one'))
+    room.receive(b, editFrame('two'))
+    await waitFor(() => store.batches.length === 1)
+    expect(store.batches[0].map((r) => r.seq)).toEqual([1, 2]) // one transaction for the turn
+    expect(room.doc.getText('t').length).toBe(0)
+    expect(updatesReceived(c)).toHaveLength(0)
+
+    store.gates[0].release()
+    await waitFor(() => room.doc.getText('t').length === 6)
+    expect(updatesReceived(c)).toHaveLength(1) // merged, encoded once
+    // Each sender gets only the other's update.
+    const toA = decodeClientMessage(updatesReceived(a)[0]) as { update: Uint8Array }
+    const docA = new Y.Doc()
+    Y.applyUpdate(docA, toA.update)
+    expect(docA.getText('t').toString()).toBe('two')
+  })
+
+  it('keeps batching while a commit is in flight and commits the next batch after it', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1)
+    room.join(a)
+    room.receive(a, editFrame('a'))
+    await waitFor(() => store.batches.length === 1)
+    room.receive(a, editFrame('b'))
+    room.receive(a, editFrame('c'))
+    await new Promise((r) => setImmediate(r))
+    expect(store.batches).toHaveLength(1) // one in flight at a time
+    store.gates[0].release()
+    await waitFor(() => store.batches.length === 2)
+    expect(store.batches[1].map((r) => r.seq)).toEqual([2, 3])
+    store.gates[1].release()
+    await waitFor(() => room.appliedSeq === 3)
+    expect(room.pending).toBe(0)
+  })
+
+  it('on a failed commit applies nothing, relays nothing and disconnects the sender so it resends', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1), b = fakeConnection(2)
+    room.join(a); room.join(b)
+    room.receive(a, editFrame('lost?'))
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].fail()
+    await waitFor(() => a.closedWith !== null)
+    expect(a.closedWith).toBe(CloseCode.storageFailed)
+    expect(room.doc.getText('t').length).toBe(0)
+    expect(updatesReceived(b)).toHaveLength(0)
+    expect(room.pending).toBe(0)
+  })
+
+  it('drops a viewer\'s update without queueing it and without closing the viewer', async () => {
+    const { store, room } = setup()
+    const viewer = fakeConnection(1, false)
+    room.join(viewer)
+    room.receive(viewer, editFrame('nope'))
+    room.receive(viewer, encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()))) // empty: silently ignored
+    await new Promise((r) => setImmediate(r))
+    expect(store.batches).toHaveLength(0)
+    expect(viewer.closedWith).toBeNull()
+    expect(viewer.sent.filter((f) => f[0] === 2)).toHaveLength(1) // one permission-denied for the one real update
+  })
+})
+
+describe('awareness registry', () => {
+  const state = (clientId: number, clock: number, s: object | null) => ({ clientId, clock, stateJson: JSON.stringify(s) })
+  const encode = (...entries: ReturnType<typeof state>[]) => {
+    return encodeAwarenessUpdate(entries)
+  }
+
+  it('stamps the authenticated identity, drops claims of another user and of another connection\'s client id', () => {
+    const reg = new AwarenessRegistry()
+    const a = fakeConnection(1), b = fakeConnection(2)
+    expect(reg.accept(a, encode(state(10, 1, { user: { name: 'Not me', color: '#000' }, cursor: 3 })))).not.toBeNull()
+    const [stamped] = decodeAwarenessUpdate(reg.snapshot()!)
+    expect(stamped.state).toEqual({ user: { id: 'u1', name: 'User 1', color: expect.any(String), role: 'editor' }, cursor: 3 })
+    expect(reg.accept(b, encode(state(11, 1, { user: { id: 'u1', name: 'User 1' } })))).toBeNull() // claims a's user
+    expect(reg.accept(b, encode(state(10, 5, { cursor: 0 })))).toBeNull() // a's client id
+    expect(reg.size).toBe(1)
+    expect(reg.accept(a, encode(state(10, 1, { cursor: 4 })))).toBeNull() // stale clock
+    const removal = reg.removeConnection(a)
+    expect(removal).not.toBeNull()
+    expect(reg.size).toBe(0)
+  })
+})
