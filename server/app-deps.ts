@@ -8,6 +8,7 @@ import type { Db } from './db/client'
 import type { DocumentStore } from './storage/document-store'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
+import type { VersionStore } from './versions/version-store'
 
 export interface AppDeps {
   config: Config
@@ -18,6 +19,7 @@ export interface AppDeps {
   store: DocumentStore
   commits: CommitQueue
   rooms: RoomRegistry
+  versions: VersionStore
   log: Logger
   now: () => number
 }

@@ -10,7 +10,9 @@ import { HttpError } from './http/errors'
 import { isSameOrigin } from './http/origin'
 import { authRoutes, meRoute } from './routes/auth'
 import { documentRoutes, workspaceDocumentRoutes } from './routes/documents'
+import { meetingRoutes, workspaceMeetingRoutes } from './routes/meetings'
 import { syncRoutes } from './routes/sync'
+import { versionRoutes } from './routes/versions'
 import { workspaceRoutes } from './routes/workspaces'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -51,6 +53,9 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
   app.route('/api/workspaces', workspaceRoutes(deps))
   app.route('/api/workspaces', workspaceDocumentRoutes(deps))
   app.route('/api/documents', documentRoutes(deps))
+  app.route('/api/documents', versionRoutes(deps))
+  app.route('/api/workspaces', workspaceMeetingRoutes(deps))
+  app.route('/api/meetings', meetingRoutes(deps))
   app.route('/api/sync', syncRoutes(deps))
   app.all('/api/*', (c) => c.json({ error: 'no such route' }, 404))
 

@@ -12,6 +12,7 @@ import { openDatabase } from './db/client'
 import { DocumentStore } from './storage/document-store'
 import { CommitQueue } from './sync/commit-queue'
 import { RoomRegistry } from './sync/room-registry'
+import { VersionStore } from './versions/version-store'
 import { CloseCode, CloseReason } from '../shared/close-codes'
 
 export interface RunningServer {
@@ -30,6 +31,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const rooms = new RoomRegistry(store, commits, { compactThreshold: config.COMPACT_THRESHOLD, unloadAfterMs: config.UNLOAD_AFTER_MS, log })
   return {
     config, db, client, store, commits, rooms, log, now,
+    versions: new VersionStore(client, now),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
   }

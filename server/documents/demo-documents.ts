@@ -1,12 +1,10 @@
-// Demo content for the seeded workspace, one Y.Doc per kind.
+// Demo content for the seeded workspace, one Y.Doc per kind (content lives in shared/documents).
 import * as Y from 'yjs'
 import type { DocumentKind } from '../../shared/document-kinds'
+import { fillDemo } from '../../shared/documents/demo-content'
 
-export function demoDocumentState(kind: DocumentKind, _today: Date, _ids: Partial<Record<DocumentKind, string>>): Y.Doc {
+export function demoDocumentState(kind: DocumentKind, today: Date, ids: Partial<Record<DocumentKind, string>>): Y.Doc {
   const doc = new Y.Doc()
-  const body = doc.getXmlFragment('body')
-  const p = new Y.XmlElement('paragraph')
-  p.insert(0, [new Y.XmlText(`Welcome to the ${kind} document.`)])
-  body.insert(0, [p])
+  fillDemo(kind, doc, today, { sources: { briefId: ids.brief, roadmapId: ids.roadmap, risksId: ids.risks } })
   return doc
 }

@@ -2,9 +2,11 @@
 // written by the server once so that clients never race to initialise an empty document.
 import * as Y from 'yjs'
 import type { DocumentKind } from '../../shared/document-kinds'
+import { applyTemplate, type TemplateOptions } from '../../shared/documents'
 
-export function initialState(_kind: DocumentKind): Uint8Array {
+export function initialState(kind: DocumentKind, opts: TemplateOptions = {}): Uint8Array {
   const doc = new Y.Doc()
+  applyTemplate(kind, doc, { today: new Date(), ...opts })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return state

@@ -1,0 +1,64 @@
+// Builds the one forward change that makes a live document equal to a saved version. It is
+// computed on a scratch copy and then goes through the normal commit → apply → relay path, so
+// every connected client sees it as an ordinary edit and keeps editing. Unchanged rows and
+// fields are left untouched, so concurrent edits to them survive the restore.
+import * as Y from 'yjs'
+
+export type RootKind = 'map' | 'xml' | 'array' | 'text'
+export interface RootSpec { name: string; type: RootKind }
+
+function root(doc: Y.Doc, spec: RootSpec): Y.Map<unknown> | Y.XmlFragment | Y.Array<unknown> | Y.Text {
+  switch (spec.type) {
+    case 'map': return doc.getMap(spec.name)
+    case 'xml': return doc.getXmlFragment(spec.name)
+    case 'array': return doc.getArray(spec.name)
+    case 'text': return doc.getText(spec.name)
+  }
+}
+
+const toJson = (v: unknown): string => JSON.stringify(v instanceof Y.AbstractType ? v.toJSON() : v)
+const cloneValue = (v: unknown): unknown => (v instanceof Y.AbstractType ? (v as unknown as { clone(): unknown }).clone() : v)
+
+function restoreMap(live: Y.Map<unknown>, target: Y.Map<unknown>): void {
+  for (const key of [...live.keys()]) if (!target.has(key)) live.delete(key)
+  for (const [key, value] of target.entries()) {
+    const current = live.get(key)
+    if (current instanceof Y.Map && value instanceof Y.Map) restoreMap(current, value)
+    else if (!live.has(key) || toJson(current) !== toJson(value)) live.set(key, cloneValue(value))
+  }
+}
+
+function restoreSequence(live: Y.XmlFragment | Y.Array<unknown>, target: Y.XmlFragment | Y.Array<unknown>): void {
+  if (toJson(live) === toJson(target)) return
+  live.delete(0, live.length)
+  const items = (target as Y.Array<unknown>).toArray().map(cloneValue)
+  ;(live as Y.Array<unknown>).insert(0, items)
+}
+
+function restoreText(live: Y.Text, target: Y.Text): void {
+  if (live.toString() === target.toString()) return
+  live.delete(0, live.length)
+  live.applyDelta(target.toDelta())
+}
+
+/** The Yjs update that turns `liveState` into the content of `versionState` (null if nothing differs). */
+export function buildRestoreUpdate(liveState: Uint8Array, versionState: Uint8Array, roots: readonly RootSpec[]): Uint8Array | null {
+  const scratch = new Y.Doc()
+  Y.applyUpdate(scratch, liveState)
+  const target = new Y.Doc()
+  Y.applyUpdate(target, versionState)
+  const updates: Uint8Array[] = []
+  scratch.on('update', (u: Uint8Array) => updates.push(u))
+  scratch.transact(() => {
+    for (const spec of roots) {
+      const live = root(scratch, spec)
+      const wanted = root(target, spec)
+      if (spec.type === 'map') restoreMap(live as Y.Map<unknown>, wanted as Y.Map<unknown>)
+      else if (spec.type === 'text') restoreText(live as Y.Text, wanted as Y.Text)
+      else restoreSequence(live as Y.XmlFragment, wanted as Y.XmlFragment)
+    }
+  }, 'restore')
+  scratch.destroy()
+  target.destroy()
+  return updates.length === 0 ? null : Y.mergeUpdates(updates)
+}
