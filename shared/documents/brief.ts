@@ -4,18 +4,20 @@
 // section when needed); readers always return the eight, a missing/damaged one as defaults
 // flagged 'section'.
 import * as Y from 'yjs'
-import { dateField, enumField, LIMITS, spec, textField } from './fields'
+import { dateField, enumField, LIMITS, spec, textField, validateField } from './fields'
 import type { FieldValues, WriteResult } from './fields'
 import { isPillarKey, PILLAR_LABELS, PILLARS } from './pillars'
 import type { PillarKey } from './pillars'
 import { richTextIn, richTextToPlain } from './rich-text'
 import { readRow, updateRow } from './rows'
 import type { RowLayout } from './rows'
+import type { RootTypes } from './root-types'
 
 export const BRIEF_STATUSES = ['on-track', 'watch', 'at-risk'] as const
 export type BriefStatus = (typeof BRIEF_STATUSES)[number]
 export const BRIEF_TRENDS = ['improving', 'steady', 'declining'] as const
 export type BriefTrend = (typeof BRIEF_TRENDS)[number]
+export const roots: RootTypes = { pillars: 'map' }
 
 const sectionFields = {
   status: spec(enumField('Status', BRIEF_STATUSES), 'on-track'),
@@ -78,6 +80,11 @@ function ensureSection(doc: Y.Doc, pillar: PillarKey): Y.Map<unknown> {
 
 export function updatePillar(doc: Y.Doc, pillar: PillarKey, patch: Partial<BriefSectionFields>): WriteResult {
   if (!isPillarKey(pillar)) return { ok: false, error: `Unknown pillar "${String(pillar)}"` }
+  // Validate before repairing, so refused input never touches the document.
+  for (const [field, value] of Object.entries(patch)) {
+    const check = validateField(sectionFields, field, value)
+    if (!check.ok) return check
+  }
   let result: WriteResult = { ok: true }
   doc.transact(() => {
     ensureSection(doc, pillar)

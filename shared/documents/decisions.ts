@@ -8,9 +8,11 @@ import type { AddResult, FieldValues, WriteResult } from './fields'
 import { richTextIn, richTextToPlain } from './rich-text'
 import { addRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
+import type { RootTypes } from './root-types'
 
 export const DECISION_STATUSES = ['open', 'decided', 'deferred'] as const
 export type DecisionStatus = (typeof DECISION_STATUSES)[number]
+export const roots: RootTypes = { decisions: 'map' }
 
 const decisionFields = {
   question: spec(textField('Question', LIMITS.title), ''),

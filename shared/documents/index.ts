@@ -5,12 +5,14 @@ import * as brief from './brief'
 import * as decisions from './decisions'
 import * as notes from './notes'
 import type { ProjectionByKind } from './projections'
+import type { RootTypes } from './root-types'
 import * as risks from './risks'
 import * as roadmap from './roadmap'
 import * as summary from './summary'
 import * as vendors from './vendors'
 
 export type { DocumentProjection, ProjectionByKind } from './projections'
+export type { RootType, RootTypes } from './root-types'
 export { compareProjections } from './compare'
 export type { Comparison, ComparisonByKind } from './compare'
 
@@ -28,18 +30,20 @@ export interface TemplateOptions {
 }
 
 export interface DocumentKindModule<K extends DocumentKind> {
+  /** Root types by name (e.g. for restoring a version root by root). */
+  roots: RootTypes
   template: (doc: Y.Doc, opts?: TemplateOptions) => void
   project: (doc: Y.Doc) => ProjectionByKind[K]
 }
 
 export const documentKindModules: { [K in DocumentKind]: DocumentKindModule<K> } = {
-  roadmap: { template: roadmap.template, project: roadmap.project },
-  brief: { template: brief.template, project: brief.project },
-  vendors: { template: vendors.template, project: vendors.project },
-  decisions: { template: decisions.template, project: decisions.project },
-  risks: { template: risks.template, project: risks.project },
-  summary: { template: summary.template, project: summary.project },
-  notes: { template: notes.template, project: notes.project },
+  roadmap: { roots: roadmap.roots, template: roadmap.template, project: roadmap.project },
+  brief: { roots: brief.roots, template: brief.template, project: brief.project },
+  vendors: { roots: vendors.roots, template: vendors.template, project: vendors.project },
+  decisions: { roots: decisions.roots, template: decisions.template, project: decisions.project },
+  risks: { roots: risks.roots, template: risks.template, project: risks.project },
+  summary: { roots: summary.roots, template: summary.template, project: summary.project },
+  notes: { roots: notes.roots, template: notes.template, project: notes.project },
 }
 
 export function projectDocument<K extends DocumentKind>(kind: K, doc: Y.Doc): ProjectionByKind[K] {

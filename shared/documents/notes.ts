@@ -1,6 +1,9 @@
 // Notes: a rich-text body only. Layout: XmlFragment('body').
 import type * as Y from 'yjs'
 import { appendBlocks, getBodyFragment, richTextToPlain } from './rich-text'
+import type { RootTypes } from './root-types'
+
+export const roots: RootTypes = { body: 'xmlFragment' }
 
 export interface Notes {
   body: string

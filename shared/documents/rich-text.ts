@@ -67,17 +67,15 @@ function inlineText(node: Y.XmlText | Y.XmlElement): string {
   return node.toArray().map((child) => (child instanceof Y.XmlHook ? '' : inlineText(child))).join('')
 }
 
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock'])
+
+/** Walks block containers; an element holding text is one line (its inline nodes joined). */
 function collectLines(node: Y.XmlFragment, lines: string[]): void {
-  const children = node.toArray()
-  const isTextBlock = children.some((c) => c instanceof Y.XmlText)
-  if (isTextBlock) {
-    lines.push(children.map((c) => (c instanceof Y.XmlHook ? '' : inlineText(c))).join(''))
-    return
-  }
-  for (const child of children) {
-    if (child instanceof Y.XmlElement) {
-      // An empty paragraph is still a line; other empty containers are not.
-      if (child.length === 0 && (child.nodeName === 'paragraph' || child.nodeName === 'heading')) lines.push('')
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) lines.push(inlineText(child))
+    else if (child instanceof Y.XmlElement) {
+      const hasText = child.toArray().some((c) => c instanceof Y.XmlText)
+      if (hasText || (child.length === 0 && TEXT_BLOCKS.has(child.nodeName))) lines.push(inlineText(child))
       else collectLines(child, lines)
     }
   }

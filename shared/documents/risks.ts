@@ -8,11 +8,13 @@ import type { AddResult, FieldValues, WriteResult } from './fields'
 import { PILLARS } from './pillars'
 import { addRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
+import type { RootTypes } from './root-types'
 
 export const RISK_KINDS = ['risk', 'incident'] as const
 export type RiskKind = (typeof RISK_KINDS)[number]
 export const RISK_STATUSES = ['open', 'mitigating', 'closed'] as const
 export type RiskStatus = (typeof RISK_STATUSES)[number]
+export const roots: RootTypes = { risks: 'map' }
 
 const riskFields = {
   title: spec(textField('Title', LIMITS.title), ''),

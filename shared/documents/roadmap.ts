@@ -11,6 +11,7 @@ import { PILLARS } from './pillars'
 import { richTextIn, richTextToPlain } from './rich-text'
 import { addRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
+import type { RootTypes } from './root-types'
 import { monthOffset, windowEnd } from './roadmap-window'
 
 export const INITIATIVE_STATUSES = ['proposed', 'planned', 'in-progress', 'done', 'cut'] as const
@@ -18,6 +19,7 @@ export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number]
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const
 export type RiskLevel = (typeof RISK_LEVELS)[number]
 export const DEFAULT_CURRENCY = 'USD'
+export const roots: RootTypes = { initiatives: 'map', meta: 'map' }
 
 const initiativeFields = {
   title: spec(textField('Title', LIMITS.title), ''),
@@ -70,7 +72,7 @@ function readMeta(doc: Y.Doc) {
 export function readRoadmap(doc: Y.Doc): Roadmap {
   const { values, invalid } = readMeta(doc)
   const initiatives = readRows(doc, layout)
-  // Without a stored window (a damaged document), show the earliest work rather than nothing.
+  // Without a stored window (a damaged document), start at the earliest work, else this month.
   const starts = initiatives.map((i) => i.startMonth).filter((m): m is string => m !== null).sort()
   const windowStart = values.windowStart ?? starts[0] ?? toIsoMonth(new Date())
   return { windowStart, currency: values.currency, invalid, initiatives }

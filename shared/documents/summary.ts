@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { LIMITS, readFields, spec, textField, validateField } from './fields'
 import type { WriteResult } from './fields'
+import type { RootTypes } from './root-types'
 import { appendBlocks, getBodyFragment, richTextToPlain } from './rich-text'
 
 const documentId = (label: string) =>
@@ -16,6 +17,7 @@ const metaFields = {
   risksId: spec(documentId('Risk log').nullable(), null),
 }
 export type SummaryMetaField = keyof typeof metaFields
+export const roots: RootTypes = { body: 'xmlFragment', meta: 'map' }
 
 export interface SummarySources {
   briefId: string | null

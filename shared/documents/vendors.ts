@@ -8,9 +8,11 @@ import type { AddResult, FieldValues, WriteResult } from './fields'
 import { newId } from './ids'
 import { addRow, findRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
+import type { RootTypes } from './root-types'
 
 export const ASSESSMENTS = ['keep', 'review', 'replace'] as const
 export type Assessment = (typeof ASSESSMENTS)[number]
+export const roots: RootTypes = { vendors: 'map' }
 /** Ten years: longer notice periods are typos. */
 const MAX_NOTICE_DAYS = 3650
 

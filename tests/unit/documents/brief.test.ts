@@ -86,6 +86,14 @@ describe('hostile brief documents', () => {
     expect(getPillarNarrative(doc, 'security')).toBeInstanceOf(Y.XmlFragment)
   })
 
+  it('refuses a bad value for a missing section without creating it', () => {
+    const doc = hostile()
+    const state = stateOf(doc)
+    expect(setPillarField(doc, 'business', 'reviewedOn', 'soon').ok).toBe(false)
+    expect(stateOf(doc)).toEqual(state)
+    expect(readBrief(doc).sections[7].invalid).toEqual(['section'])
+  })
+
   it('gives a writable narrative for a missing section, null for read-only', () => {
     const doc = hostile()
     expect(getPillarNarrative(doc, 'business')).toBeNull()
