@@ -1,0 +1,62 @@
+import { Link, Outlet, useMatch, useNavigate } from 'react-router'
+import { useSession } from '../session/session'
+
+/** Header (brand, workspace switcher, user, log out) above the signed-in pages. */
+export function AppLayout() {
+  const { user, workspaces, logout } = useSession()
+  const navigate = useNavigate()
+  const workspaceId = useMatch('/w/:workspaceId')?.params.workspaceId
+  const current = workspaces.find((w) => w.id === workspaceId)
+
+  async function handleLogout() {
+    await logout()
+    navigate('/login', { replace: true })
+  }
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-header-left">
+          <Link to="/" className="brand" aria-label="Quorum home">
+            <span className="brand-mark" aria-hidden="true">Q</span>
+            <span className="brand-name">Quorum</span>
+          </Link>
+          <details className="switcher">
+            <summary data-testid="workspace-switcher">{current ? current.name : 'Workspaces'}</summary>
+            <div className="switcher-menu" role="menu">
+              {workspaces.map((w) => (
+                <Link
+                  key={w.id}
+                  to={`/w/${w.id}`}
+                  role="menuitem"
+                  className={w.id === workspaceId ? 'switcher-item active' : 'switcher-item'}
+                  onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}
+                >
+                  <span>{w.name}</span>
+                  <span className="role-chip">{w.role}</span>
+                </Link>
+              ))}
+              <Link
+                to="/"
+                role="menuitem"
+                className="switcher-item all"
+                onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}
+              >
+                All workspaces
+              </Link>
+            </div>
+          </details>
+        </div>
+        <div className="app-header-right">
+          <span className="user-name" data-testid="user-name">
+            {user?.name}
+          </span>
+          <button type="button" className="button subtle" onClick={() => void handleLogout()}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <Outlet />
+    </div>
+  )
+}

@@ -1,0 +1,136 @@
+// "/d/:documentId": one document, live. Loaded as its own chunk (Tiptap + Yjs).
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Link, useParams } from 'react-router'
+import type { DocumentWithAccessDto } from '../../../shared/api-types'
+import { DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
+import { colorForUser, type PresenceUser } from '../../../shared/presence'
+import { api, ApiRequestError, errorMessage } from '../api'
+import { ConnectionBadge } from '../components/ConnectionBadge'
+import { EditableTitle } from '../components/EditableTitle'
+import { FormError } from '../components/FormError'
+import { PageLoading } from '../components/PageLoading'
+import { PresenceList } from '../components/PresenceList'
+import { RoleChip } from '../components/RoleChip'
+import { bodyForKind } from '../documents/registry'
+import { useSession } from '../session/session'
+import { useDocumentSync } from '../sync/useDocumentSync'
+import { usePresence } from '../sync/usePresence'
+
+const NO_ACCESS_MESSAGES = {
+  archived: 'This document has been archived. Live editing has stopped; unarchive it from the workspace to continue.',
+  forbidden: 'You no longer have access to this document.',
+  'not-found': 'This document does not exist, or you do not have access to it.',
+  rejected: 'The server refused a change from this page, so live sync has stopped. Reload the page to continue.',
+} as const
+
+export default function DocumentPage() {
+  const { documentId = '' } = useParams()
+  const { user: me, workspaces, markSignedOut } = useSession()
+  const [access, setAccess] = useState<DocumentWithAccessDto | null>(null)
+  const [loadError, setLoadError] = useState<{ status: number; message: string } | null>(null)
+  const [titleError, setTitleError] = useState<string | null>(null)
+
+  useEffect(() => {
+    const controller = new AbortController()
+    setAccess(null)
+    setLoadError(null)
+    api
+      .getDocument(documentId, { signal: controller.signal })
+      .then(setAccess)
+      .catch((err) => {
+        if (controller.signal.aborted) return
+        setLoadError({ status: err instanceof ApiRequestError ? err.status : 0, message: errorMessage(err) })
+      })
+    return () => controller.abort()
+  }, [documentId])
+
+  const role = access?.role ?? 'viewer'
+  const presenceUser = useMemo<PresenceUser | null>(
+    () => (me ? { id: me.id, name: me.name, color: colorForUser(me.id), role } : null),
+    [me, role],
+  )
+
+  const onAccessChange = useCallback((fresh: DocumentWithAccessDto) => setAccess(fresh), [])
+  const sync = useDocumentSync(documentId, { user: presenceUser, onAccessChange })
+  const people = usePresence(sync.provider, me?.id)
+
+  // 4401 or a refused connection with a dead session: back to /login (RequireAuth keeps ?next).
+  useEffect(() => {
+    if (sync.state === 'signed-out') markSignedOut()
+  }, [sync.state, markSignedOut])
+
+  if (loadError) {
+    return (
+      <main className="page narrow-page">
+        <h1 className="page-title">{loadError.status === 403 || loadError.status === 404 ? 'Document not available' : 'Could not open document'}</h1>
+        <p className="muted">{loadError.message}</p>
+        <Link to="/" className="button">Back to workspaces</Link>
+      </main>
+    )
+  }
+  if (!access || !presenceUser) return <PageLoading label="Opening document…" />
+
+  const { document } = access
+  const stopped = sync.state === 'no-access' || sync.state === 'signed-out'
+  const archived = Boolean(document.archivedAt) || sync.noAccessReason === 'archived'
+  const canWrite = access.canWrite && !sync.serverReadOnly && !stopped && !archived
+  const workspace = workspaces.find((w) => w.id === document.workspaceId)
+  const Body = bodyForKind(document.kind)
+
+  async function saveTitle(title: string) {
+    const { document: updated } = await api.updateDocument(document.id, { title })
+    setAccess((current) => (current ? { ...current, document: updated } : current))
+  }
+
+  return (
+    <main className="page document-page">
+      <div className="document-head">
+        <nav className="breadcrumb" aria-label="Breadcrumb">
+          <Link to={`/w/${document.workspaceId}`}>{workspace?.name ?? 'Workspace'}</Link>
+          <span aria-hidden="true">/</span>
+          <span>{DOCUMENT_KIND_LABELS[document.kind]}</span>
+        </nav>
+        <div className="document-title-row">
+          <EditableTitle title={document.title} editable={canWrite} onSave={saveTitle} onError={setTitleError} />
+          <div className="document-status">
+            <ConnectionBadge state={sync.state} noAccessReason={sync.noAccessReason} unsentChanges={sync.unsentChanges} />
+            {!canWrite && (
+              <span className="badge read-only-badge" data-testid="read-only-badge" title="You can read this document but not change it">
+                Read-only
+              </span>
+            )}
+          </div>
+        </div>
+        <FormError message={titleError} />
+      </div>
+
+      {sync.state === 'no-access' && sync.noAccessReason && (
+        <div className="banner warning" role="alert">
+          {NO_ACCESS_MESSAGES[sync.noAccessReason]}
+        </div>
+      )}
+      {sync.serverReadOnly && !stopped && (
+        <div className="banner" role="status">
+          The server did not accept your last change: your access is read-only.
+        </div>
+      )}
+
+      <div className="document-layout">
+        <article className="document-body">
+          {sync.ydoc && sync.provider ? (
+            <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={canWrite} user={presenceUser} />
+          ) : (
+            <PageLoading label="Connecting…" />
+          )}
+        </article>
+        <aside className="document-side">
+          <PresenceList people={people} />
+          <section className="doc-facts">
+            <h2 className="side-title">Your access</h2>
+            <RoleChip role={access.role} />
+          </section>
+        </aside>
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { Link, useLocation, useNavigate } from 'react-router'
+import { api, ApiRequestError, errorMessage } from '../api'
+import { AuthLayout } from '../components/AuthLayout'
+import { FormError } from '../components/FormError'
+import { safeNextPath, useSession } from '../session/session'
+
+export function LoginPage() {
+  const { user, refresh } = useSession()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const next = safeNextPath(location.search)
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [retryAt, setRetryAt] = useState<number | null>(null)
+
+  // While throttled, count the Retry-After seconds down in the error text.
+  useEffect(() => {
+    if (retryAt === null) return
+    const timer = setInterval(() => {
+      const left = Math.ceil((retryAt - Date.now()) / 1000)
+      if (left <= 0) {
+        setRetryAt(null)
+        setError(null)
+      } else {
+        setError(`Too many attempts, try again in ${left} s`)
+      }
+    }, 1000)
+    return () => clearInterval(timer)
+  }, [retryAt])
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (!email.trim() || !password) {
+      setError('Enter your email and password.')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      await api.login({ email: email.trim(), password })
+      await refresh()
+      navigate(next, { replace: true })
+    } catch (err) {
+      setError(errorMessage(err))
+      if (err instanceof ApiRequestError && err.status === 429 && err.retryAfterSeconds) {
+        setRetryAt(Date.now() + err.retryAfterSeconds * 1000)
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <AuthLayout
+      title="Sign in"
+      subtitle="Welcome back to your leadership workspace."
+      footer={
+        <>
+          New to Quorum? <Link to={`/signup${location.search}`}>Create an account</Link>
+        </>
+      }
+    >
+      {user && (
+        <p className="signed-in-note">
+          Signed in as {user.name}. <Link to={next}>Continue</Link>, or sign in below to switch account.
+        </p>
+      )}
+      <form className="form" onSubmit={handleSubmit} noValidate>
+        <label className="field">
+          <span className="field-label">Email</span>
+          <input name="email" type="email" autoComplete="email" autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">Password</span>
+          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <FormError message={error} />
+        <button type="submit" className="button primary wide" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </AuthLayout>
+  )
+}

@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react'
+import { Link, useLocation, useNavigate } from 'react-router'
+import { api, errorMessage } from '../api'
+import { AuthLayout } from '../components/AuthLayout'
+import { FormError } from '../components/FormError'
+import { safeNextPath, useSession } from '../session/session'
+
+const MIN_PASSWORD_LENGTH = 8
+
+export function SignupPage() {
+  const { user, refresh } = useSession()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const next = safeNextPath(location.search)
+  const [name, setName] = useState('')
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (!name.trim() || !email.trim()) {
+      setError('Enter your name and email.')
+      return
+    }
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      setError(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      await api.signup({ name: name.trim(), email: email.trim(), password })
+      await refresh()
+      navigate(next, { replace: true })
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <AuthLayout
+      title="Create your account"
+      subtitle="Run leadership and board meetings from one shared workspace."
+      footer={
+        <>
+          Already have an account? <Link to={`/login${location.search}`}>Sign in</Link>
+        </>
+      }
+    >
+      {user && (
+        <p className="signed-in-note">
+          Signed in as {user.name}. <Link to={next}>Continue</Link>, or create another account below.
+        </p>
+      )}
+      <form className="form" onSubmit={handleSubmit} noValidate>
+        <label className="field">
+          <span className="field-label">Name</span>
+          <input name="name" type="text" autoComplete="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">Email</span>
+          <input name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">Password</span>
+          <input name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <span className="field-hint">At least {MIN_PASSWORD_LENGTH} characters.</span>
+        </label>
+        <FormError message={error} />
+        <button type="submit" className="button primary wide" disabled={busy}>
+          {busy ? 'Creating account…' : 'Create account'}
+        </button>
+      </form>
+    </AuthLayout>
+  )
+}

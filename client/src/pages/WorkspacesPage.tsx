@@ -1,0 +1,78 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { format } from 'date-fns'
+import { api, errorMessage } from '../api'
+import { FormError } from '../components/FormError'
+import { RoleChip } from '../components/RoleChip'
+import { useSession } from '../session/session'
+
+/** "/": the workspaces I belong to, and a form to create one. */
+export function WorkspacesPage() {
+  const { user, workspaces, refresh } = useSession()
+  const navigate = useNavigate()
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  // Someone may have added us to a workspace since the session was loaded.
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  async function handleCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (!name.trim()) {
+      setError('Give the workspace a name.')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const workspace = await api.createWorkspace(name.trim())
+      await refresh()
+      navigate(`/w/${workspace.id}`)
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="page narrow-page">
+      <div className="page-head">
+        <div>
+          <h1 className="page-title">Workspaces</h1>
+          <p className="muted">Signed in as {user?.name}. Each workspace holds one leadership team's documents.</p>
+        </div>
+      </div>
+
+      {workspaces.length === 0 ? (
+        <div className="empty">You are not in any workspace yet. Create one below, or ask an owner to add you.</div>
+      ) : (
+        <ul className="list" aria-label="Your workspaces">
+          {workspaces.map((w) => (
+            <li key={w.id} className="list-row" data-testid="workspace-row">
+              <Link to={`/w/${w.id}`} className="list-link">
+                <span className="list-title">{w.name}</span>
+                <span className="list-meta">Created {format(new Date(w.createdAt), 'd MMM yyyy')}</span>
+              </Link>
+              <RoleChip role={w.role} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section className="section">
+        <h2 className="section-title">New workspace</h2>
+        <form className="form inline-form" onSubmit={handleCreate} noValidate>
+          <input name="workspaceName" aria-label="Workspace name" placeholder="e.g. Acme leadership team" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create workspace'}
+          </button>
+        </form>
+        <FormError message={error} />
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,197 @@
+// One Y.Doc + WebsocketProvider per open document, and the connection state shown on the page.
+//
+// Local edits always go into the local Y.Doc first. While the socket is down they stay there, and
+// y-websocket sends them on the next connection (the server's sync step 1 asks for everything it
+// lacks), so nothing here may clear or replace the Y.Doc while the page is open.
+import { useEffect, useReducer, useRef, useState } from 'react'
+import * as Y from 'yjs'
+import { WebsocketProvider, messageAuth } from 'y-websocket'
+import * as authProtocol from 'y-protocols/auth'
+import type { DocumentWithAccessDto } from '../../../shared/api-types'
+import { CloseCode, READ_ONLY_DENIAL, shouldReconnectAfter } from '../../../shared/close-codes'
+import type { PresenceUser } from '../../../shared/presence'
+import { api, ApiRequestError } from '../api'
+import {
+  connectionReducer,
+  initialConnection,
+  visibleState,
+  type ConnectionEvent,
+  type ConnectionState,
+  type NoAccessReason,
+} from './connection-state'
+import { syncServerUrl } from './sync-url'
+
+/** Upper bound of y-websocket's exponential reconnect backoff. */
+const MAX_BACKOFF_MS = 5000
+/** A refused connection is explained by GET /api/documents/:id at most this often. */
+const PROBE_INTERVAL_MS = 2000
+
+export interface DocumentSyncOptions {
+  /** Our presence identity (the server overwrites it with the authenticated one anyway). */
+  user?: PresenceUser | null
+  /**
+   * Called with fresh access from GET /api/documents/:id after a 4403 "access changed" close,
+   * and when a refused connection turned out not to be an access problem.
+   */
+  onAccessChange?: (access: DocumentWithAccessDto) => void
+}
+
+export interface DocumentSync {
+  /** Null until the effect has created them (first render) and after unmount. */
+  ydoc: Y.Doc | null
+  provider: WebsocketProvider | null
+  state: ConnectionState
+  /** Why the state is "no-access". */
+  noAccessReason: NoAccessReason | null
+  /** The server answered an update with "permission denied": the editor must be read-only. */
+  serverReadOnly: boolean
+  /** Local changes made while the socket was down; reset once the document has synced again. */
+  unsentChanges: number
+  lastCloseCode: number | null
+}
+
+export function useDocumentSync(documentId: string, options: DocumentSyncOptions = {}): DocumentSync {
+  const [connection, setConnection] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider } | null>(null)
+  const [machine, dispatch] = useReducer(connectionReducer, undefined, () => initialConnection(navigator.onLine))
+  const [serverReadOnly, setServerReadOnly] = useState(false)
+  const [unsentChanges, setUnsentChanges] = useState(0)
+  const optionsRef = useRef(options)
+  useEffect(() => {
+    optionsRef.current = options
+  })
+
+  useEffect(() => {
+    dispatch({ type: 'reset', browserOnline: navigator.onLine })
+    setServerReadOnly(false)
+    setUnsentChanges(0)
+
+    const ydoc = new Y.Doc()
+    const provider = new WebsocketProvider(syncServerUrl(), documentId, ydoc, {
+      connect: false,
+      disableBc: true,
+      maxBackoffTime: MAX_BACKOFF_MS,
+      // The shared list decides: "access changed" reconnects to be checked again; 4401, 4404 and
+      // the "this change can never be accepted" codes stop the provider.
+      shouldReconnect: (event) => shouldReconnectAfter(event.code),
+    })
+
+    let disposed = false
+    let terminal = false
+    let socketOpened = false
+    let probing = false
+    let lastProbeAt = 0
+
+    const send = (event: ConnectionEvent) => {
+      if (!disposed) dispatch(event)
+    }
+    /** Stops for good. `disconnect` is false inside provider callbacks (the provider already stopped). */
+    const finish = (event: ConnectionEvent, disconnect: boolean) => {
+      if (terminal || disposed) return
+      terminal = true
+      if (disconnect) provider.disconnect()
+      send(event)
+    }
+
+    // A refused upgrade (401/403/404) reaches the browser as a bare failed connection, so ask the
+    // HTTP API what the reason is. Also used after 4403 to learn the new role.
+    const probeAccess = async (force: boolean) => {
+      if (terminal || disposed) return
+      if (!force && (probing || Date.now() - lastProbeAt < PROBE_INTERVAL_MS)) return
+      probing = true
+      lastProbeAt = Date.now()
+      try {
+        const access = await api.getDocument(documentId, { quiet401: true })
+        if (terminal || disposed) return
+        if (access.document.archivedAt) {
+          finish({ type: 'no-access', reason: 'archived' }, true)
+          return
+        }
+        if (access.canWrite) setServerReadOnly(false)
+        optionsRef.current.onAccessChange?.(access)
+      } catch (error) {
+        if (!(error instanceof ApiRequestError)) return
+        if (error.status === 401) finish({ type: 'signed-out' }, true)
+        else if (error.status === 403) finish({ type: 'no-access', reason: 'forbidden' }, true)
+        else if (error.status === 404) finish({ type: 'no-access', reason: 'not-found' }, true)
+        // 0 (unreachable) and 5xx: the provider keeps retrying.
+      } finally {
+        probing = false
+      }
+    }
+
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') socketOpened = true
+    })
+    provider.on('sync', (synced) => {
+      if (!synced) return
+      send({ type: 'synced' })
+      if (!disposed) setUnsentChanges(0)
+    })
+    provider.on('connection-close', (event) => {
+      const wasOpen = socketOpened
+      socketOpened = false
+      send({ type: 'socket-closed', code: event?.code ?? null })
+      if (!event) return // closed by us (disconnect, offline, watchdog)
+      if (event.code === CloseCode.unauthenticated) finish({ type: 'signed-out' }, false)
+      else if (event.code === CloseCode.documentGone) finish({ type: 'no-access', reason: 'archived' }, false)
+      else if (!shouldReconnectAfter(event.code)) finish({ type: 'no-access', reason: 'rejected' }, false)
+      else if (event.code === CloseCode.accessChanged) void probeAccess(true)
+      else if (!wasOpen) void probeAccess(false)
+    })
+
+    // Fallback for viewers: the server dropped our update and said so. Stay connected, stop editing.
+    provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, ydoc, (_doc: unknown, reason: string) => {
+        if (reason !== READ_ONLY_DENIAL) console.warn(`[sync] permission denied: ${reason}`)
+        if (!disposed) setServerReadOnly(true)
+      })
+    }
+
+    const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider && !provider.wsconnected && !disposed) setUnsentChanges((n) => n + 1)
+    }
+    ydoc.on('update', onDocUpdate)
+
+    const onOffline = () => {
+      send({ type: 'browser-offline' })
+      if (!terminal) provider.disconnect()
+    }
+    const onOnline = () => {
+      send({ type: 'browser-online' })
+      if (!terminal) provider.connect()
+    }
+    window.addEventListener('offline', onOffline)
+    window.addEventListener('online', onOnline)
+
+    const user = optionsRef.current.user
+    if (user) provider.awareness.setLocalStateField('user', user)
+    provider.connect()
+    setConnection({ ydoc, provider })
+
+    return () => {
+      disposed = true
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
+      ydoc.off('update', onDocUpdate)
+      provider.destroy()
+      ydoc.destroy()
+      setConnection(null)
+    }
+  }, [documentId])
+
+  const provider = connection?.provider ?? null
+  const user = options.user
+  useEffect(() => {
+    if (provider && user) provider.awareness.setLocalStateField('user', user)
+  }, [provider, user?.id, user?.name, user?.color, user?.role]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  return {
+    ydoc: connection?.ydoc ?? null,
+    provider,
+    state: visibleState(machine),
+    noAccessReason: machine.noAccessReason,
+    serverReadOnly,
+    unsentChanges,
+    lastCloseCode: machine.lastCloseCode,
+  }
+}
