@@ -11,7 +11,9 @@ import { badRequest, conflict, notFound } from '../http/errors'
 import { readJson } from '../http/validate'
 import { newId } from '../ids'
 import { endMeeting, meetingDocumentRows, type Meeting } from '../meetings/end-meeting'
+import { proposeAgenda } from '../meetings/agenda-proposal'
 import { CADENCES } from '../meetings/meeting-labels'
+import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { createDocument, documentDto } from './documents'
 
 const MeetingBody = z.object({
@@ -22,6 +24,13 @@ const MeetingBody = z.object({
   attendeeIds: z.array(z.string().min(1)).max(200).default([]),
 })
 const PatchMeetingBody = MeetingBody.partial()
+const DecisionItemsBody = z.object({
+  items: z.array(z.object({
+    question: z.string().trim().min(1, 'is required').max(200),
+    owner: z.string().trim().max(120).optional(),
+    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+  })).min(1, 'send at least one item').max(50),
+})
 
 export function workspaceMeetingRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
@@ -43,6 +52,17 @@ export function workspaceMeetingRoutes(deps: AppDeps) {
       ...attendeeInserts(deps, meeting.id, body.attendeeIds),
     ])
     return c.json(await meetingDto(deps, meeting), 201)
+  })
+
+  app.get('/:workspaceId/agenda-proposal', async (c) => {
+    const { user } = requireSession(c)
+    const workspaceId = c.req.param('workspaceId')
+    await requireWorkspaceRole(deps.db, workspaceId, user.id, canReadWorkspace)
+    const cadence = z.enum(CADENCES).safeParse(c.req.query('cadence') ?? 'leadership')
+    if (!cadence.success) throw badRequest(`cadence must be one of ${CADENCES.join(', ')}`)
+    const at = c.req.query('startsAt') ? new Date(c.req.query('startsAt')!) : new Date(deps.now())
+    if (Number.isNaN(at.getTime())) throw badRequest('startsAt must be an ISO date')
+    return c.json({ cadence: cadence.data, items: await proposeAgenda(deps, workspaceId, cadence.data, at) })
   })
 
   app.get('/:workspaceId/meetings', async (c) => {
@@ -106,6 +126,14 @@ export function meetingRoutes(deps: AppDeps) {
     const result = await endMeeting(deps, meeting, user.id)
     const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
     return c.json({ meeting: await meetingDto(deps, fresh), alreadyEnded: result.alreadyEnded, versions: result.versions })
+  })
+
+  app.post('/:meetingId/decision-items', async (c) => {
+    const { user } = requireSession(c)
+    const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'add to the decision queue')
+    const { items } = await readJson(c, DecisionItemsBody)
+    const today = new Date(deps.now()).toISOString().slice(0, 10)
+    return c.json(await sendToDecisionQueue(deps, meeting.workspaceId, items, today), 201)
   })
 
   return app

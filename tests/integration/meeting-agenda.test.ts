@@ -1,0 +1,78 @@
+// Agenda proposals from the demo workspace's state, and sending meeting items to the decision queue.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readBrief, updatePillar } from '../../shared/documents/brief'
+import { readDecisions } from '../../shared/documents/decisions'
+import { ApiClient } from '../helpers/api'
+import { startServer, type TestServer } from '../helpers/server'
+import { connectDoc } from '../helpers/sync-client'
+import { waitFor } from '../helpers/wait'
+
+let server: TestServer
+let alex: ApiClient
+let jordan: ApiClient
+let workspaceId: string
+let docs: Record<string, string>
+
+beforeAll(async () => {
+  server = await startServer({ seedDemo: true })
+  alex = new ApiClient(server.url)
+  expect((await alex.post('/api/auth/login', { email: 'alex@northwind.example', password: 'quorum-demo' })).status).toBe(200)
+  jordan = new ApiClient(server.url)
+  await jordan.post('/api/auth/login', { email: 'jordan@northwind.example', password: 'quorum-demo' })
+  workspaceId = (await alex.get('/api/workspaces')).body.workspaces[0].id
+  const list = (await alex.get(`/api/workspaces/${workspaceId}/documents`)).body.documents
+  docs = Object.fromEntries(list.map((d: any) => [d.kind, d.id]))
+})
+afterAll(async () => { await server?.dispose() })
+
+describe('agenda proposal', () => {
+  it('proposes decisions due, vendor notice deadlines and open high risks with reasons', async () => {
+    const res = await alex.get(`/api/workspaces/${workspaceId}/agenda-proposal?cadence=leadership`)
+    expect(res.status).toBe(200)
+    const byKind = Object.fromEntries(res.body.items.map((i: any) => [i.kind, i]))
+    expect(byKind.decisions.reasons.join()).toMatch(/decisions? due before the next meeting/)
+    expect(byKind.vendors.reasons.join()).toMatch(/vendor notice deadlines? within 90 days/)
+    expect(byKind.risks.reasons.join()).toMatch(/open high-severity/)
+    expect(byKind.vendors.documentId).toBe(docs.vendors)
+    expect((await alex.get(`/api/workspaces/${workspaceId}/agenda-proposal?cadence=yearly`)).status).toBe(400)
+  })
+
+  it('proposes the brief when a pillar\'s status changed since the last board meeting', async () => {
+    const meeting = await alex.post(`/api/workspaces/${workspaceId}/meetings`, { cadence: 'board', title: 'Board', startsAt: '2026-10-01T09:00:00Z', agenda: [docs.brief] })
+    expect((await alex.post(`/api/meetings/${meeting.body.id}/end`)).status).toBe(200)
+    const client = connectDoc(server.url, docs.brief, alex.cookie)
+    await client.synced()
+    const security = readBrief(client.doc).sections.find((s) => s.pillar === 'security')!
+    const next = security.status === 'at-risk' ? 'on-track' : 'at-risk'
+    expect(updatePillar(client.doc, 'security', { status: next }).ok).toBe(true)
+    await waitFor(async () => {
+      const res = await alex.get(`/api/workspaces/${workspaceId}/agenda-proposal?cadence=board`)
+      const brief = res.body.items.find((i: any) => i.kind === 'brief')
+      return brief?.reasons.join().includes(`Security ${security.status} → ${next}`)
+    })
+    client.destroy()
+  })
+})
+
+describe('sending meeting items to the decision queue', () => {
+  it('adds every item in one step, validates all first, and refuses viewers', async () => {
+    const meeting = await alex.post(`/api/workspaces/${workspaceId}/meetings`, { cadence: 'leadership', title: 'Leadership', startsAt: '2026-11-30T09:00:00Z' })
+    const client = connectDoc(server.url, docs.decisions, alex.cookie)
+    await client.synced()
+    const before = readDecisions(client.doc).decisions.length
+
+    const bad = await alex.post(`/api/meetings/${meeting.body.id}/decision-items`, { items: [{ question: 'Fine' }, { question: 'Bad date', dueDate: '2026-02-30' }] })
+    expect(bad.status).toBe(400)
+    expect((await jordan.post(`/api/meetings/${meeting.body.id}/decision-items`, { items: [{ question: 'x' }] })).status).toBe(403)
+
+    const ok = await alex.post(`/api/meetings/${meeting.body.id}/decision-items`, {
+      items: [{ question: 'Approve SOC 2 auditor', owner: 'Sam Rivera', dueDate: '2026-12-15' }, { question: 'Pick a data warehouse' }],
+    })
+    expect(ok.status).toBe(201)
+    expect(ok.body).toEqual({ documentId: docs.decisions, added: 2 })
+    await waitFor(() => readDecisions(client.doc).decisions.length === before + 2)
+    const added = readDecisions(client.doc).decisions.find((d) => d.question === 'Approve SOC 2 auditor')!
+    expect(added).toMatchObject({ owner: 'Sam Rivera', dueDate: '2026-12-15', status: 'open' })
+    client.destroy()
+  })
+})
