@@ -42,12 +42,19 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
     await next()
   })
 
-  app.get('/api/health', (c) => c.json({
-    ok: true,
-    loadedDocuments: deps.rooms.loadedCount,
-    commits: deps.commits.stats,
-    rooms: deps.rooms.stats,
-  }))
+  app.get('/api/health', (c) => {
+    // Tests that look for leaks start the server with --expose-gc; elsewhere this is a no-op.
+    const gc = (globalThis as { gc?: () => void }).gc
+    if (c.req.query('gc') === '1' && gc) gc()
+    const { rss, heapUsed } = process.memoryUsage()
+    return c.json({
+      ok: true,
+      loadedDocuments: deps.rooms.loadedCount,
+      memory: { rssBytes: rss, heapUsedBytes: heapUsed },
+      commits: deps.commits.stats,
+      rooms: deps.rooms.stats,
+    })
+  })
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/me', meRoute(deps))
   app.route('/api/workspaces', workspaceRoutes(deps))

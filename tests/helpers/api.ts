@@ -41,7 +41,7 @@ export function uniqueEmail(prefix = 'user'): string {
 /** Signs up a new user and returns a client holding their session. */
 export async function signUp(baseUrl: string, name = 'Test User'): Promise<ApiClient & { userId: string; email: string }> {
   const api = new ApiClient(baseUrl) as ApiClient & { userId: string; email: string }
-  const email = uniqueEmail(name.split(' ')[0].toLowerCase())
+  const email = uniqueEmail(name.split(' ')[0].toLowerCase().replace(/[^a-z0-9]/g, '') || 'user')
   const res = await api.post('/api/auth/signup', { name, email, password: 'correct horse battery' })
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`)
   api.userId = res.body.user.id

@@ -1,0 +1,242 @@
+// The board pack as data: what the Markdown and PDF renderers both draw, built from the
+// projections saved when a board meeting ended. Pure: no I/O, no clock, no formatting of numbers.
+import type { BriefProjection, BriefStatus, BriefTrend } from '../../shared/documents/brief'
+import { PILLAR_LABELS, PILLARS, isPillarKey } from '../../shared/documents/pillars'
+import type { PillarKey } from '../../shared/documents/pillars'
+import type { InitiativeProjection, InitiativeStatus, RiskLevel, RoadmapProjection } from '../../shared/documents/roadmap'
+import { countsTowardTotals, isOpenHighRisk, roadmapTotals } from '../../shared/documents/roadmap-totals'
+import type { CostTotals } from '../../shared/documents/roadmap-totals'
+import { barOffsets, monthSpan, quarterMonths, windowEnd, windowMonths } from '../../shared/documents/roadmap-window'
+import type { BarOffsets } from '../../shared/documents/roadmap-window'
+import type { SummaryProjection } from '../../shared/documents/summary'
+import { quarterOf } from '../meetings/meeting-labels'
+import { periodLabel, slug } from './format'
+import { summaryBlocksFromText } from './summary-blocks'
+import type { PackBlock } from './summary-blocks'
+
+/** Where a section's content came from: a saved version of a document. */
+export interface SourceVersion {
+  documentTitle: string
+  version: number
+}
+
+export interface BoardPackInput {
+  workspaceName: string
+  meeting: { title: string; startsAt: number; endedAt: number }
+  /** blocks: the body's structure when the saved Yjs state could be read; otherwise built from the plain body. */
+  summary: (SourceVersion & { projection: SummaryProjection; blocks: PackBlock[] | null }) | null
+  brief: (SourceVersion & { projection: BriefProjection }) | null
+  roadmap: (SourceVersion & { projection: RoadmapProjection }) | null
+}
+
+export type Missing = { included: false; note: string }
+export type Section<T> = ({ included: true; source: SourceVersion } & T) | Missing
+
+export interface SummarySection {
+  title: string
+  blocks: PackBlock[]
+}
+
+export interface PillarTile {
+  pillar: PillarKey
+  label: string
+  status: BriefStatus
+  trend: BriefTrend
+  owner: string
+  reviewedOn: string | null
+  narrative: string
+}
+export interface BriefSection {
+  tiles: PillarTile[]
+  counts: Record<BriefStatus, number>
+}
+
+export type TotalsRow = CostTotals & { label: string }
+export interface InitiativeRow {
+  title: string
+  pillar: PillarKey | null
+  pillarLabel: string
+  status: InitiativeStatus
+  /** 'Jul–Nov 2026', or '' when unscheduled. */
+  period: string
+  oneOffCost: number
+  /** Annual. */
+  runRateCost: number
+  capacity: number
+  risk: RiskLevel
+  riskNote: string
+  owner: string
+  /** False for cut initiatives, which count in no total. */
+  counted: boolean
+}
+export interface TimelineBar extends BarOffsets {
+  title: string
+  risk: RiskLevel
+  status: InitiativeStatus
+}
+export interface TimelineLane {
+  pillar: PillarKey | null
+  label: string
+  bars: TimelineBar[]
+}
+export interface RoadmapSection {
+  currency: string
+  windowStart: string
+  windowLabel: string
+  /** The twelve months of the window, 'YYYY-MM'. */
+  months: string[]
+  quarters: TotalsRow[]
+  pillars: TotalsRow[]
+  grand: CostTotals
+  initiatives: InitiativeRow[]
+  lanes: TimelineLane[]
+  highRisk: InitiativeRow[]
+  /** Not cut but without usable months: listed, but neither in the totals nor on the timeline. */
+  unscheduled: number
+  /** Scheduled, not cut, but wholly outside the window. */
+  outsideWindow: number
+  cut: number
+}
+
+export interface BoardPackModel {
+  title: string
+  workspaceName: string
+  meetingTitle: string
+  quarterLabel: string
+  startsAt: number
+  endedAt: number
+  /** 'board-pack-q3-2026': the download's name without its extension. */
+  fileStem: string
+  summary: Section<SummarySection>
+  brief: Section<BriefSection>
+  roadmap: Section<RoadmapSection>
+}
+
+const UNASSIGNED = 'Unassigned'
+
+export function buildBoardPackModel(input: BoardPackInput): BoardPackModel {
+  const summaryLabel = input.summary?.projection.quarterLabel?.trim() ?? ''
+  const quarterLabel = summaryLabel || quarterOf(new Date(input.meeting.startsAt))
+  return {
+    title: `Board pack — ${quarterLabel}`,
+    workspaceName: input.workspaceName,
+    meetingTitle: input.meeting.title,
+    quarterLabel,
+    startsAt: input.meeting.startsAt,
+    endedAt: input.meeting.endedAt,
+    fileStem: ['board-pack', slug(quarterLabel)].filter(Boolean).join('-'),
+    summary: input.summary ? { included: true, source: sourceOf(input.summary), ...summarySection(input.summary) } : missing('quarterly summary'),
+    brief: input.brief ? { included: true, source: sourceOf(input.brief), ...briefSection(input.brief.projection) } : missing('pillar brief'),
+    roadmap: input.roadmap ? { included: true, source: sourceOf(input.roadmap), ...roadmapSection(input.roadmap.projection) } : missing('roadmap'),
+  }
+}
+
+function sourceOf(s: SourceVersion): SourceVersion {
+  return { documentTitle: s.documentTitle, version: s.version }
+}
+
+function missing(what: string): Missing {
+  return { included: false, note: `No ${what} was on this meeting's agenda, so this pack has none.` }
+}
+
+function summarySection(summary: NonNullable<BoardPackInput['summary']>): SummarySection {
+  const blocks = summary.blocks ?? summaryBlocksFromText(summary.projection.body ?? '')
+  // A leading top-level heading is the summary's own title: it names the section instead of repeating.
+  const [first, ...rest] = blocks
+  if (first?.type === 'heading' && first.level === 1) return { title: first.text, blocks: rest }
+  return { title: 'Quarterly summary', blocks }
+}
+
+function briefSection(brief: BriefProjection): BriefSection {
+  const byPillar = new Map((brief.sections ?? []).map((s) => [s.pillar, s]))
+  const tiles = PILLARS.map((pillar): PillarTile => {
+    const s = byPillar.get(pillar)
+    return {
+      pillar,
+      label: PILLAR_LABELS[pillar],
+      status: s?.status ?? 'on-track',
+      trend: s?.trend ?? 'steady',
+      owner: s?.owner ?? '',
+      reviewedOn: s?.reviewedOn ?? null,
+      narrative: s?.narrative ?? '',
+    }
+  })
+  const counts: Record<BriefStatus, number> = { 'on-track': 0, watch: 0, 'at-risk': 0 }
+  for (const t of tiles) counts[t.status]++
+  return { tiles, counts }
+}
+
+function pillarRank(pillar: PillarKey | null): number {
+  return pillar === null ? PILLARS.length : PILLARS.indexOf(pillar)
+}
+
+/** Saved projections are JSON from storage; a damaged number shows as nothing rather than NaN. */
+const amount = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0)
+
+function initiativeRow(i: InitiativeProjection): InitiativeRow {
+  const pillar = isPillarKey(i.pillar) ? i.pillar : null
+  const scheduled = monthSpan(i.startMonth, i.endMonth).length > 0
+  return {
+    title: i.title || 'Untitled initiative',
+    pillar,
+    pillarLabel: pillar ? PILLAR_LABELS[pillar] : UNASSIGNED,
+    status: i.status,
+    period: scheduled ? periodLabel(i.startMonth as string, i.endMonth as string) : '',
+    oneOffCost: amount(i.oneOffCost),
+    runRateCost: amount(i.runRateCost),
+    capacity: amount(i.capacity),
+    risk: i.risk,
+    riskNote: i.riskNote,
+    owner: i.owner,
+    counted: countsTowardTotals(i),
+  }
+}
+
+function roadmapSection(roadmap: RoadmapProjection): RoadmapSection {
+  const { windowStart } = roadmap
+  // Grouped by pillar in the pillars' reading order; within a pillar, the roadmap's own order.
+  const sorted = (roadmap.initiatives ?? [])
+    .map((i, index) => ({ i, index, rank: pillarRank(isPillarKey(i.pillar) ? i.pillar : null) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ i }) => i)
+  const totals = roadmapTotals(sorted, windowStart)
+  const unassigned = roadmapTotals(sorted.filter((i) => !isPillarKey(i.pillar)), windowStart).grand
+
+  const quarters = quarterMonths(windowStart).map((q, n) => ({
+    ...totals.quarters[n],
+    label: periodLabel(q.months[0], q.months[q.months.length - 1]),
+  }))
+  const pillars: TotalsRow[] = PILLARS.map((p) => ({ ...totals.pillars[p], label: PILLAR_LABELS[p] }))
+  if (unassigned.count > 0) pillars.push({ ...unassigned, label: UNASSIGNED })
+
+  const lanes: TimelineLane[] = []
+  let outsideWindow = 0
+  for (const i of sorted) {
+    if (!countsTowardTotals(i) || monthSpan(i.startMonth, i.endMonth).length === 0) continue
+    const bar = barOffsets(windowStart, i.startMonth, i.endMonth)
+    if (!bar) {
+      outsideWindow++
+      continue
+    }
+    const pillar = isPillarKey(i.pillar) ? i.pillar : null
+    let lane = lanes.find((l) => l.pillar === pillar)
+    if (!lane) lanes.push((lane = { pillar, label: pillar ? PILLAR_LABELS[pillar] : UNASSIGNED, bars: [] }))
+    lane.bars.push({ ...bar, title: i.title || 'Untitled initiative', risk: i.risk, status: i.status })
+  }
+
+  return {
+    currency: roadmap.currency,
+    windowStart,
+    windowLabel: periodLabel(windowStart, windowEnd(windowStart)),
+    months: windowMonths(windowStart),
+    quarters,
+    pillars,
+    grand: totals.grand,
+    initiatives: sorted.map(initiativeRow),
+    lanes,
+    highRisk: sorted.filter(isOpenHighRisk).map(initiativeRow),
+    unscheduled: totals.unscheduled,
+    outsideWindow,
+    cut: sorted.filter((i) => !countsTowardTotals(i)).length,
+  }
+}

@@ -1,0 +1,257 @@
+// Page geometry, colours and the few drawing primitives the board-pack PDF is made of, over pdfkit
+// with its built-in Helvetica. Everything is placed at explicit positions; `ensure` starts a new
+// page when the next block would not fit, so nothing is ever cut by the bottom margin.
+
+export const PAGE = { width: 595.28, height: 841.89 } as const
+export const MARGIN = { left: 50, right: 50, top: 54, bottom: 62 } as const
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+export const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom
+
+export const COLOURS = {
+  ink: '#0f172a',
+  text: '#334155',
+  muted: '#64748b',
+  faint: '#94a3b8',
+  rule: '#e2e8f0',
+  panel: '#f8fafc',
+  band: '#f1f5f9',
+  cover: '#0f172a',
+  onTrack: '#16a34a',
+  watch: '#d97706',
+  atRisk: '#dc2626',
+} as const
+
+export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const
+
+// The built-in fonts only have the Windows-1252 characters; anything else would print as garbage.
+const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
+const SUBSTITUTES: Record<string, string> = {
+  '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '≠': '!=', '−': '-', '‐': '-', '‑': '-', '′': "'", '″': '"',
+  '✓': 'v', '✔': 'v', '✗': 'x', '█': '#', '▸': '>', '◂': '<', '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ',
+}
+
+/** Text the built-in fonts can show: known look-alikes substituted, other characters as '?'. */
+export function pdfText(text: string): string {
+  let out = ''
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0) as number
+    if (ch === '\n') out += ch
+    else if (code === 9) out += ' '
+    else if ((code >= 32 && code < 127) || (code >= 160 && code <= 255) || WIN_ANSI_EXTRAS.has(ch)) out += ch
+    else if (code < 32 || (code >= 127 && code < 160) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0x200b || code === 0x200d) continue
+    else out += SUBSTITUTES[ch] ?? '?'
+  }
+  return out
+}
+
+export interface TextStyle {
+  font?: keyof typeof FONT
+  size: number
+  colour?: string
+  lineGap?: number
+  align?: 'left' | 'right' | 'center'
+  characterSpacing?: number
+  strike?: boolean
+}
+
+export class PdfCanvas {
+  y = MARGIN.top
+
+  constructor(readonly doc: PDFKit.PDFDocument) {}
+
+  get remaining(): number {
+    return CONTENT_BOTTOM - this.y
+  }
+
+  newPage(): void {
+    this.doc.addPage()
+    this.y = MARGIN.top
+  }
+
+  /** Starts a new page unless `height` fits below the cursor (a block taller than a page gets a fresh one). */
+  ensure(height: number): boolean {
+    if (height <= this.remaining || this.y === MARGIN.top) return false
+    this.newPage()
+    return true
+  }
+
+  private style(s: TextStyle): void {
+    this.doc.font(FONT[s.font ?? 'regular']).fontSize(s.size).fillColor(s.colour ?? COLOURS.text)
+  }
+
+  heightOf(text: string, width: number, s: TextStyle): number {
+    this.style(s)
+    return this.doc.heightOfString(pdfText(text) || ' ', { width, lineGap: s.lineGap ?? 0, characterSpacing: s.characterSpacing })
+  }
+
+  widthOf(text: string, s: TextStyle): number {
+    this.style(s)
+    return this.doc.widthOfString(pdfText(text), { characterSpacing: s.characterSpacing })
+  }
+
+  /** Wrapped text at a position; returns its height. */
+  text(text: string, x: number, y: number, width: number, s: TextStyle): number {
+    const clean = pdfText(text)
+    const height = this.heightOf(clean, width, s)
+    this.style(s)
+    this.doc.text(clean, x, y, { width, lineGap: s.lineGap ?? 0, align: s.align, characterSpacing: s.characterSpacing, strike: s.strike })
+    return height
+  }
+
+  /** Wrapped text at the cursor, flowing onto a new page if it must; moves the cursor below it. */
+  flow(text: string, x: number, width: number, s: TextStyle): void {
+    this.style(s)
+    this.doc.text(pdfText(text), x, this.y, { width, lineGap: s.lineGap ?? 0, align: s.align })
+    this.y = this.doc.y
+  }
+
+  /** One line, shortened with an ellipsis to fit `width`. */
+  line(text: string, x: number, y: number, width: number, s: TextStyle): void {
+    const fitted = this.fit(pdfText(text).replace(/\s*\n\s*/g, ' '), width, s)
+    this.style(s)
+    this.doc.text(fitted, x, y, { width, lineBreak: false, align: s.align, characterSpacing: s.characterSpacing, strike: s.strike })
+  }
+
+  fit(text: string, width: number, s: TextStyle): string {
+    if (this.widthOf(text, s) <= width) return text
+    let lo = 0
+    let hi = text.length
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2)
+      if (this.widthOf(`${text.slice(0, mid).trimEnd()}…`, s) <= width) lo = mid
+      else hi = mid - 1
+    }
+    return `${text.slice(0, lo).trimEnd()}…`
+  }
+
+  /** Wrapped text limited to `maxLines`, the last shortened with an ellipsis; returns height and whether it was cut. */
+  clamp(text: string, x: number, y: number, width: number, s: TextStyle, maxLines: number): { height: number; cut: boolean } {
+    const lines = this.wrap(pdfText(text), width, s)
+    const cut = lines.length > maxLines
+    const shown = lines.slice(0, maxLines)
+    if (cut) shown[maxLines - 1] = this.fit(`${shown[maxLines - 1]}…`, width, s)
+    const lineHeight = this.heightOf('X', width, s) + (s.lineGap ?? 0)
+    shown.forEach((l, n) => this.line(l, x, y + n * lineHeight, width, s))
+    return { height: shown.length * lineHeight, cut }
+  }
+
+  /** Greedy word wrap with the font's own metrics, for when lines must be counted. */
+  wrap(text: string, width: number, s: TextStyle): string[] {
+    const lines: string[] = []
+    for (const para of text.split('\n')) {
+      let current = ''
+      for (const word of para.split(/\s+/).filter(Boolean)) {
+        const candidate = current ? `${current} ${word}` : word
+        if (this.widthOf(candidate, s) <= width || !current) current = candidate
+        else {
+          lines.push(current)
+          current = word
+        }
+      }
+      lines.push(current)
+    }
+    return lines
+  }
+
+  rect(x: number, y: number, w: number, h: number, fill: string, opts: { radius?: number; opacity?: number; stroke?: string } = {}): void {
+    const { doc } = this
+    doc.save()
+    if (opts.radius) doc.roundedRect(x, y, w, h, opts.radius)
+    else doc.rect(x, y, w, h)
+    doc.fillOpacity(opts.opacity ?? 1)
+    if (opts.stroke) doc.lineWidth(0.75).fillAndStroke(fill, opts.stroke)
+    else doc.fill(fill)
+    doc.restore()
+  }
+
+  rule(x1: number, x2: number, y: number, colour: string = COLOURS.rule, width = 0.5): void {
+    this.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(colour).stroke().restore()
+  }
+
+  dot(x: number, y: number, r: number, colour: string): void {
+    this.doc.save().circle(x, y, r).fill(colour).restore()
+  }
+
+  /** A small filled triangle pointing up, down or right (for trends and clipped bars). */
+  triangle(x: number, y: number, size: number, direction: 'up' | 'down' | 'left' | 'right', colour: string): void {
+    const h = size / 2
+    const points: Array<[number, number]> = {
+      up: [[x - h, y + h], [x + h, y + h], [x, y - h]],
+      down: [[x - h, y - h], [x + h, y - h], [x, y + h]],
+      right: [[x - h, y - h], [x - h, y + h], [x + h, y]],
+      left: [[x + h, y - h], [x + h, y + h], [x - h, y]],
+    }[direction] as Array<[number, number]>
+    this.doc.save().polygon(...points).fill(colour).restore()
+  }
+}
+
+export type Align = 'left' | 'right'
+export interface Column {
+  header: string
+  width: number
+  align?: Align
+}
+export interface TableCell {
+  text: string
+  /** A second, smaller line under the text (e.g. the owner under a title). */
+  sub?: string
+  dot?: string
+}
+export interface TableRow {
+  cells: Array<string | TableCell>
+  total?: boolean
+  muted?: boolean
+  strike?: boolean
+}
+
+const CELL_PAD = 4
+const BODY: TextStyle = { size: 8, colour: COLOURS.text }
+const SUB: TextStyle = { size: 6.8, colour: COLOURS.muted }
+const HEAD: TextStyle = { font: 'bold', size: 6.8, colour: COLOURS.muted, characterSpacing: 0.3 }
+
+/** A table with a header that repeats on a new page, zebra rows and right-aligned numbers. */
+export function drawTable(c: PdfCanvas, columns: Column[], rows: TableRow[]): void {
+  const x0 = MARGIN.left
+  const drawHeader = () => {
+    const h = 16
+    columns.reduce((x, col) => {
+      c.line(col.header.toUpperCase(), x + CELL_PAD, c.y + 5, col.width - 2 * CELL_PAD, { ...HEAD, align: col.align ?? 'left' })
+      return x + col.width
+    }, x0)
+    c.rule(x0, x0 + CONTENT_WIDTH, c.y + h, COLOURS.ink, 0.75)
+    c.y += h
+  }
+  c.ensure(16 + 18)
+  drawHeader()
+  rows.forEach((row, n) => {
+    const cells = row.cells.map((cell) => (typeof cell === 'string' ? { text: cell } : cell))
+    const style = (col: Column): TextStyle => ({
+      ...BODY, font: row.total ? 'bold' : 'regular', colour: row.muted ? COLOURS.faint : row.total ? COLOURS.ink : COLOURS.text,
+      align: col.align ?? 'left', strike: row.strike,
+    })
+    const inner = (col: Column, cell: TableCell) => col.width - 2 * CELL_PAD - (cell.dot ? 9 : 0)
+    const heights = cells.map((cell, i) => {
+      const col = columns[i]
+      const main = col.align === 'right' ? 10 : c.heightOf(cell.text, inner(col, cell), style(col))
+      return main + (cell.sub ? c.heightOf(cell.sub, inner(col, cell), SUB) + 1 : 0)
+    })
+    const h = Math.max(...heights) + 8
+    if (c.ensure(h)) drawHeader()
+    if (row.total) c.rule(x0, x0 + CONTENT_WIDTH, c.y, COLOURS.ink, 0.75)
+    else if (n % 2 === 1) c.rect(x0, c.y, CONTENT_WIDTH, h, COLOURS.panel)
+    let x = x0
+    cells.forEach((cell, i) => {
+      const col = columns[i]
+      const tx = x + CELL_PAD + (cell.dot ? 9 : 0)
+      if (cell.dot) c.dot(x + CELL_PAD + 3, c.y + 8.2, 2.6, cell.dot)
+      if (col.align === 'right') c.line(cell.text, tx, c.y + 4.5, inner(col, cell), style(col))
+      else {
+        const mainH = c.text(cell.text, tx, c.y + 4.5, inner(col, cell), style(col))
+        if (cell.sub) c.text(cell.sub, tx, c.y + 4.5 + mainH + 1, inner(col, cell), SUB)
+      }
+      x += col.width
+    })
+    c.y += h
+    if (!row.total) c.rule(x0, x0 + CONTENT_WIDTH, c.y)
+  })
+}

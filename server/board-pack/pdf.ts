@@ -1,0 +1,390 @@
+// The board pack as a PDF (A4, pdfkit, built-in Helvetica): a cover header, the summary, the
+// eight pillar tiles, the roadmap as swim lanes and the totals. Same model → same bytes: the
+// creation date (which also seeds the file id) is the meeting's end time.
+import PDFDocument from 'pdfkit'
+import type { BriefStatus, BriefTrend } from '../../shared/documents/brief'
+import type { RiskLevel } from '../../shared/documents/roadmap'
+import type { BoardPackModel, BriefSection, PillarTile, RoadmapSection, Section, SourceVersion, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
+import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyFormatter, shortDay } from './format'
+import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, drawTable, MARGIN, PAGE, PdfCanvas, pdfText } from './pdf-layout'
+import type { Column, TableRow, TextStyle } from './pdf-layout'
+
+export interface PdfOptions {
+  /** Compress page streams (default true); tests turn it off to search the text. */
+  compress?: boolean
+}
+
+const STATUS_COLOUR: Record<BriefStatus, string> = { 'on-track': COLOURS.onTrack, watch: COLOURS.watch, 'at-risk': COLOURS.atRisk }
+const RISK_COLOUR: Record<RiskLevel, string> = { low: COLOURS.onTrack, medium: COLOURS.watch, high: COLOURS.atRisk }
+const TREND_ARROW: Record<BriefTrend, 'up' | 'right' | 'down'> = { improving: 'up', steady: 'right', declining: 'down' }
+
+const BODY: TextStyle = { size: 9.5, colour: COLOURS.text, lineGap: 2.2 }
+const SMALL: TextStyle = { size: 7.5, colour: COLOURS.muted }
+const X = MARGIN.left
+
+export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margins: MARGIN,
+    compress: opts.compress ?? true,
+    bufferPages: true,
+    info: {
+      Title: pdfText(`${model.title} — ${model.workspaceName}`),
+      Author: pdfText(model.workspaceName),
+      Subject: pdfText(model.meetingTitle),
+      Creator: 'Quorum',
+      CreationDate: new Date(model.endedAt),
+    },
+  })
+  const chunks: Buffer[] = []
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+  const c = new PdfCanvas(doc)
+  cover(c, model)
+  section(c, model.summary.included ? model.summary.title : 'Quarterly summary', model.summary, summary)
+  section(c, 'Pillar brief', model.brief, brief)
+  section(c, 'Roadmap', model.roadmap, roadmap)
+  footers(c, model)
+  doc.end()
+  return done
+}
+
+function cover(c: PdfCanvas, model: BoardPackModel): void {
+  const height = 156
+  c.rect(0, 0, PAGE.width, height, COLOURS.cover)
+  c.line('BOARD PACK', X, 46, 200, { font: 'bold', size: 8, colour: COLOURS.faint, characterSpacing: 1.6 })
+  c.line('BOARD CONFIDENTIAL', X, 46, CONTENT_WIDTH, { font: 'bold', size: 7, colour: COLOURS.muted, characterSpacing: 1.2, align: 'right' })
+  c.line(model.meetingTitle, X, 62, CONTENT_WIDTH, { font: 'bold', size: 22, colour: '#ffffff' })
+  c.line(`${model.workspaceName}  ·  ${model.quarterLabel}  ·  ${dayLabel(model.startsAt)}`, X, 94, CONTENT_WIDTH, { size: 11, colour: '#cbd5e1' })
+  c.line(`Built from the documents as saved when the meeting ended, ${dayTimeLabel(model.endedAt)}.`, X, 116, CONTENT_WIDTH, { size: 8, colour: COLOURS.faint })
+  c.y = height + 30
+}
+
+function section<T>(c: PdfCanvas, title: string, s: Section<T>, body: (c: PdfCanvas, s: T) => void): void {
+  c.ensure(110)
+  if (c.y > MARGIN.top) c.y += 6
+  c.line(title, X, c.y, CONTENT_WIDTH, { font: 'bold', size: 15, colour: COLOURS.ink })
+  c.y += 20
+  c.rule(X, X + CONTENT_WIDTH, c.y, COLOURS.ink, 1)
+  c.y += 6
+  if (!s.included) {
+    c.y += c.text(s.note, X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 16
+    return
+  }
+  c.line(sourceLabel(s.source), X, c.y, CONTENT_WIDTH, SMALL)
+  c.y += 18
+  body(c, s)
+}
+
+function sourceLabel(source: SourceVersion): string {
+  return `From “${source.documentTitle}”, version ${source.version}, saved when the meeting ended.`
+}
+
+// ── Summary ─────────────────────────────────────────────────────────────────────────────────
+
+function summary(c: PdfCanvas, s: SummarySection): void {
+  if (s.blocks.length === 0) {
+    c.y += c.text('The summary was empty when the meeting ended.', X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 12
+  }
+  s.blocks.forEach((block, n) => {
+    const next = s.blocks[n + 1]
+    if (block.type === 'heading') {
+      const style: TextStyle = { font: 'bold', size: block.level === 3 ? 9.5 : 11, colour: COLOURS.ink }
+      const h = c.heightOf(block.text, CONTENT_WIDTH, style)
+      // Keep a heading with the first lines of what follows it.
+      c.ensure(h + 40)
+      if (n > 0) c.y += 6
+      c.y += c.text(block.text, X, c.y, CONTENT_WIDTH, style) + 5
+    } else if (block.type === 'paragraph') {
+      c.ensure(c.heightOf(block.text, CONTENT_WIDTH, BODY))
+      c.flow(block.text, X, CONTENT_WIDTH, BODY)
+      c.y += 7
+    } else {
+      const indent = 14 + block.depth * 14
+      const width = CONTENT_WIDTH - indent
+      c.ensure(c.heightOf(block.text, width, BODY))
+      if (block.number === null) c.dot(X + indent - 8, c.y + 5.2, 1.7, COLOURS.text)
+      else c.line(`${block.number}.`, X + indent - 14, c.y, 11, { ...BODY, align: 'right' })
+      c.flow(block.text, X + indent, width, BODY)
+      c.y += next?.type === 'bullet' ? 3 : 8
+    }
+  })
+  c.y += 8
+}
+
+// ── Pillar brief ────────────────────────────────────────────────────────────────────────────
+
+const TILE_GAP = 10
+const TILE_WIDTH = (CONTENT_WIDTH - 3 * TILE_GAP) / 4
+const TILE_PAD = 8
+const TILE_HEAD = 34
+const NARRATIVE: TextStyle = { size: 7.4, colour: COLOURS.text, lineGap: 1.6 }
+const NARRATIVE_LINES = 11
+
+function brief(c: PdfCanvas, b: BriefSection): void {
+  legend(c, [
+    [STATUS_COLOUR['on-track'], `${b.counts['on-track']} on track`],
+    [STATUS_COLOUR.watch, `${b.counts.watch} watch`],
+    [STATUS_COLOUR['at-risk'], `${b.counts['at-risk']} at risk`],
+  ])
+  c.y += 16
+  const cut: PillarTile[] = []
+  for (let row = 0; row < 2; row++) {
+    const tiles = b.tiles.slice(row * 4, row * 4 + 4)
+    const bodyHeight = Math.max(...tiles.map((t) => tileBodyHeight(c, t)))
+    c.ensure(TILE_HEAD + bodyHeight)
+    tiles.forEach((t, i) => {
+      if (drawTile(c, t, X + i * (TILE_WIDTH + TILE_GAP), c.y, bodyHeight)) cut.push(t)
+    })
+    c.y += TILE_HEAD + bodyHeight + TILE_GAP
+  }
+  // Narratives too long for a tile are printed in full below the grid.
+  for (const t of cut) {
+    c.ensure(40)
+    c.line(t.label, X, c.y, CONTENT_WIDTH, { font: 'bold', size: 9.5, colour: COLOURS.ink })
+    c.y += 13
+    c.flow(t.narrative, X, CONTENT_WIDTH, BODY)
+    c.y += 8
+  }
+  c.y += 10
+}
+
+function tileMeta(t: PillarTile): string[] {
+  return [t.owner || 'No owner', t.reviewedOn ? `Reviewed ${shortDay(t.reviewedOn)}` : 'Not reviewed']
+}
+
+function tileBodyHeight(c: PdfCanvas, t: PillarTile): number {
+  const width = TILE_WIDTH - 2 * TILE_PAD
+  const lines = Math.min(c.wrap(pdfText(t.narrative.trim()), width, NARRATIVE).length, NARRATIVE_LINES)
+  const lineHeight = c.heightOf('X', width, NARRATIVE) + (NARRATIVE.lineGap ?? 0)
+  return TILE_PAD + 2 * 10 + 6 + (t.narrative.trim() ? lines * lineHeight : 10) + TILE_PAD
+}
+
+/** Draws one tile; true when its narrative had to be shortened. */
+function drawTile(c: PdfCanvas, t: PillarTile, x: number, y: number, bodyHeight: number): boolean {
+  const colour = STATUS_COLOUR[t.status]
+  const width = TILE_WIDTH - 2 * TILE_PAD
+  c.rect(x, y, TILE_WIDTH, TILE_HEAD + bodyHeight, COLOURS.panel, { radius: 4, stroke: COLOURS.rule })
+  c.rect(x, y, TILE_WIDTH, TILE_HEAD, colour, { radius: 4 })
+  c.rect(x, y + TILE_HEAD - 4, TILE_WIDTH, 4, colour)
+  c.line(t.label, x + TILE_PAD, y + 7, width, { font: 'bold', size: 10.5, colour: '#ffffff' })
+  c.line(humanize(t.status).toUpperCase(), x + TILE_PAD, y + 21, width, { font: 'bold', size: 6.5, colour: '#ffffff', characterSpacing: 0.8 })
+  const trend = humanize(t.trend)
+  const trendStyle: TextStyle = { size: 6.8, colour: '#ffffff', align: 'right' }
+  const trendWidth = c.widthOf(trend, trendStyle)
+  c.line(trend, x + TILE_PAD, y + 21, width, trendStyle)
+  c.triangle(x + TILE_WIDTH - TILE_PAD - trendWidth - 6, y + 24.4, 5, TREND_ARROW[t.trend], '#ffffff')
+
+  let ty = y + TILE_HEAD + TILE_PAD
+  const [owner, reviewed] = tileMeta(t)
+  c.line(owner, x + TILE_PAD, ty, width, { font: 'bold', size: 7.6, colour: COLOURS.ink })
+  c.line(reviewed, x + TILE_PAD, ty + 10, width, { size: 6.8, colour: COLOURS.muted })
+  ty += 26
+  if (!t.narrative.trim()) {
+    c.line('No narrative.', x + TILE_PAD, ty, width, { ...NARRATIVE, font: 'italic', colour: COLOURS.faint })
+    return false
+  }
+  return c.clamp(t.narrative.trim(), x + TILE_PAD, ty, width, NARRATIVE, NARRATIVE_LINES).cut
+}
+
+function legend(c: PdfCanvas, items: Array<[string, string]>, style: TextStyle = { size: 8, colour: COLOURS.text }): void {
+  let x = X
+  for (const [colour, label] of items) {
+    c.dot(x + 3.5, c.y + 4, 3.5, colour)
+    c.line(label, x + 11, c.y, 200, style)
+    x += 11 + c.widthOf(label, style) + 16
+  }
+}
+
+// ── Roadmap ─────────────────────────────────────────────────────────────────────────────────
+
+const LABEL_WIDTH = 158
+const GRID_X = X + LABEL_WIDTH
+const LANE_HEAD = 17
+const BAR_ROW = 15
+
+function roadmap(c: PdfCanvas, r: RoadmapSection): void {
+  const money = moneyFormatter(r.currency)
+  const counted = r.initiatives.filter((i) => i.counted).length
+  const facts = [`Window ${r.windowLabel}`, `amounts in ${r.currency}`, `${counted} initiatives counted`, `${r.highRisk.length} open high-risk`]
+  if (r.cut > 0) facts.push(`${r.cut} cut`)
+  c.line(facts.join('  ·  '), X, c.y, CONTENT_WIDTH, { size: 8.5, colour: COLOURS.text })
+  c.y += 18
+
+  subheading(c, 'Timeline', BAR_ROW * 3 + 30)
+  timeline(c, r)
+  const notes: string[] = []
+  if (r.unscheduled > 0) notes.push(`${r.unscheduled} initiative${r.unscheduled === 1 ? ' has' : 's have'} no start and end months and ${r.unscheduled === 1 ? 'is' : 'are'} not shown.`)
+  if (r.outsideWindow > 0) notes.push(`${r.outsideWindow} lie${r.outsideWindow === 1 ? 's' : ''} wholly outside the window.`)
+  if (notes.length > 0) {
+    c.line(notes.join(' '), X, c.y, CONTENT_WIDTH, SMALL)
+    c.y += 14
+  }
+  c.y += 12
+
+  const grand: TotalsRow = { ...r.grand, label: 'Total' }
+  subheading(c, 'Totals by quarter', 16 + 24 * 3)
+  totalsTable(c, 'Quarter', r.quarters, grand, money)
+  subheading(c, 'Totals by pillar', 16 + 24 * 3)
+  totalsTable(c, 'Pillar', r.pillars, grand, money)
+  c.ensure(14)
+  c.flow('One-off cost and capacity are spread evenly over the months an initiative runs; run-rate is the annual cost ÷ 12 for each month in the window. Cut initiatives count nowhere.', X, CONTENT_WIDTH, { ...SMALL, lineGap: 1.5 })
+  c.y += 16
+
+  subheading(c, 'Initiatives', 16 + 26 * 3)
+  initiatives(c, r, money)
+  if (r.highRisk.length > 0) highRisk(c, r)
+}
+
+function subheading(c: PdfCanvas, text: string, keepWith: number): void {
+  c.ensure(22 + keepWith)
+  c.line(text, X, c.y, CONTENT_WIDTH, { font: 'bold', size: 10.5, colour: COLOURS.ink })
+  c.y += 18
+}
+
+function timelineHeader(c: PdfCanvas, r: RoadmapSection): void {
+  const cw = (CONTENT_WIDTH - LABEL_WIDTH) / r.months.length
+  r.months.forEach((m, i) => {
+    const x = GRID_X + i * cw
+    if (i === 0 || m.endsWith('-01')) c.line(m.slice(0, 4), x, c.y, cw * 2, { font: 'bold', size: 6.5, colour: COLOURS.muted })
+    c.line(monthName(m), x, c.y + 9, cw, { size: 7.2, colour: COLOURS.text, align: 'center' })
+  })
+  c.y += 21
+  c.rule(X, X + CONTENT_WIDTH, c.y, COLOURS.ink, 0.75)
+}
+
+/** Alternate quarters are shaded so the bars read against the quarter totals. */
+function quarterBands(c: PdfCanvas, months: number, y: number, h: number): void {
+  const cw = (CONTENT_WIDTH - LABEL_WIDTH) / months
+  for (let q = 1; q * 3 < months; q += 2) c.rect(GRID_X + q * 3 * cw, y, 3 * cw, h, COLOURS.band)
+}
+
+function timeline(c: PdfCanvas, r: RoadmapSection): void {
+  const months = r.months.length
+  const cw = (CONTENT_WIDTH - LABEL_WIDTH) / months
+  if (r.lanes.length === 0) {
+    c.y += c.text('No scheduled initiatives in the window.', X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 10
+    return
+  }
+  timelineHeader(c, r)
+  for (const lane of r.lanes) {
+    if (c.ensure(LANE_HEAD + BAR_ROW)) timelineHeader(c, r)
+    quarterBands(c, months, c.y, LANE_HEAD)
+    c.line(lane.label.toUpperCase(), X, c.y + 6, LABEL_WIDTH - 8, { font: 'bold', size: 7, colour: COLOURS.ink, characterSpacing: 0.6 })
+    c.y += LANE_HEAD
+    for (const bar of lane.bars) {
+      if (c.ensure(BAR_ROW)) timelineHeader(c, r)
+      quarterBands(c, months, c.y, BAR_ROW)
+      c.line(bar.title, X + 8, c.y + 4, LABEL_WIDTH - 16, { size: 7.4, colour: bar.status === 'done' ? COLOURS.muted : COLOURS.text })
+      drawBar(c, bar, cw)
+      c.y += BAR_ROW
+    }
+    c.rule(X, X + CONTENT_WIDTH, c.y)
+  }
+  c.y += 8
+  legend(c, [
+    [RISK_COLOUR.low, 'Low risk'],
+    [RISK_COLOUR.medium, 'Medium risk'],
+    [RISK_COLOUR.high, 'High risk'],
+  ], { size: 7.2, colour: COLOURS.muted })
+  c.line('Pale bars: proposed  ·  faded: done', X, c.y, CONTENT_WIDTH, { size: 7.2, colour: COLOURS.muted, align: 'right' })
+  c.y += 16
+}
+
+function drawBar(c: PdfCanvas, bar: TimelineBar, cw: number): void {
+  const colour = RISK_COLOUR[bar.risk]
+  const x = GRID_X + bar.start * cw + 1.5
+  const w = (bar.end - bar.start + 1) * cw - 3
+  const y = c.y + 3
+  const h = BAR_ROW - 6
+  const proposed = bar.status === 'proposed'
+  const opacity = bar.status === 'done' ? 0.35 : proposed ? 0.28 : 1
+  c.rect(x, y, w, h, colour, { radius: 2, opacity, stroke: proposed ? colour : undefined })
+  const solid = opacity === 1
+  if (w >= 44) c.line(humanize(bar.status), x + 4, y + 1.6, w - 8, { font: 'bold', size: 5.8, colour: solid ? '#ffffff' : COLOURS.ink })
+  if (bar.clippedStart) c.triangle(x - 0.5, y + h / 2, 5, 'left', COLOURS.ink)
+  if (bar.clippedEnd) c.triangle(x + w + 0.5, y + h / 2, 5, 'right', COLOURS.ink)
+}
+
+const TOTALS_COLUMNS = (first: string): Column[] => [
+  { header: first, width: 125 },
+  { header: 'Initiatives', width: 62, align: 'right' },
+  { header: 'One-off', width: 80, align: 'right' },
+  { header: 'Run-rate', width: 72, align: 'right' },
+  { header: 'Total', width: 84, align: 'right' },
+  { header: 'Capacity (pw)', width: CONTENT_WIDTH - 423, align: 'right' },
+]
+
+function totalsTable(c: PdfCanvas, first: string, rows: TotalsRow[], grand: TotalsRow, money: (n: number) => string): void {
+  const line = (r: TotalsRow, total = false): TableRow => ({
+    cells: [r.label, String(r.count), money(r.oneOffCost), money(r.runRateCost), money(r.totalCost), formatCapacity(r.capacity)],
+    total,
+    muted: !total && r.count === 0,
+  })
+  drawTable(c, TOTALS_COLUMNS(first), [...rows.map((r) => line(r)), line(grand, true)])
+  c.y += 14
+}
+
+function initiatives(c: PdfCanvas, r: RoadmapSection, money: (n: number) => string): void {
+  if (r.initiatives.length === 0) {
+    c.y += c.text('No initiatives.', X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 10
+    return
+  }
+  const columns: Column[] = [
+    { header: 'Initiative', width: 150 },
+    { header: 'Pillar', width: 60 },
+    { header: 'Status', width: 54 },
+    { header: 'Months', width: 78 },
+    { header: 'One-off', width: 52, align: 'right' },
+    { header: 'Run-rate/yr', width: 50, align: 'right' },
+    { header: 'Cap. (pw)', width: 40, align: 'right' },
+    { header: 'Risk', width: CONTENT_WIDTH - 484 },
+  ]
+  drawTable(c, columns, r.initiatives.map((i): TableRow => ({
+    cells: [
+      { text: i.title, sub: i.owner || undefined }, i.pillarLabel, humanize(i.status), i.period || 'Unscheduled',
+      money(i.oneOffCost), money(i.runRateCost), formatCapacity(i.capacity), { text: humanize(i.risk), dot: RISK_COLOUR[i.risk] },
+    ],
+    muted: !i.counted,
+    strike: !i.counted,
+  })))
+  c.y += 16
+}
+
+function highRisk(c: PdfCanvas, r: RoadmapSection): void {
+  subheading(c, 'Open high-risk initiatives', 30)
+  for (const i of r.highRisk) {
+    const note = i.riskNote.trim() || 'No risk note.'
+    const h = 12 + c.heightOf(note, CONTENT_WIDTH - 12, BODY)
+    c.ensure(h)
+    c.dot(X + 3, c.y + 4.5, 3, COLOURS.atRisk)
+    const title = { font: 'bold' as const, size: 9.5, colour: COLOURS.ink }
+    c.line(i.title, X + 12, c.y, CONTENT_WIDTH - 12, title)
+    const tw = Math.min(c.widthOf(i.title, title), CONTENT_WIDTH - 12)
+    c.line(`  ${i.pillarLabel}${i.owner ? ` · ${i.owner}` : ''}`, X + 12 + tw, c.y + 1, CONTENT_WIDTH - 12 - tw, { size: 8.5, colour: COLOURS.muted })
+    c.y += 13
+    c.flow(note, X + 12, CONTENT_WIDTH - 12, BODY)
+    c.y += 8
+  }
+}
+
+// ── Footer ──────────────────────────────────────────────────────────────────────────────────
+
+function footers(c: PdfCanvas, model: BoardPackModel): void {
+  const { doc } = c
+  const range = doc.bufferedPageRange()
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i)
+    // Writing below the bottom margin would otherwise start a new page.
+    const bottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    const y = CONTENT_BOTTOM + 30
+    c.rule(X, X + CONTENT_WIDTH, y - 8)
+    c.line(`${model.workspaceName}  ·  ${model.title}  ·  Board confidential`, X, y, CONTENT_WIDTH - 80, { size: 7, colour: COLOURS.muted })
+    c.line(`Page ${i - range.start + 1} of ${range.count}`, X, y, CONTENT_WIDTH, { size: 7, colour: COLOURS.muted, align: 'right' })
+    doc.page.margins.bottom = bottom
+  }
+}
