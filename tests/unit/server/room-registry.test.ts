@@ -1,0 +1,56 @@
+// Loading is all-or-nothing: a failed load caches nothing, so an empty document can never be
+// served (and later stored) in place of the real one; the next attempt loads the real content.
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import type { DocumentStore, StoredDocument } from '../../../server/storage/document-store'
+import { CommitQueue } from '../../../server/sync/commit-queue'
+import { RoomRegistry } from '../../../server/sync/room-registry'
+
+const silent = { warn() {}, error() {} }
+
+function storedText(text: string): StoredDocument {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, text)
+  return { state: Y.encodeStateAsUpdate(doc), updates: [], maxSeq: 3 }
+}
+
+describe('room registry loading', () => {
+  it('refuses while the store fails, caches nothing, and loads the real document afterwards', async () => {
+    let failing = true
+    let loads = 0
+    const store = {
+      async load(): Promise<StoredDocument> {
+        loads++
+        if (failing) throw new Error('SQLITE_BUSY: database is locked')
+        return storedText('the real minutes')
+      },
+    }
+    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, log: silent })
+    await expect(registry.acquire('d1', 'w1')).rejects.toThrow(/SQLITE_BUSY/)
+    expect(registry.loaded('d1')).toBeUndefined()
+    expect(registry.loadedCount).toBe(0)
+    failing = false
+    const room = await registry.acquire('d1', 'w1')
+    expect(room.doc.getText('t').toString()).toBe('the real minutes')
+    expect(room.nextSeq).toBe(4)
+    expect(loads).toBe(2)
+  })
+
+  it('shares one load between concurrent connections and skips stored updates Yjs cannot apply', async () => {
+    let loads = 0
+    const good = new Y.Doc()
+    good.getText('t').insert(0, 'ok')
+    const store = {
+      async load(): Promise<StoredDocument> {
+        loads++
+        await new Promise((r) => setTimeout(r, 20))
+        return { state: null, updates: [{ seq: 1, update: new Uint8Array([1, 2, 3, 255]) }, { seq: 2, update: Y.encodeStateAsUpdate(good) }], maxSeq: 2 }
+      },
+    }
+    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, log: silent })
+    const [a, b] = await Promise.all([registry.acquire('d1', 'w1'), registry.acquire('d1', 'w1')])
+    expect(a).toBe(b)
+    expect(loads).toBe(1)
+    expect(a.doc.getText('t').toString()).toBe('ok')
+  })
+})
