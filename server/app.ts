@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from './auth/sessions'
 import { HttpError } from './http/errors'
 import { isSameOrigin } from './http/origin'
 import { authRoutes, meRoute } from './routes/auth'
+import { boardPackRoutes } from './routes/board-pack'
 import { documentRoutes, workspaceDocumentRoutes } from './routes/documents'
 import { meetingRoutes, workspaceMeetingRoutes } from './routes/meetings'
 import { syncRoutes } from './routes/sync'
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
   app.route('/api/documents', versionRoutes(deps))
   app.route('/api/workspaces', workspaceMeetingRoutes(deps))
   app.route('/api/meetings', meetingRoutes(deps))
+  app.route('/api/meetings', boardPackRoutes(deps))
   app.route('/api/sync', syncRoutes(deps))
   app.all('/api/*', (c) => c.json({ error: 'no such route' }, 404))
 

@@ -40,17 +40,25 @@ export function shortDay(date: string | null): string {
   return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1] ?? '?'} ${m[1]}`
 }
 
-/** Whole units of the currency with separators, '—' for nothing: '$1,245,000'. */
-export function moneyFormatter(currency: string): (amount: number) => string {
+export type MoneyScale = 'units' | 'thousands' | 'millions'
+const SCALE: Record<MoneyScale, { divisor: number; suffix: string; digits: number }> = {
+  units: { divisor: 1, suffix: '', digits: 0 },
+  thousands: { divisor: 1_000, suffix: 'k', digits: 0 },
+  millions: { divisor: 1_000_000, suffix: 'm', digits: 2 },
+}
+
+/** Whole units of the currency with separators, '—' for nothing: '$1,245,000' (or '$1,245k', '$1.25m'). */
+export function moneyFormatter(currency: string, scale: MoneyScale = 'units'): (amount: number) => string {
+  const { divisor, suffix, digits } = SCALE[scale]
   let format: (n: number) => string
   try {
-    const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 })
+    const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, maximumFractionDigits: digits })
     format = (n) => intl.format(n)
   } catch {
-    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })
     format = (n) => `${intl.format(n)} ${currency}`
   }
-  return (amount) => (Math.round(amount) === 0 ? '—' : format(Math.round(amount)))
+  return (amount) => (Math.round(amount) === 0 ? '—' : `${format(Math.round(amount) / divisor)}${suffix}`)
 }
 
 const capacityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })

@@ -31,7 +31,7 @@ function summaryMarkdown(summary: SummarySection): string[] {
     const next = summary.blocks[n + 1]
     switch (block.type) {
       case 'heading':
-        return `${'#'.repeat(Math.min(block.level + 2, 6))} ${cell(block.text)}\n`
+        return `${'#'.repeat(Math.max(3, block.level + 1))} ${cell(block.text)}\n`
       case 'paragraph':
         return `${prose(block.text)}\n`
       case 'bullet': {

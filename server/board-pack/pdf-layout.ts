@@ -3,7 +3,7 @@
 // page when the next block would not fit, so nothing is ever cut by the bottom margin.
 
 export const PAGE = { width: 595.28, height: 841.89 } as const
-export const MARGIN = { left: 50, right: 50, top: 54, bottom: 62 } as const
+export const MARGIN = { left: 50, right: 50, top: 52, bottom: 54 } as const
 export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
 export const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom
 
@@ -55,7 +55,7 @@ export interface TextStyle {
 }
 
 export class PdfCanvas {
-  y = MARGIN.top
+  y: number = MARGIN.top
 
   constructor(readonly doc: PDFKit.PDFDocument) {}
 
@@ -198,32 +198,47 @@ export interface TableCell {
   dot?: string
 }
 export interface TableRow {
+  /** A group heading spanning the table (e.g. a pillar), drawn from the first cell. */
+  group?: boolean
   cells: Array<string | TableCell>
   total?: boolean
   muted?: boolean
   strike?: boolean
 }
 
-const CELL_PAD = 4
-const BODY: TextStyle = { size: 8, colour: COLOURS.text }
-const SUB: TextStyle = { size: 6.8, colour: COLOURS.muted }
-const HEAD: TextStyle = { font: 'bold', size: 6.8, colour: COLOURS.muted, characterSpacing: 0.3 }
+export const CELL_PAD = 4
+/** Body text of tables; numbers are measured against it to choose how to write them. */
+export const TABLE_TEXT: TextStyle = { size: 7.6, colour: COLOURS.text }
+const BODY = TABLE_TEXT
+const SUB: TextStyle = { size: 6.6, colour: COLOURS.muted }
+const HEAD: TextStyle = { font: 'bold', size: 6.6, colour: COLOURS.muted, characterSpacing: 0.2 }
+const GROUP: TextStyle = { font: 'bold', size: 6.8, colour: COLOURS.ink, characterSpacing: 0.6 }
 
 /** A table with a header that repeats on a new page, zebra rows and right-aligned numbers. */
 export function drawTable(c: PdfCanvas, columns: Column[], rows: TableRow[]): void {
   const x0 = MARGIN.left
   const drawHeader = () => {
     const h = 16
-    columns.reduce((x, col) => {
+    columns.reduce<number>((x, col) => {
       c.line(col.header.toUpperCase(), x + CELL_PAD, c.y + 5, col.width - 2 * CELL_PAD, { ...HEAD, align: col.align ?? 'left' })
       return x + col.width
     }, x0)
     c.rule(x0, x0 + CONTENT_WIDTH, c.y + h, COLOURS.ink, 0.75)
     c.y += h
   }
-  c.ensure(16 + 18)
+  c.ensure(16 + 18 * 2)
   drawHeader()
+  let zebra = 0
   rows.forEach((row, n) => {
+    if (row.group) {
+      // Keep a group heading with its first row.
+      if (c.ensure(15 + 16)) drawHeader()
+      const first = row.cells[0]
+      c.line((typeof first === 'string' ? first : first.text).toUpperCase(), x0 + CELL_PAD, c.y + 6, CONTENT_WIDTH - 2 * CELL_PAD, GROUP)
+      c.y += 15
+      zebra = 0
+      return
+    }
     const cells = row.cells.map((cell) => (typeof cell === 'string' ? { text: cell } : cell))
     const style = (col: Column): TextStyle => ({
       ...BODY, font: row.total ? 'bold' : 'regular', colour: row.muted ? COLOURS.faint : row.total ? COLOURS.ink : COLOURS.text,
@@ -232,26 +247,27 @@ export function drawTable(c: PdfCanvas, columns: Column[], rows: TableRow[]): vo
     const inner = (col: Column, cell: TableCell) => col.width - 2 * CELL_PAD - (cell.dot ? 9 : 0)
     const heights = cells.map((cell, i) => {
       const col = columns[i]
-      const main = col.align === 'right' ? 10 : c.heightOf(cell.text, inner(col, cell), style(col))
+      const main = col.align === 'right' ? 9 : c.heightOf(cell.text, inner(col, cell), style(col))
       return main + (cell.sub ? c.heightOf(cell.sub, inner(col, cell), SUB) + 1 : 0)
     })
-    const h = Math.max(...heights) + 8
+    const h = Math.max(...heights) + 7
     if (c.ensure(h)) drawHeader()
     if (row.total) c.rule(x0, x0 + CONTENT_WIDTH, c.y, COLOURS.ink, 0.75)
-    else if (n % 2 === 1) c.rect(x0, c.y, CONTENT_WIDTH, h, COLOURS.panel)
+    else if (zebra++ % 2 === 1) c.rect(x0, c.y, CONTENT_WIDTH, h, COLOURS.panel)
+    const next = rows[n + 1]
     let x = x0
     cells.forEach((cell, i) => {
       const col = columns[i]
       const tx = x + CELL_PAD + (cell.dot ? 9 : 0)
-      if (cell.dot) c.dot(x + CELL_PAD + 3, c.y + 8.2, 2.6, cell.dot)
-      if (col.align === 'right') c.line(cell.text, tx, c.y + 4.5, inner(col, cell), style(col))
+      if (cell.dot) c.dot(x + CELL_PAD + 3, c.y + 7.4, 2.5, cell.dot)
+      if (col.align === 'right') c.line(cell.text, tx, c.y + 4, inner(col, cell), style(col))
       else {
-        const mainH = c.text(cell.text, tx, c.y + 4.5, inner(col, cell), style(col))
-        if (cell.sub) c.text(cell.sub, tx, c.y + 4.5 + mainH + 1, inner(col, cell), SUB)
+        const mainH = c.text(cell.text, tx, c.y + 4, inner(col, cell), style(col))
+        if (cell.sub) c.text(cell.sub, tx, c.y + 4 + mainH + 1, inner(col, cell), SUB)
       }
       x += col.width
     })
     c.y += h
-    if (!row.total) c.rule(x0, x0 + CONTENT_WIDTH, c.y)
+    if (!row.total && !next?.group) c.rule(x0, x0 + CONTENT_WIDTH, c.y)
   })
 }

@@ -6,7 +6,8 @@ import type { BriefStatus, BriefTrend } from '../../shared/documents/brief'
 import type { RiskLevel } from '../../shared/documents/roadmap'
 import type { BoardPackModel, BriefSection, PillarTile, RoadmapSection, Section, SourceVersion, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
 import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyFormatter, shortDay } from './format'
-import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, drawTable, MARGIN, PAGE, PdfCanvas, pdfText } from './pdf-layout'
+import type { MoneyScale } from './format'
+import { CELL_PAD, COLOURS, CONTENT_WIDTH, drawTable, MARGIN, PAGE, PdfCanvas, pdfText, TABLE_TEXT } from './pdf-layout'
 import type { Column, TableRow, TextStyle } from './pdf-layout'
 
 export interface PdfOptions {
@@ -18,7 +19,7 @@ const STATUS_COLOUR: Record<BriefStatus, string> = { 'on-track': COLOURS.onTrack
 const RISK_COLOUR: Record<RiskLevel, string> = { low: COLOURS.onTrack, medium: COLOURS.watch, high: COLOURS.atRisk }
 const TREND_ARROW: Record<BriefTrend, 'up' | 'right' | 'down'> = { improving: 'up', steady: 'right', declining: 'down' }
 
-const BODY: TextStyle = { size: 9.5, colour: COLOURS.text, lineGap: 2.2 }
+const BODY: TextStyle = { size: 9, colour: COLOURS.text, lineGap: 1.9 }
 const SMALL: TextStyle = { size: 7.5, colour: COLOURS.muted }
 const X = MARGIN.left
 
@@ -45,7 +46,7 @@ export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise
   const c = new PdfCanvas(doc)
   cover(c, model)
   section(c, model.summary.included ? model.summary.title : 'Quarterly summary', model.summary, summary)
-  section(c, 'Pillar brief', model.brief, brief)
+  section(c, 'Pillar brief', model.brief, brief, (b) => briefHeight(c, b))
   section(c, 'Roadmap', model.roadmap, roadmap)
   footers(c, model)
   doc.end()
@@ -53,29 +54,32 @@ export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise
 }
 
 function cover(c: PdfCanvas, model: BoardPackModel): void {
-  const height = 156
+  const height = 118
   c.rect(0, 0, PAGE.width, height, COLOURS.cover)
-  c.line('BOARD PACK', X, 46, 200, { font: 'bold', size: 8, colour: COLOURS.faint, characterSpacing: 1.6 })
-  c.line('BOARD CONFIDENTIAL', X, 46, CONTENT_WIDTH, { font: 'bold', size: 7, colour: COLOURS.muted, characterSpacing: 1.2, align: 'right' })
-  c.line(model.meetingTitle, X, 62, CONTENT_WIDTH, { font: 'bold', size: 22, colour: '#ffffff' })
-  c.line(`${model.workspaceName}  ·  ${model.quarterLabel}  ·  ${dayLabel(model.startsAt)}`, X, 94, CONTENT_WIDTH, { size: 11, colour: '#cbd5e1' })
-  c.line(`Built from the documents as saved when the meeting ended, ${dayTimeLabel(model.endedAt)}.`, X, 116, CONTENT_WIDTH, { size: 8, colour: COLOURS.faint })
-  c.y = height + 30
+  c.line('BOARD PACK', X, 30, 200, { font: 'bold', size: 8, colour: COLOURS.faint, characterSpacing: 1.6 })
+  c.line('BOARD CONFIDENTIAL', X, 30, CONTENT_WIDTH, { font: 'bold', size: 7, colour: COLOURS.muted, characterSpacing: 1.2, align: 'right' })
+  c.line(model.meetingTitle, X, 43, CONTENT_WIDTH, { font: 'bold', size: 22, colour: '#ffffff' })
+  c.line(`${model.workspaceName}  ·  ${model.quarterLabel}  ·  ${dayLabel(model.startsAt)}`, X, 72, CONTENT_WIDTH, { size: 11, colour: '#cbd5e1' })
+  c.line(`Built from the documents as saved when the meeting ended, ${dayTimeLabel(model.endedAt)}.`, X, 91, CONTENT_WIDTH, { size: 8, colour: COLOURS.faint })
+  c.y = height + 22
 }
 
-function section<T>(c: PdfCanvas, title: string, s: Section<T>, body: (c: PdfCanvas, s: T) => void): void {
-  c.ensure(110)
-  if (c.y > MARGIN.top) c.y += 6
-  c.line(title, X, c.y, CONTENT_WIDTH, { font: 'bold', size: 15, colour: COLOURS.ink })
-  c.y += 20
+const SECTION_HEAD = 44
+
+/** `keep`: how much of the body must follow the heading on the same page. */
+function section<T>(c: PdfCanvas, title: string, s: Section<T>, body: (c: PdfCanvas, s: T) => void, keep: (s: T) => number = () => 70): void {
+  c.ensure(SECTION_HEAD + (s.included ? keep(s) : 20))
+  if (c.y > MARGIN.top) c.y += 4
+  c.line(title, X, c.y, CONTENT_WIDTH, { font: 'bold', size: 14, colour: COLOURS.ink })
+  c.y += 18
   c.rule(X, X + CONTENT_WIDTH, c.y, COLOURS.ink, 1)
-  c.y += 6
+  c.y += 5
   if (!s.included) {
     c.y += c.text(s.note, X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 16
     return
   }
   c.line(sourceLabel(s.source), X, c.y, CONTENT_WIDTH, SMALL)
-  c.y += 18
+  c.y += 16
   body(c, s)
 }
 
@@ -92,36 +96,36 @@ function summary(c: PdfCanvas, s: SummarySection): void {
   s.blocks.forEach((block, n) => {
     const next = s.blocks[n + 1]
     if (block.type === 'heading') {
-      const style: TextStyle = { font: 'bold', size: block.level === 3 ? 9.5 : 11, colour: COLOURS.ink }
+      const style: TextStyle = { font: 'bold', size: block.level === 3 ? 9 : 10.5, colour: COLOURS.ink }
       const h = c.heightOf(block.text, CONTENT_WIDTH, style)
       // Keep a heading with the first lines of what follows it.
       c.ensure(h + 40)
-      if (n > 0) c.y += 6
-      c.y += c.text(block.text, X, c.y, CONTENT_WIDTH, style) + 5
+      if (n > 0) c.y += 5
+      c.y += c.text(block.text, X, c.y, CONTENT_WIDTH, style) + 4
     } else if (block.type === 'paragraph') {
       c.ensure(c.heightOf(block.text, CONTENT_WIDTH, BODY))
       c.flow(block.text, X, CONTENT_WIDTH, BODY)
-      c.y += 7
+      c.y += 6
     } else {
       const indent = 14 + block.depth * 14
       const width = CONTENT_WIDTH - indent
       c.ensure(c.heightOf(block.text, width, BODY))
-      if (block.number === null) c.dot(X + indent - 8, c.y + 5.2, 1.7, COLOURS.text)
+      if (block.number === null) c.dot(X + indent - 8, c.y + 4.9, 1.6, COLOURS.text)
       else c.line(`${block.number}.`, X + indent - 14, c.y, 11, { ...BODY, align: 'right' })
       c.flow(block.text, X + indent, width, BODY)
-      c.y += next?.type === 'bullet' ? 3 : 8
+      c.y += next?.type === 'bullet' ? 2 : 7
     }
   })
-  c.y += 8
+  c.y += 6
 }
 
 // ── Pillar brief ────────────────────────────────────────────────────────────────────────────
 
-const TILE_GAP = 10
+const TILE_GAP = 9
 const TILE_WIDTH = (CONTENT_WIDTH - 3 * TILE_GAP) / 4
 const TILE_PAD = 8
-const TILE_HEAD = 34
-const NARRATIVE: TextStyle = { size: 7.4, colour: COLOURS.text, lineGap: 1.6 }
+const TILE_HEAD = 31
+const NARRATIVE: TextStyle = { size: 7.2, colour: COLOURS.text, lineGap: 1.3 }
 const NARRATIVE_LINES = 11
 
 function brief(c: PdfCanvas, b: BriefSection): void {
@@ -130,10 +134,9 @@ function brief(c: PdfCanvas, b: BriefSection): void {
     [STATUS_COLOUR.watch, `${b.counts.watch} watch`],
     [STATUS_COLOUR['at-risk'], `${b.counts['at-risk']} at risk`],
   ])
-  c.y += 16
+  c.y += LEGEND_HEIGHT
   const cut: PillarTile[] = []
-  for (let row = 0; row < 2; row++) {
-    const tiles = b.tiles.slice(row * 4, row * 4 + 4)
+  for (const tiles of tileRows(b)) {
     const bodyHeight = Math.max(...tiles.map((t) => tileBodyHeight(c, t)))
     c.ensure(TILE_HEAD + bodyHeight)
     tiles.forEach((t, i) => {
@@ -142,6 +145,7 @@ function brief(c: PdfCanvas, b: BriefSection): void {
     c.y += TILE_HEAD + bodyHeight + TILE_GAP
   }
   // Narratives too long for a tile are printed in full below the grid.
+  if (cut.length > 0) subheading(c, 'Narratives in full', 40)
   for (const t of cut) {
     c.ensure(40)
     c.line(t.label, X, c.y, CONTENT_WIDTH, { font: 'bold', size: 9.5, colour: COLOURS.ink })
@@ -149,7 +153,18 @@ function brief(c: PdfCanvas, b: BriefSection): void {
     c.flow(t.narrative, X, CONTENT_WIDTH, BODY)
     c.y += 8
   }
-  c.y += 10
+  c.y += 4
+}
+
+const LEGEND_HEIGHT = 15
+
+function tileRows(b: BriefSection): PillarTile[][] {
+  return [b.tiles.slice(0, 4), b.tiles.slice(4, 8)]
+}
+
+/** The legend and the whole grid, so the grid is never split across pages when it can be kept whole. */
+function briefHeight(c: PdfCanvas, b: BriefSection): number {
+  return LEGEND_HEIGHT + tileRows(b).reduce((h, tiles) => h + TILE_HEAD + Math.max(...tiles.map((t) => tileBodyHeight(c, t))) + TILE_GAP, 0)
 }
 
 function tileMeta(t: PillarTile): string[] {
@@ -160,7 +175,7 @@ function tileBodyHeight(c: PdfCanvas, t: PillarTile): number {
   const width = TILE_WIDTH - 2 * TILE_PAD
   const lines = Math.min(c.wrap(pdfText(t.narrative.trim()), width, NARRATIVE).length, NARRATIVE_LINES)
   const lineHeight = c.heightOf('X', width, NARRATIVE) + (NARRATIVE.lineGap ?? 0)
-  return TILE_PAD + 2 * 10 + 6 + (t.narrative.trim() ? lines * lineHeight : 10) + TILE_PAD
+  return TILE_PAD + 22 + (t.narrative.trim() ? lines * lineHeight : 10) + TILE_PAD - 3
 }
 
 /** Draws one tile; true when its narrative had to be shortened. */
@@ -170,19 +185,19 @@ function drawTile(c: PdfCanvas, t: PillarTile, x: number, y: number, bodyHeight:
   c.rect(x, y, TILE_WIDTH, TILE_HEAD + bodyHeight, COLOURS.panel, { radius: 4, stroke: COLOURS.rule })
   c.rect(x, y, TILE_WIDTH, TILE_HEAD, colour, { radius: 4 })
   c.rect(x, y + TILE_HEAD - 4, TILE_WIDTH, 4, colour)
-  c.line(t.label, x + TILE_PAD, y + 7, width, { font: 'bold', size: 10.5, colour: '#ffffff' })
-  c.line(humanize(t.status).toUpperCase(), x + TILE_PAD, y + 21, width, { font: 'bold', size: 6.5, colour: '#ffffff', characterSpacing: 0.8 })
+  c.line(t.label, x + TILE_PAD, y + 6, width, { font: 'bold', size: 10.5, colour: '#ffffff' })
+  c.line(humanize(t.status).toUpperCase(), x + TILE_PAD, y + 19, width, { font: 'bold', size: 6.5, colour: '#ffffff', characterSpacing: 0.8 })
   const trend = humanize(t.trend)
   const trendStyle: TextStyle = { size: 6.8, colour: '#ffffff', align: 'right' }
   const trendWidth = c.widthOf(trend, trendStyle)
-  c.line(trend, x + TILE_PAD, y + 21, width, trendStyle)
-  c.triangle(x + TILE_WIDTH - TILE_PAD - trendWidth - 6, y + 24.4, 5, TREND_ARROW[t.trend], '#ffffff')
+  c.line(trend, x + TILE_PAD, y + 19, width, trendStyle)
+  c.triangle(x + TILE_WIDTH - TILE_PAD - trendWidth - 6, y + 22.4, 5, TREND_ARROW[t.trend], '#ffffff')
 
   let ty = y + TILE_HEAD + TILE_PAD
   const [owner, reviewed] = tileMeta(t)
   c.line(owner, x + TILE_PAD, ty, width, { font: 'bold', size: 7.6, colour: COLOURS.ink })
-  c.line(reviewed, x + TILE_PAD, ty + 10, width, { size: 6.8, colour: COLOURS.muted })
-  ty += 26
+  c.line(reviewed, x + TILE_PAD, ty + 9.5, width, { size: 6.8, colour: COLOURS.muted })
+  ty += 22
   if (!t.narrative.trim()) {
     c.line('No narrative.', x + TILE_PAD, ty, width, { ...NARRATIVE, font: 'italic', colour: COLOURS.faint })
     return false
@@ -201,18 +216,28 @@ function legend(c: PdfCanvas, items: Array<[string, string]>, style: TextStyle =
 
 // ── Roadmap ─────────────────────────────────────────────────────────────────────────────────
 
-const LABEL_WIDTH = 158
+const PILLAR_WIDTH = 64
+const LABEL_WIDTH = 172
 const GRID_X = X + LABEL_WIDTH
-const LANE_HEAD = 17
-const BAR_ROW = 15
+const BAR_ROW = 13.5
+
+/** Full amounts when every one fits its column; otherwise the whole column in thousands (or millions). */
+function moneyForColumn(c: PdfCanvas, currency: string, amounts: number[], width: number): (n: number) => string {
+  const scales: MoneyScale[] = ['units', 'thousands', 'millions']
+  const fits = (format: (n: number) => string) => amounts.every((a) => c.widthOf(format(a), { ...TABLE_TEXT, font: 'bold' }) <= width - 2 * CELL_PAD)
+  for (const scale of scales) {
+    const format = moneyFormatter(currency, scale)
+    if (fits(format)) return format
+  }
+  return moneyFormatter(currency, 'millions')
+}
 
 function roadmap(c: PdfCanvas, r: RoadmapSection): void {
-  const money = moneyFormatter(r.currency)
   const counted = r.initiatives.filter((i) => i.counted).length
   const facts = [`Window ${r.windowLabel}`, `amounts in ${r.currency}`, `${counted} initiatives counted`, `${r.highRisk.length} open high-risk`]
   if (r.cut > 0) facts.push(`${r.cut} cut`)
   c.line(facts.join('  ·  '), X, c.y, CONTENT_WIDTH, { size: 8.5, colour: COLOURS.text })
-  c.y += 18
+  c.y += 17
 
   subheading(c, 'Timeline', BAR_ROW * 3 + 30)
   timeline(c, r)
@@ -226,16 +251,17 @@ function roadmap(c: PdfCanvas, r: RoadmapSection): void {
   c.y += 12
 
   const grand: TotalsRow = { ...r.grand, label: 'Total' }
+  const totalsMoney = moneyForColumn(c, r.currency, [grand.totalCost], 72)
   subheading(c, 'Totals by quarter', 16 + 24 * 3)
-  totalsTable(c, 'Quarter', r.quarters, grand, money)
+  totalsTable(c, 'Quarter', r.quarters, grand, totalsMoney)
   subheading(c, 'Totals by pillar', 16 + 24 * 3)
-  totalsTable(c, 'Pillar', r.pillars, grand, money)
+  totalsTable(c, 'Pillar', r.pillars, grand, totalsMoney)
   c.ensure(14)
   c.flow('One-off cost and capacity are spread evenly over the months an initiative runs; run-rate is the annual cost ÷ 12 for each month in the window. Cut initiatives count nowhere.', X, CONTENT_WIDTH, { ...SMALL, lineGap: 1.5 })
   c.y += 16
 
   subheading(c, 'Initiatives', 16 + 26 * 3)
-  initiatives(c, r, money)
+  initiatives(c, r)
   if (r.highRisk.length > 0) highRisk(c, r)
 }
 
@@ -249,7 +275,7 @@ function timelineHeader(c: PdfCanvas, r: RoadmapSection): void {
   const cw = (CONTENT_WIDTH - LABEL_WIDTH) / r.months.length
   r.months.forEach((m, i) => {
     const x = GRID_X + i * cw
-    if (i === 0 || m.endsWith('-01')) c.line(m.slice(0, 4), x, c.y, cw * 2, { font: 'bold', size: 6.5, colour: COLOURS.muted })
+    if (i === 0 || m.endsWith('-01')) c.line(m.slice(0, 4), x, c.y, cw, { font: 'bold', size: 6.5, colour: COLOURS.muted, align: 'center' })
     c.line(monthName(m), x, c.y + 9, cw, { size: 7.2, colour: COLOURS.text, align: 'center' })
   })
   c.y += 21
@@ -271,17 +297,22 @@ function timeline(c: PdfCanvas, r: RoadmapSection): void {
   }
   timelineHeader(c, r)
   for (const lane of r.lanes) {
-    if (c.ensure(LANE_HEAD + BAR_ROW)) timelineHeader(c, r)
-    quarterBands(c, months, c.y, LANE_HEAD)
-    c.line(lane.label.toUpperCase(), X, c.y + 6, LABEL_WIDTH - 8, { font: 'bold', size: 7, colour: COLOURS.ink, characterSpacing: 0.6 })
-    c.y += LANE_HEAD
-    for (const bar of lane.bars) {
-      if (c.ensure(BAR_ROW)) timelineHeader(c, r)
-      quarterBands(c, months, c.y, BAR_ROW)
-      c.line(bar.title, X + 8, c.y + 4, LABEL_WIDTH - 16, { size: 7.4, colour: bar.status === 'done' ? COLOURS.muted : COLOURS.text })
+    c.y += 2
+    // A lane starts where at least two of its rows fit; its label repeats on a new page.
+    if (c.ensure(BAR_ROW * Math.min(2, lane.bars.length))) timelineHeader(c, r)
+    lane.bars.forEach((bar, n) => {
+      const newPage = c.ensure(BAR_ROW)
+      if (newPage) timelineHeader(c, r)
+      quarterBands(c, months, c.y - (n === 0 ? 2 : 0), BAR_ROW + (n === 0 ? 2 : 0))
+      if (n === 0 || newPage) {
+        c.line(lane.label.toUpperCase(), X, c.y + 3.6, PILLAR_WIDTH - 4, { font: 'bold', size: 6.6, colour: COLOURS.ink, characterSpacing: 0.5 })
+      }
+      c.line(bar.title, X + PILLAR_WIDTH, c.y + 3.2, LABEL_WIDTH - PILLAR_WIDTH - 6, { size: 7.3, colour: bar.status === 'done' ? COLOURS.muted : COLOURS.text })
       drawBar(c, bar, cw)
       c.y += BAR_ROW
-    }
+    })
+    c.y += 2
+    quarterBands(c, months, c.y - 2, 2)
     c.rule(X, X + CONTENT_WIDTH, c.y)
   }
   c.y += 8
@@ -290,7 +321,7 @@ function timeline(c: PdfCanvas, r: RoadmapSection): void {
     [RISK_COLOUR.medium, 'Medium risk'],
     [RISK_COLOUR.high, 'High risk'],
   ], { size: 7.2, colour: COLOURS.muted })
-  c.line('Pale bars: proposed  ·  faded: done', X, c.y, CONTENT_WIDTH, { size: 7.2, colour: COLOURS.muted, align: 'right' })
+  c.line('Outlined: proposed  ·  faded: done', X, c.y, CONTENT_WIDTH, { size: 7.2, colour: COLOURS.muted, align: 'right' })
   c.y += 16
 }
 
@@ -298,13 +329,13 @@ function drawBar(c: PdfCanvas, bar: TimelineBar, cw: number): void {
   const colour = RISK_COLOUR[bar.risk]
   const x = GRID_X + bar.start * cw + 1.5
   const w = (bar.end - bar.start + 1) * cw - 3
-  const y = c.y + 3
-  const h = BAR_ROW - 6
+  const y = c.y + 2.75
+  const h = BAR_ROW - 5.5
   const proposed = bar.status === 'proposed'
   const opacity = bar.status === 'done' ? 0.35 : proposed ? 0.28 : 1
   c.rect(x, y, w, h, colour, { radius: 2, opacity, stroke: proposed ? colour : undefined })
   const solid = opacity === 1
-  if (w >= 44) c.line(humanize(bar.status), x + 4, y + 1.6, w - 8, { font: 'bold', size: 5.8, colour: solid ? '#ffffff' : COLOURS.ink })
+  if (w >= 44) c.line(humanize(bar.status), x + 4, y + 2, w - 8, { font: 'bold', size: 5.8, colour: solid ? '#ffffff' : COLOURS.ink })
   if (bar.clippedStart) c.triangle(x - 0.5, y + h / 2, 5, 'left', COLOURS.ink)
   if (bar.clippedEnd) c.triangle(x + w + 0.5, y + h / 2, 5, 'right', COLOURS.ink)
 }
@@ -328,45 +359,64 @@ function totalsTable(c: PdfCanvas, first: string, rows: TotalsRow[], grand: Tota
   c.y += 14
 }
 
-function initiatives(c: PdfCanvas, r: RoadmapSection, money: (n: number) => string): void {
+function initiatives(c: PdfCanvas, r: RoadmapSection): void {
   if (r.initiatives.length === 0) {
     c.y += c.text('No initiatives.', X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 10
     return
   }
   const columns: Column[] = [
-    { header: 'Initiative', width: 150 },
-    { header: 'Pillar', width: 60 },
-    { header: 'Status', width: 54 },
-    { header: 'Months', width: 78 },
-    { header: 'One-off', width: 52, align: 'right' },
-    { header: 'Run-rate/yr', width: 50, align: 'right' },
-    { header: 'Cap. (pw)', width: 40, align: 'right' },
-    { header: 'Risk', width: CONTENT_WIDTH - 484 },
+    { header: 'Initiative', width: 114 },
+    { header: 'Owner', width: 58 },
+    { header: 'Status', width: 48 },
+    { header: 'Months', width: 80 },
+    { header: 'One-off', width: 54, align: 'right' },
+    { header: 'Run-rate', width: 50, align: 'right' },
+    { header: 'Capacity', width: 44, align: 'right' },
+    { header: 'Risk', width: CONTENT_WIDTH - 448 },
   ]
-  drawTable(c, columns, r.initiatives.map((i): TableRow => ({
-    cells: [
-      { text: i.title, sub: i.owner || undefined }, i.pillarLabel, humanize(i.status), i.period || 'Unscheduled',
-      money(i.oneOffCost), money(i.runRateCost), formatCapacity(i.capacity), { text: humanize(i.risk), dot: RISK_COLOUR[i.risk] },
-    ],
-    muted: !i.counted,
-    strike: !i.counted,
-  })))
-  c.y += 16
+  const oneOff = moneyForColumn(c, r.currency, r.initiatives.map((i) => i.oneOffCost), 54)
+  const runRate = moneyForColumn(c, r.currency, r.initiatives.map((i) => i.runRateCost), 50)
+  const rows: TableRow[] = []
+  r.initiatives.forEach((i, n) => {
+    if (n === 0 || r.initiatives[n - 1].pillarLabel !== i.pillarLabel) rows.push({ group: true, cells: [i.pillarLabel] })
+    rows.push({
+      cells: [
+        i.title, i.owner || '—', humanize(i.status), i.period || 'Unscheduled',
+        oneOff(i.oneOffCost), runRate(i.runRateCost), formatCapacity(i.capacity), { text: humanize(i.risk), dot: RISK_COLOUR[i.risk] },
+      ],
+      muted: !i.counted,
+      strike: !i.counted,
+    })
+  })
+  drawTable(c, columns, rows)
+  c.y += 6
+  c.line('Run-rate is per year; capacity in person-weeks. Struck-through initiatives are cut and count in no total.', X, c.y, CONTENT_WIDTH, SMALL)
+  c.y += 22
 }
 
 function highRisk(c: PdfCanvas, r: RoadmapSection): void {
   subheading(c, 'Open high-risk initiatives', 30)
+  const title: TextStyle = { font: 'bold', size: 9.5, colour: COLOURS.ink }
+  const meta: TextStyle = { size: 8.5, colour: COLOURS.muted }
+  const width = CONTENT_WIDTH - 12
   for (const i of r.highRisk) {
     const note = i.riskNote.trim() || 'No risk note.'
-    const h = 12 + c.heightOf(note, CONTENT_WIDTH - 12, BODY)
-    c.ensure(h)
+    const about = `${i.pillarLabel}${i.owner ? ` · ${i.owner}` : ''}`
+    // Title and pillar share a line when they fit; a long title wraps and the pillar goes under it.
+    const oneLine = c.widthOf(i.title, title) + c.widthOf(`  ${about}`, meta) <= width
+    const head = oneLine ? 13 : c.heightOf(i.title, width, title) + 12
+    c.ensure(head + c.heightOf(note, width, BODY))
     c.dot(X + 3, c.y + 4.5, 3, COLOURS.atRisk)
-    const title = { font: 'bold' as const, size: 9.5, colour: COLOURS.ink }
-    c.line(i.title, X + 12, c.y, CONTENT_WIDTH - 12, title)
-    const tw = Math.min(c.widthOf(i.title, title), CONTENT_WIDTH - 12)
-    c.line(`  ${i.pillarLabel}${i.owner ? ` · ${i.owner}` : ''}`, X + 12 + tw, c.y + 1, CONTENT_WIDTH - 12 - tw, { size: 8.5, colour: COLOURS.muted })
-    c.y += 13
-    c.flow(note, X + 12, CONTENT_WIDTH - 12, BODY)
+    if (oneLine) {
+      c.line(i.title, X + 12, c.y, width, title)
+      c.line(`  ${about}`, X + 12 + c.widthOf(i.title, title), c.y + 1, width, meta)
+      c.y += 13
+    } else {
+      c.flow(i.title, X + 12, width, title)
+      c.line(about, X + 12, c.y + 1, width, meta)
+      c.y += 12
+    }
+    c.flow(note, X + 12, width, BODY)
     c.y += 8
   }
 }
@@ -381,7 +431,7 @@ function footers(c: PdfCanvas, model: BoardPackModel): void {
     // Writing below the bottom margin would otherwise start a new page.
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    const y = CONTENT_BOTTOM + 30
+    const y = PAGE.height - 34
     c.rule(X, X + CONTENT_WIDTH, y - 8)
     c.line(`${model.workspaceName}  ·  ${model.title}  ·  Board confidential`, X, y, CONTENT_WIDTH - 80, { size: 7, colour: COLOURS.muted })
     c.line(`Page ${i - range.start + 1} of ${range.count}`, X, y, CONTENT_WIDTH, { size: 7, colour: COLOURS.muted, align: 'right' })

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { buildBoardPackModel } from '../../../server/board-pack/board-pack-model'
+import type { BoardPackInput } from '../../../server/board-pack/board-pack-model'
+import { renderPdf } from '../../../server/board-pack/pdf'
+import { pdfText } from '../../../server/board-pack/pdf-layout'
+import { summaryBlocksFromState } from '../../../server/board-pack/summary-blocks'
+import { projectDocument } from '../../../shared/documents'
+import { fillDemo } from '../../../shared/documents/demo-content'
+import { PILLAR_LABELS, PILLARS } from '../../../shared/documents/pillars'
+import { packInput } from './fixtures'
+
+/** Page objects (not the /Pages tree). */
+function pageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0
+}
+
+/** The text shown by each TJ operator of an uncompressed PDF (pdfkit writes hex strings with kerning). */
+function shownText(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1')
+  return [...raw.matchAll(/\[([^\]]*)\]\s*TJ/g)].map(([, parts]) =>
+    [...parts.matchAll(/<([0-9a-f]*)>/g)].map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1')).join(''),
+  )
+}
+
+function demoInput(): BoardPackInput {
+  const today = new Date(2026, 8, 10)
+  const project = <K extends 'summary' | 'brief' | 'roadmap'>(kind: K) => {
+    const doc = new Y.Doc()
+    fillDemo(kind, doc, today)
+    return { doc, projection: projectDocument(kind, doc) }
+  }
+  const summary = project('summary')
+  return {
+    workspaceName: 'Northwind Logistics',
+    meeting: { title: 'Q3 2026 board meeting', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11) },
+    summary: { documentTitle: 'Board summary', version: 1, projection: summary.projection, blocks: summaryBlocksFromState(Y.encodeStateAsUpdate(summary.doc)) },
+    brief: { documentTitle: 'Technology brief', version: 1, projection: project('brief').projection },
+    roadmap: { documentTitle: 'Technology roadmap', version: 1, projection: project('roadmap').projection },
+  }
+}
+
+describe('board pack pdf', () => {
+  it('is a PDF whose pages show the pillar tiles, the lanes and the totals', async () => {
+    const pdf = await renderPdf(buildBoardPackModel(packInput()), { compress: false })
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF')
+    expect(pageCount(pdf)).toBe(2)
+    const text = shownText(pdf)
+    for (const pillar of PILLARS) expect(text).toContain(PILLAR_LABELS[pillar])
+    expect(text).toContain('Q3 board')
+    expect(text).toContain('AT RISK')
+    expect(text).toContain('Totals by quarter')
+    expect(text).toContain('Jul–Sep 2026'.replace('–', '\x96'))
+    expect(text).toContain('$153,000')
+    expect(text).toContain('Page 2 of 2')
+  })
+
+  it('renders the demo workspace in two to three A4 pages', async () => {
+    const pdf = await renderPdf(buildBoardPackModel(demoInput()), { compress: false })
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(2)
+    expect(pageCount(pdf)).toBeLessThanOrEqual(3)
+    expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]')
+    expect(shownText(pdf)).toContain('Order service migration to event streaming')
+  })
+
+  it('is one page with notes when none of the three kinds was on the agenda', async () => {
+    const pdf = await renderPdf(buildBoardPackModel(packInput({ summary: null, brief: null, roadmap: null })), { compress: false })
+    expect(pageCount(pdf)).toBe(1)
+    expect(shownText(pdf).join(' ')).toContain('No roadmap was on this meeting')
+  })
+
+  it('gives the same bytes for the same meeting, dated by its end', async () => {
+    const model = buildBoardPackModel(packInput())
+    const [a, b] = await Promise.all([renderPdf(model), renderPdf(model)])
+    expect(a.equals(b)).toBe(true)
+    const raw = (await renderPdf(model, { compress: false })).toString('latin1')
+    expect(raw).toContain('(D:20260915110200Z)')
+  })
+
+  it('keeps to the characters the built-in fonts can show', () => {
+    expect(pdfText('Cost → £1.2m ≥ plan — “ok” 😀\tend')).toBe('Cost -> £1.2m >= plan — “ok” ? end')
+  })
+})
