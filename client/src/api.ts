@@ -11,6 +11,16 @@ import type {
 } from '../../shared/api-types'
 import type { DocumentKind } from '../../shared/document-kinds'
 import type { Role } from '../../shared/roles'
+import type { CompareDto, RestoreDto, SavedVersionDto, VersionProjectionDto, VersionRef, VersionSummaryDto } from './history/history-types'
+import type {
+  AgendaProposalItem,
+  Cadence,
+  DecisionItemInput,
+  EndMeetingDto,
+  MeetingAccessDto,
+  MeetingDto,
+  MeetingInput,
+} from './meetings/meeting-types'
 
 export class ApiRequestError extends Error {
   /** HTTP status; 0 when the server could not be reached at all. */
@@ -134,6 +144,66 @@ export const api = {
     apiRequest<DocumentWithAccessDto>('GET', `/api/documents/${enc(documentId)}`, undefined, options),
   updateDocument: (documentId: string, patch: { title?: string; archived?: boolean }) =>
     apiRequest<{ document: DocumentDto }>('PATCH', `/api/documents/${enc(documentId)}`, patch),
+
+  // Versions (history, compare, restore)
+  saveVersion: (documentId: string, label?: string) =>
+    apiRequest<{ version: SavedVersionDto }>('POST', `/api/documents/${enc(documentId)}/versions`, label ? { label } : {}),
+  listVersions: (documentId: string, signal?: AbortSignal) =>
+    apiRequest<{ versions: VersionSummaryDto[] }>('GET', `/api/documents/${enc(documentId)}/versions`, undefined, { signal }),
+  getVersion: (documentId: string, version: number, signal?: AbortSignal) =>
+    apiRequest<VersionProjectionDto>('GET', `/api/documents/${enc(documentId)}/versions/${version}`, undefined, { signal }),
+  /** The version's binary Yjs state, to rebuild it in a fresh Y.Doc. */
+  getVersionState: (documentId: string, version: number, signal?: AbortSignal) =>
+    apiBinary(`/api/documents/${enc(documentId)}/versions/${version}?format=yjs`, signal),
+  compareVersions: (documentId: string, from: VersionRef, to: VersionRef, signal?: AbortSignal) =>
+    apiRequest<CompareDto>('GET', `/api/documents/${enc(documentId)}/compare?from=${from}&to=${to}`, undefined, { signal }),
+  restoreVersion: (documentId: string, version: number) =>
+    apiRequest<RestoreDto>('POST', `/api/documents/${enc(documentId)}/restore`, { version }),
+
+  // Meetings
+  listMeetings: (workspaceId: string, signal?: AbortSignal) =>
+    apiRequest<{ meetings: MeetingDto[] }>('GET', `/api/workspaces/${enc(workspaceId)}/meetings`, undefined, { signal }),
+  createMeeting: (workspaceId: string, input: MeetingInput) =>
+    apiRequest<MeetingDto>('POST', `/api/workspaces/${enc(workspaceId)}/meetings`, input),
+  getMeeting: (meetingId: string, signal?: AbortSignal) =>
+    apiRequest<MeetingAccessDto>('GET', `/api/meetings/${enc(meetingId)}`, undefined, { signal }),
+  updateMeeting: (meetingId: string, patch: Partial<MeetingInput>) =>
+    apiRequest<MeetingDto>('PATCH', `/api/meetings/${enc(meetingId)}`, patch),
+  startMeeting: (meetingId: string) => apiRequest<MeetingDto>('POST', `/api/meetings/${enc(meetingId)}/start`, {}),
+  endMeeting: (meetingId: string) => apiRequest<EndMeetingDto>('POST', `/api/meetings/${enc(meetingId)}/end`, {}),
+  agendaProposal: (workspaceId: string, cadence: Cadence, startsAt: string | null, signal?: AbortSignal) =>
+    apiRequest<{ items: AgendaProposalItem[] }>(
+      'GET',
+      `/api/workspaces/${enc(workspaceId)}/agenda-proposal?cadence=${enc(cadence)}${startsAt ? `&startsAt=${enc(startsAt)}` : ''}`,
+      undefined,
+      { signal },
+    ),
+  addDecisionItems: (meetingId: string, items: DecisionItemInput[]) =>
+    apiRequest<{ added: number; documentId: string }>('POST', `/api/meetings/${enc(meetingId)}/decision-items`, { items }),
+  boardPackUrl: (meetingId: string, format: 'pdf' | 'md') => `/api/meetings/${enc(meetingId)}/board-pack.${format}`,
+}
+
+/** GET of a binary body (application/octet-stream), with the same errors as apiRequest. */
+async function apiBinary(path: string, signal?: AbortSignal): Promise<Uint8Array> {
+  let response: Response
+  try {
+    response = await fetch(path, { credentials: 'same-origin', signal })
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error
+    throw new ApiRequestError(0, 'Cannot reach the server. Check your connection and try again.')
+  }
+  if (!response.ok) {
+    let message: string | null = null
+    try {
+      const data = (await response.json()) as ApiError
+      if (typeof data.error === 'string') message = data.error
+    } catch {
+      message = null
+    }
+    if (response.status === 401) unauthorizedListeners.forEach((listener) => listener())
+    throw new ApiRequestError(response.status, message ?? FALLBACK_MESSAGES[response.status] ?? `Request failed (${response.status}).`)
+  }
+  return new Uint8Array(await response.arrayBuffer())
 }
 
 /** A message fit to show next to a form, for any thrown value. */

@@ -1,6 +1,6 @@
 // Route table. The document page (Tiptap + Yjs) is a separate chunk loaded on demand,
 // so the sign-in and workspace pages stay light.
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { createBrowserRouter } from 'react-router'
 import { AppLayout } from './components/AppLayout'
 import { RequireAuth } from './components/RequireAuth'
@@ -12,6 +12,11 @@ import { WorkspacePage } from './pages/WorkspacePage'
 import { NotFoundPage } from './pages/NotFoundPage'
 
 const DocumentPage = lazy(() => import('./pages/DocumentPage'))
+const HistoryPage = lazy(() => import('./pages/HistoryPage'))
+const MeetingsPage = lazy(() => import('./pages/MeetingsPage'))
+const MeetingPage = lazy(() => import('./pages/MeetingPage'))
+
+const withSuspense = (label: string, page: ReactNode) => <Suspense fallback={<PageLoading label={label} />}>{page}</Suspense>
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -33,6 +38,10 @@ export const router = createBrowserRouter([
           </Suspense>
         ),
       },
+      { path: '/d/:documentId/history', element: withSuspense('Loading history…', <HistoryPage />) },
+      { path: '/d/:documentId/compare', element: withSuspense('Loading history…', <HistoryPage />) },
+      { path: '/w/:workspaceId/meetings', element: withSuspense('Loading meetings…', <MeetingsPage />) },
+      { path: '/m/:meetingId', element: withSuspense('Opening meeting…', <MeetingPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,7 @@ import { PageLoading } from '../components/PageLoading'
 import { PresenceList } from '../components/PresenceList'
 import { RoleChip } from '../components/RoleChip'
 import { bodyForKind } from '../documents/registry'
+import { SaveVersionButton } from '../history/SaveVersionButton'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
 import { usePresence } from '../sync/usePresence'
@@ -99,6 +100,10 @@ export default function DocumentPage() {
                 Read-only
               </span>
             )}
+            <Link to={`/d/${document.id}/history`} className="button small subtle" data-testid="history-link">
+              History
+            </Link>
+            {canWrite && <SaveVersionButton documentId={document.id} />}
           </div>
         </div>
         <FormError message={titleError} />
@@ -118,7 +123,7 @@ export default function DocumentPage() {
       <div className="document-layout">
         <article className="document-body">
           {sync.ydoc && sync.provider ? (
-            <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={canWrite} user={presenceUser} />
+            <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={canWrite} user={presenceUser} documentId={document.id} workspaceId={document.workspaceId} />
           ) : (
             <PageLoading label="Connecting…" />
           )}

@@ -101,7 +101,12 @@ export function WorkspacePage() {
             {workspace.name}
           </h1>
         </div>
-        <RoleChip role={workspace.role} />
+        <div style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+          <Link to={`/w/${workspaceId}/meetings`} className="button small" data-testid="meetings-link">
+            Meetings
+          </Link>
+          <RoleChip role={workspace.role} />
+        </div>
       </div>
 
       <div className="workspace-grid">

@@ -1,0 +1,48 @@
+// The agenda document on the meeting room's stage, live: the kind's body over useDocumentSync,
+// exactly as on the document page.
+import { Suspense, useEffect } from 'react'
+import type { DocumentDto } from '../../../shared/api-types'
+import type { PresenceUser } from '../../../shared/presence'
+import { PageLoading } from '../components/PageLoading'
+import { bodyForKind } from '../documents/registry'
+import { useSession } from '../session/session'
+import { useDocumentSync } from '../sync/useDocumentSync'
+
+const STOPPED_MESSAGES = {
+  archived: 'This document has been archived; live editing has stopped.',
+  forbidden: 'You no longer have access to this document.',
+  'not-found': 'This document does not exist, or you do not have access to it.',
+  rejected: 'The server refused a change from this page, so live sync has stopped. Reload to continue.',
+} as const
+
+export function LiveAgendaDocument({ document, user, canWrite }: { document: DocumentDto; user: PresenceUser; canWrite: boolean }) {
+  const sync = useDocumentSync(document.id, { user })
+  const { markSignedOut } = useSession()
+  const Body = bodyForKind(document.kind)
+
+  useEffect(() => {
+    if (sync.state === 'signed-out') markSignedOut()
+  }, [sync.state, markSignedOut])
+
+  const stopped = sync.state === 'no-access' || sync.state === 'signed-out'
+  const writable = canWrite && !sync.serverReadOnly && !stopped && !document.archivedAt
+
+  return (
+    <div className="stage-document" data-testid="stage-document" data-document-id={document.id} data-state={sync.state}>
+      {sync.state === 'no-access' && sync.noAccessReason && (
+        <div className="banner warning" role="alert">
+          {STOPPED_MESSAGES[sync.noAccessReason]}
+        </div>
+      )}
+      <article className="document-body stage-body">
+        {sync.ydoc && sync.provider ? (
+          <Suspense fallback={<PageLoading label="Opening…" />}>
+            <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={writable} user={user} documentId={document.id} workspaceId={document.workspaceId} />
+          </Suspense>
+        ) : (
+          <PageLoading label="Connecting…" />
+        )}
+      </article>
+    </div>
+  )
+}

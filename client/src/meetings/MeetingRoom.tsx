@@ -1,0 +1,134 @@
+// The meeting room: agenda on the left, the selected document live in the middle, people and
+// notes on the right. Everyone is connected to the notes document; its awareness carries presence
+// and presenting.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { colorForUser, type PresenceUser } from '../../../shared/presence'
+import { ConnectionBadge } from '../components/ConnectionBadge'
+import { useSession } from '../session/session'
+import { useDocumentSync } from '../sync/useDocumentSync'
+import { usePresence } from '../sync/usePresence'
+import { AgendaSidebar } from './AgendaSidebar'
+import { LiveAgendaDocument } from './LiveAgendaDocument'
+import { MeetingControls } from './MeetingControls'
+import { MeetingHeader } from './MeetingHeader'
+import type { EndMeetingDto, MeetingAccessDto, MeetingDto } from './meeting-types'
+import { MeetingVersions } from './MeetingVersions'
+import { NotesPanel } from './NotesPanel'
+import { PresentingBanner } from './PresentingBanner'
+import { shownDocument } from './presenting'
+import { RoomPresence } from './RoomPresence'
+import { useFollowScroll } from './useFollowScroll'
+import { useMeetingStatusSync } from './useMeetingStatusSync'
+import { usePresenting } from './usePresenting'
+
+interface Props {
+  access: MeetingAccessDto
+  onMeetingChange: (meeting: MeetingDto) => void
+  /** Re-read the meeting from the server (someone else started or ended it). */
+  onRefresh: () => void
+}
+
+export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
+  const { meeting, canWrite } = access
+  const { user: me, markSignedOut } = useSession()
+  const user = useMemo<PresenceUser>(
+    () => ({ id: me?.id ?? '', name: me?.name ?? '', color: colorForUser(me?.id ?? ''), role: access.role }),
+    [me, access.role],
+  )
+  const notesSync = useDocumentSync(meeting.notesDocumentId, { user })
+  const people = usePresence(notesSync.provider, me?.id)
+  const presenting = usePresenting(notesSync.provider)
+  const [ownChoice, setOwnChoice] = useState<string | null>(null)
+  const [ended, setEnded] = useState<EndMeetingDto | null>(null)
+  const pane = useRef<HTMLDivElement>(null)
+  const announce = useMeetingStatusSync(notesSync.provider, meeting.status, onRefresh)
+
+  useEffect(() => {
+    if (notesSync.state === 'signed-out') markSignedOut()
+  }, [notesSync.state, markSignedOut])
+
+  const agendaIds = useMemo(() => meeting.agenda.map((d) => d.id), [meeting.agenda])
+  const shownId = shownDocument(presenting.mode, presenting.presenter, ownChoice, agendaIds)
+  const shown = meeting.agenda.find((d) => d.id === shownId) ?? null
+  const { mode, presenter, publish, startPresenting, stopPresenting, setFollowing } = presenting
+  useFollowScroll(pane, mode, presenter, shownId, publish)
+
+  const select = useCallback(
+    (documentId: string) => {
+      // Choosing another item yourself stops following (the banner offers to follow again).
+      if (mode === 'following' && documentId !== shownId) setFollowing(false)
+      setOwnChoice(documentId)
+    },
+    [mode, shownId, setFollowing],
+  )
+
+  const follow = (on: boolean) => {
+    if (!on) setOwnChoice(shownId) // stay where the presenter was: no jump
+    setFollowing(on)
+  }
+
+  const togglePresent = () => {
+    if (mode === 'presenting') stopPresenting()
+    else if (shownId) {
+      setOwnChoice(shownId)
+      startPresenting(shownId)
+    }
+  }
+
+  return (
+    <main className="page meeting-room" data-testid="meeting-room" data-status={meeting.status}>
+      <div className="room-head">
+        <MeetingHeader meeting={meeting} />
+        <div className="room-head-side">
+          <ConnectionBadge state={notesSync.state} noAccessReason={notesSync.noAccessReason} unsentChanges={notesSync.unsentChanges} />
+          <MeetingControls
+            meeting={meeting}
+            canWrite={canWrite}
+            presenting={mode === 'presenting'}
+            onTogglePresent={togglePresent}
+            onMeetingChange={(fresh) => {
+              onMeetingChange(fresh)
+              announce(fresh.status)
+            }}
+            onEnded={(result) => {
+              setEnded(result)
+              if (mode === 'presenting') stopPresenting()
+              onMeetingChange(result.meeting)
+              announce(result.meeting.status)
+            }}
+          />
+        </div>
+      </div>
+
+      {meeting.status === 'ended' && <MeetingVersions meeting={meeting} known={ended?.versions ?? null} />}
+
+      <div className="room-grid">
+        <AgendaSidebar
+          agenda={meeting.agenda}
+          selectedId={shownId}
+          presenterDocumentId={presenter && mode !== 'presenting' ? presenter.presenting.documentId : null}
+          onSelect={select}
+        />
+        <section className="room-stage" aria-label="Document">
+          <div className="stage-head">
+            <h2 className="stage-title">{shown ? shown.title : 'Nothing on the agenda'}</h2>
+            <PresentingBanner mode={mode} presenter={presenter} onFollow={follow} />
+          </div>
+          <div className="stage-scroll" ref={pane} data-testid="stage-scroll">
+            <div className="stage-content">
+              {shown ? (
+                <LiveAgendaDocument key={shown.id} document={shown} user={user} canWrite={canWrite} />
+              ) : (
+                <div className="empty">Add documents to the agenda to show them here.</div>
+              )}
+            </div>
+          </div>
+        </section>
+        <aside className="room-side">
+          <RoomPresence people={people} presenterId={presenter?.userId ?? null} />
+          <NotesPanel meetingId={meeting.id} notes={meeting.notes} sync={notesSync} user={user} canWrite={canWrite} />
+        </aside>
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,33 @@
+// Who is in the room (awareness of the notes document), with their role; the presenter marked.
+import { roleLabel } from '../components/RoleChip'
+import type { PresenceEntry } from '../sync/usePresence'
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean)
+  return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? parts[parts.length - 1][0] : '')).toUpperCase()
+}
+
+export function RoomPresence({ people, presenterId }: { people: PresenceEntry[]; presenterId: string | null }) {
+  return (
+    <section className="room-presence" aria-labelledby="room-presence-heading">
+      <h2 className="side-title" id="room-presence-heading">
+        In the room <span className="count">{people.length}</span>
+      </h2>
+      <ul className="room-people" data-testid="room-presence">
+        {people.map((p) => (
+          <li key={p.id} className="room-person" data-testid="room-person" data-user-id={p.id}>
+            <span className="avatar" style={{ backgroundColor: p.color }} aria-hidden="true">
+              {initials(p.name)}
+            </span>
+            <span className="presence-name">
+              {p.name}
+              {p.isSelf && <span className="you"> (you)</span>}
+              {p.id === presenterId && <span className="presenting-tag">Presenting</span>}
+            </span>
+            <span className="presence-role">{roleLabel(p.role)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
