@@ -1,0 +1,51 @@
+// The eight pillar tiles: status colour, trend arrow. Used by the brief (click scrolls to the
+// section) and by the board summary's live block.
+import type { BriefSection } from '../../../../shared/documents/brief'
+import { BRIEF_STATUS_LABELS, TREND_ARROWS, TREND_LABELS } from './brief-labels'
+
+interface Props {
+  sections: BriefSection[]
+  onSelect?: (pillar: string) => void
+  /** Pillars to mark as changed (since the board meeting, or between versions). */
+  marked?: ReadonlySet<string>
+}
+
+export function PillarTiles({ sections, onSelect, marked }: Props) {
+  return (
+    <ol className="pillar-tiles" aria-label="Pillar status">
+      {sections.map((s) => {
+        const content = (
+          <>
+            <span className="tile-label">{s.label}</span>
+            <span className="tile-status">
+              <span className="status-dot" aria-hidden="true" />
+              {BRIEF_STATUS_LABELS[s.status]}
+            </span>
+            <span className="tile-trend" title={TREND_LABELS[s.trend]} aria-label={`Trend: ${TREND_LABELS[s.trend]}`}>
+              {TREND_ARROWS[s.trend]}
+            </span>
+            {marked?.has(s.pillar) && <span className="tile-mark" title="Changed" aria-label="Changed" />}
+          </>
+        )
+        const attrs = {
+          className: `pillar-tile status-${s.status} trend-${s.trend}`,
+          'data-testid': 'pillar-tile',
+          'data-pillar': s.pillar,
+          'data-status': s.status,
+          'data-trend': s.trend,
+        }
+        return (
+          <li key={s.pillar}>
+            {onSelect ? (
+              <button type="button" {...attrs} onClick={() => onSelect(s.pillar)} aria-label={`${s.label}: ${BRIEF_STATUS_LABELS[s.status]}, ${TREND_LABELS[s.trend]}. Go to section`}>
+                {content}
+              </button>
+            ) : (
+              <div {...attrs}>{content}</div>
+            )}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

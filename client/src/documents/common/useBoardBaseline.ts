@@ -1,0 +1,57 @@
+// "Changed since the last board meeting": loads the newest version saved by a board meeting and
+// compares its projection with the live document on every change. Null when there is no such
+// version (or while loading, or when disabled): callers then show no badges.
+import { useEffect, useMemo, useState } from 'react'
+import type * as Y from 'yjs'
+import type { DocumentKind } from '../../../../shared/document-kinds'
+import { projectDocument } from '../../../../shared/documents'
+import { apiRequest } from '../../api'
+import { changedSince, pickBoardVersion, type ChangedSince, type VersionListItem } from './board-baseline'
+import { useDocumentSnapshot } from './useDocumentSnapshot'
+
+export interface BoardBaseline extends ChangedSince {
+  /** e.g. "Q3 2026 board meeting". */
+  label: string
+  createdAt: string
+  version: number
+}
+
+interface Loaded {
+  version: VersionListItem
+  projection: unknown
+}
+
+const enc = encodeURIComponent
+
+export function useBoardBaseline(documentId: string | undefined, kind: DocumentKind, ydoc: Y.Doc, enabled = true): BoardBaseline | null {
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+
+  useEffect(() => {
+    setLoaded(null)
+    if (!documentId || !enabled) return
+    const controller = new AbortController()
+    const signal = controller.signal
+    ;(async () => {
+      const { versions } = await apiRequest<{ versions: VersionListItem[] }>('GET', `/api/documents/${enc(documentId)}/versions`, undefined, { signal })
+      const board = pickBoardVersion(versions)
+      if (!board) return
+      const { projection } = await apiRequest<{ projection: unknown }>('GET', `/api/documents/${enc(documentId)}/versions/${board.version}`, undefined, { signal })
+      if (!signal.aborted) setLoaded({ version: board, projection })
+    })().catch(() => {
+      // No baseline is a fine state: the badges are a hint, not a feature to fail loudly.
+    })
+    return () => controller.abort()
+  }, [documentId, enabled])
+
+  const live = useDocumentSnapshot(ydoc, (doc) => (loaded ? projectDocument(kind, doc) : null), [loaded, kind])
+
+  return useMemo(() => {
+    if (!loaded || !live) return null
+    return {
+      ...changedSince(kind, loaded.projection, live),
+      label: loaded.version.label,
+      createdAt: loaded.version.createdAt,
+      version: loaded.version.version,
+    }
+  }, [loaded, live, kind])
+}

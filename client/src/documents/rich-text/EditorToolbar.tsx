@@ -1,0 +1,41 @@
+// Formatting toolbar for a Tiptap editor bound to Yjs (undo/redo are Collaboration's, per person).
+import { useEditorState, type Editor } from '@tiptap/react'
+
+export function EditorToolbar({ editor, compact = false }: { editor: Editor; compact?: boolean }) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      heading: e.isActive('heading', { level: 2 }),
+      bulletList: e.isActive('bulletList'),
+    }),
+  })
+
+  const button = (label: string, title: string, isActive: boolean, run: () => void, className = '') => (
+    <button
+      type="button"
+      className={`tool ${isActive ? 'active' : ''} ${className}`}
+      aria-label={title}
+      aria-pressed={isActive}
+      title={title}
+      // Keep the editor's selection: act on mousedown without taking focus.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
+      {label}
+    </button>
+  )
+
+  return (
+    <div className={`editor-toolbar ${compact ? 'compact' : ''}`} role="toolbar" aria-label="Formatting">
+      {button('B', 'Bold', active.bold, () => editor.chain().focus().toggleBold().run(), 'bold')}
+      {button('I', 'Italic', active.italic, () => editor.chain().focus().toggleItalic().run(), 'italic')}
+      {!compact && button('H2', 'Heading', active.heading, () => editor.chain().focus().toggleHeading({ level: 2 }).run())}
+      {button('•', 'Bullet list', active.bulletList, () => editor.chain().focus().toggleBulletList().run())}
+      <span className="tool-separator" aria-hidden="true" />
+      {button('↶', 'Undo', false, () => editor.chain().focus().undo().run())}
+      {button('↷', 'Redo', false, () => editor.chain().focus().redo().run())}
+    </div>
+  )
+}

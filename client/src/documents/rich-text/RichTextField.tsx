@@ -1,0 +1,84 @@
+// A Tiptap editor bound to one Y.XmlFragment: a document body, or a rich-text field of a row
+// (initiative description, pillar narrative, decision context). Carets of others are shown when a
+// provider is given; with provider null (a saved version) the editor is plain and read-only.
+import { useEffect } from 'react'
+import { EditorContent, useEditor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import type * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+import type { PresenceUser } from '../../../../shared/presence'
+import { EditorToolbar } from './EditorToolbar'
+
+export interface RichTextFieldProps {
+  fragment: Y.XmlFragment
+  provider: WebsocketProvider | null
+  user: PresenceUser
+  canWrite: boolean
+  label: string
+  /** 'body' = a whole document (sticky full toolbar); 'field' = compact, inside a row or section. */
+  variant?: 'body' | 'field'
+  /** Field variant: a small heading, with the formatting toolbar on the same line. */
+  heading?: string
+  testId?: string
+}
+
+export function RichTextField({ fragment, provider, user, canWrite, label, variant = 'field', heading, testId }: RichTextFieldProps) {
+  const editor = useEditor(
+    {
+      editable: canWrite,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ fragment }),
+        ...(provider ? [CollaborationCaret.configure({ provider, user })] : []),
+      ],
+      editorProps: {
+        attributes: { class: 'rich-text', 'aria-label': label, spellcheck: 'true' },
+      },
+    },
+    // A new fragment/provider needs a new editor; canWrite and user are applied in place below.
+    [fragment, provider],
+  )
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== canWrite) editor.setEditable(canWrite)
+  }, [editor, canWrite])
+
+  useEffect(() => {
+    if (provider && editor && !editor.isDestroyed) editor.commands.updateUser(user)
+  }, [editor, user, provider])
+
+  if (variant === 'body') {
+    return (
+      <div className="rich-text-document" data-testid={testId}>
+        {canWrite && editor && <EditorToolbar editor={editor} />}
+        <EditorContent editor={editor} className="editor-surface" />
+      </div>
+    )
+  }
+  // The toolbar shares the heading's line and shows on hover/focus: no layout shift either way.
+  return (
+    <div className="rich-field-block" data-testid={testId}>
+      <div className="rich-field-head">
+        {heading && <span className="detail-label">{heading}</span>}
+        {canWrite && editor && <EditorToolbar editor={editor} compact />}
+      </div>
+      <EditorContent editor={editor} className="rich-field" />
+    </div>
+  )
+}
+
+/** A rich-text field that may be missing (read-only view of a damaged or old row). */
+export function OptionalRichTextField(props: Omit<RichTextFieldProps, 'fragment'> & { fragment: Y.XmlFragment | null; emptyText: string }) {
+  const { fragment, emptyText, ...rest } = props
+  if (!fragment) {
+    return (
+      <div className="rich-field-block">
+        {props.heading && <div className="rich-field-head"><span className="detail-label">{props.heading}</span></div>}
+        <p className="rich-field-empty muted">{emptyText}</p>
+      </div>
+    )
+  }
+  return <RichTextField fragment={fragment} {...rest} />
+}

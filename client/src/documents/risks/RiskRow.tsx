@@ -1,0 +1,98 @@
+// One risk or incident: inline cells, score, and (expanded) its mitigation.
+import type * as Y from 'yjs'
+import { isHighRisk, riskScore } from '../../../../shared/documents/risk-figures'
+import { RISK_KINDS, RISK_STATUSES, setRiskField } from '../../../../shared/documents/risks'
+import type { Risk, RiskField, RiskFields } from '../../../../shared/documents/risks'
+import { parseDateInput } from '../common/cell-values'
+import { CellInput } from '../common/CellInput'
+import { CellSelect } from '../common/CellSelect'
+import { ChangedBadge } from '../common/ChangedBadge'
+import { ConfirmDelete } from '../common/ConfirmDelete'
+import type { BoardBaseline } from '../common/useBoardBaseline'
+import type { LocalUndo } from '../common/useLocalUndo'
+import { PILLAR_OPTIONS } from '../roadmap/labels'
+
+const COLUMN_COUNT = 12
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1)
+const KIND_OPTIONS = RISK_KINDS.map((k) => ({ value: k, label: capital(k) }))
+const STATUS_OPTIONS = RISK_STATUSES.map((s) => ({ value: s, label: capital(s) }))
+const SCALE = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))
+
+interface Props {
+  risk: Risk
+  ydoc: Y.Doc
+  canWrite: boolean
+  write: LocalUndo['write']
+  expanded: boolean
+  onToggle: () => void
+  confirming: boolean
+  onAskDelete: () => void
+  onCancelDelete: () => void
+  onDelete: () => void
+  autoFocus: boolean
+  baseline: BoardBaseline | null
+  highlighted: boolean
+}
+
+export function RiskRow(props: Props) {
+  const { risk: r, ydoc, canWrite, write, expanded } = props
+  const readOnly = !canWrite
+  const set = <F extends RiskField>(field: F, value: RiskFields[F]) => write(() => setRiskField(ydoc, r.id, field, value))
+  const score = riskScore(r)
+  const high = isHighRisk(r)
+  const scale = (field: 'severity' | 'likelihood', label: string) => (
+    <td className="numeric">
+      <CellSelect value={r[field] === null ? null : String(r[field])} options={SCALE} label={label} readOnly={readOnly} testId={`risk-${field}`}
+        emptyLabel={r[field] === null ? '—' : undefined} onCommit={(v) => set(field, v === '' ? null : Number(v))} />
+    </td>
+  )
+
+  return (
+    <>
+      <tr className={`risk-row status-${r.status} ${high ? 'is-high' : ''} ${props.highlighted ? 'is-highlighted' : ''}`} data-testid="risk-row" data-risk-id={r.id}>
+        <td className="cell-toggle">
+          <button type="button" className="row-toggle" aria-expanded={expanded} aria-label={expanded ? 'Hide mitigation' : 'Show mitigation'} onClick={props.onToggle}>
+            {expanded ? '▾' : '▸'}
+          </button>
+        </td>
+        <td className="cell-title">
+          <CellInput value={r.title} label="Title" readOnly={readOnly} placeholder="Describe the risk" autoFocus={props.autoFocus} testId="risk-title"
+            onCommit={(text) => set('title', text.trim())} />
+          {props.baseline && <ChangedBadge label={props.baseline.label} createdAt={props.baseline.createdAt} />}
+        </td>
+        <td><CellSelect value={r.kind} options={KIND_OPTIONS} label="Kind" readOnly={readOnly} onCommit={(v) => set('kind', v as RiskFields['kind'])} /></td>
+        <td>
+          <CellSelect value={r.pillar} options={PILLAR_OPTIONS} label="Pillar" readOnly={readOnly} emptyLabel="—"
+            onCommit={(v) => set('pillar', v === '' ? null : (v as RiskFields['pillar']))} />
+        </td>
+        {scale('severity', 'Severity')}
+        {scale('likelihood', 'Likelihood')}
+        <td className="numeric">
+          <span className={`score-pill ${high ? 'high' : ''}`} data-testid="risk-score" title={high ? 'High: reported to the board' : undefined}>{score ?? '—'}</span>
+        </td>
+        <td><CellInput value={r.owner} label="Owner" readOnly={readOnly} placeholder="Owner" onCommit={(text) => set('owner', text.trim())} /></td>
+        <td><CellSelect value={r.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} className={`risk-status-${r.status}`} onCommit={(v) => set('status', v as RiskFields['status'])} /></td>
+        <td><CellInput type="date" value={r.openedOn ?? ''} label="Opened on" readOnly={readOnly} onCommit={(text) => set('openedOn', parseDateInput(text))} /></td>
+        <td><CellInput type="date" value={r.closedOn ?? ''} label="Closed on" readOnly={readOnly} testId="risk-closedOn" onCommit={(text) => set('closedOn', parseDateInput(text))} /></td>
+        <td className="cell-actions">
+          {canWrite && <button type="button" className="row-delete" aria-label={`Delete ${r.title || 'risk'}`} title="Delete" onClick={props.onAskDelete}>×</button>}
+        </td>
+      </tr>
+      {props.confirming && (
+        <tr className="confirm-row"><td colSpan={COLUMN_COUNT}><ConfirmDelete what={r.title || 'this risk'} onConfirm={props.onDelete} onCancel={props.onCancelDelete} /></td></tr>
+      )}
+      {expanded && (
+        <tr className="detail-row">
+          <td />
+          <td colSpan={COLUMN_COUNT - 1}>
+            <label className="detail-field">
+              <span className="detail-label">Mitigation</span>
+              <CellInput multiline value={r.mitigation} label="Mitigation" readOnly={readOnly} placeholder="What we are doing about it"
+                onCommit={(text) => set('mitigation', text.trim())} />
+            </label>
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}

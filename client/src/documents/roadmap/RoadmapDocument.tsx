@@ -1,0 +1,47 @@
+// Roadmap body: headline figures, the editable initiatives table, the twelve-month timeline and
+// the cost/capacity breakdown, all re-read from the Y.Doc on every change by anyone.
+import { useMemo } from 'react'
+import { readRoadmap } from '../../../../shared/documents/roadmap'
+import { roadmapTotals } from '../../../../shared/documents/roadmap-totals'
+import type { DocumentBodyProps } from '../document-body'
+import { UndoControls } from '../common/UndoControls'
+import { useBoardBaseline } from '../common/useBoardBaseline'
+import { useDocumentSnapshot } from '../common/useDocumentSnapshot'
+import { useLocalUndo } from '../common/useLocalUndo'
+import { useToday } from '../common/useToday'
+import { RoadmapBreakdown } from './RoadmapBreakdown'
+import { RoadmapFigures } from './RoadmapFigures'
+import { RoadmapTable } from './RoadmapTable'
+import { RoadmapTimeline } from './RoadmapTimeline'
+import '../kinds.css'
+
+const ROOTS = ['initiatives', 'meta']
+
+export default function RoadmapDocument({ ydoc, provider, canWrite, user, documentId, highlight }: DocumentBodyProps) {
+  const roadmap = useDocumentSnapshot(ydoc, readRoadmap)
+  const totals = useMemo(() => roadmapTotals(roadmap.initiatives, roadmap.windowStart), [roadmap])
+  const undo = useLocalUndo(ydoc, ROOTS, canWrite)
+  const baseline = useBoardBaseline(documentId, 'roadmap', ydoc, provider !== null)
+  const today = useToday()
+
+  return (
+    <div className="board-doc roadmap-doc" data-kind="roadmap">
+      <div className="board-doc-bar">
+        <RoadmapFigures totals={totals} currency={roadmap.currency} count={roadmap.initiatives.length} />
+      </div>
+      <RoadmapTable
+        roadmap={roadmap}
+        ydoc={ydoc}
+        provider={provider}
+        user={user}
+        canWrite={canWrite}
+        write={undo.write}
+        undoControls={canWrite ? <UndoControls undo={undo} /> : null}
+        baseline={baseline}
+        highlight={highlight?.rowIds}
+      />
+      <RoadmapTimeline roadmap={roadmap} today={today} />
+      <RoadmapBreakdown totals={totals} currency={roadmap.currency} />
+    </div>
+  )
+}

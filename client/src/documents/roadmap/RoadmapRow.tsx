@@ -1,0 +1,106 @@
+// One initiative: inline cells, and (expanded) its risk note and rich-text description.
+import type * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+import { setInitiativeField } from '../../../../shared/documents/roadmap'
+import type { Initiative, InitiativeField, InitiativeFields } from '../../../../shared/documents/roadmap'
+import type { PresenceUser } from '../../../../shared/presence'
+import { amountInputText, parseNumberInput } from '../common/cell-values'
+import { CellInput } from '../common/CellInput'
+import { CellSelect } from '../common/CellSelect'
+import { ChangedBadge } from '../common/ChangedBadge'
+import { ConfirmDelete } from '../common/ConfirmDelete'
+import type { BoardBaseline } from '../common/useBoardBaseline'
+import type { LocalUndo } from '../common/useLocalUndo'
+import { PILLAR_OPTIONS, RISK_OPTIONS, STATUS_OPTIONS } from './labels'
+import { MonthSelect } from './MonthSelect'
+import { RoadmapRowDetail } from './RoadmapRowDetail'
+
+const COLUMN_COUNT = 12
+
+interface Props {
+  initiative: Initiative
+  months: string[]
+  ydoc: Y.Doc
+  provider: WebsocketProvider | null
+  user: PresenceUser
+  canWrite: boolean
+  write: LocalUndo['write']
+  expanded: boolean
+  onToggle: () => void
+  confirming: boolean
+  onAskDelete: () => void
+  onCancelDelete: () => void
+  onDelete: () => void
+  autoFocus: boolean
+  baseline: BoardBaseline | null
+  highlighted: boolean
+}
+
+export function RoadmapRow(props: Props) {
+  const { initiative: i, ydoc, canWrite, write, expanded } = props
+  const readOnly = !canWrite
+  const set = <F extends InitiativeField>(field: F, value: InitiativeFields[F]) => write(() => setInitiativeField(ydoc, i.id, field, value))
+  const amountCell = (field: 'oneOffCost' | 'runRateCost' | 'capacity', label: string) => (
+    <td className="numeric">
+      <CellInput value={amountInputText(i[field])} numeric label={label} readOnly={readOnly} testId={`initiative-${field}`}
+        onCommit={(text) => set(field, parseNumberInput(text, 0))} />
+    </td>
+  )
+  const classes = ['initiative-row', `status-${i.status}`, props.highlighted ? 'is-highlighted' : '', expanded ? 'is-expanded' : '']
+
+  return (
+    <>
+      <tr className={classes.join(' ')} data-testid="initiative-row" data-initiative-id={i.id} data-highlighted={props.highlighted || undefined}>
+        <td className="cell-toggle">
+          <button type="button" className="row-toggle" aria-expanded={expanded} aria-label={expanded ? 'Hide details' : 'Show details'} onClick={props.onToggle}>
+            {expanded ? '▾' : '▸'}
+          </button>
+        </td>
+        <td className="cell-title">
+          <CellInput value={i.title} label="Title" readOnly={readOnly} placeholder="Untitled initiative" testId="initiative-title"
+            autoFocus={props.autoFocus} onCommit={(text) => set('title', text.trim())} />
+          {props.baseline && <ChangedBadge label={props.baseline.label} createdAt={props.baseline.createdAt} />}
+        </td>
+        <td>
+          <CellSelect value={i.pillar} options={PILLAR_OPTIONS} label="Pillar" readOnly={readOnly} emptyLabel={i.pillar === null ? '—' : undefined}
+            onCommit={(v) => set('pillar', v === '' ? null : (v as InitiativeFields['pillar']))} />
+        </td>
+        <td><MonthSelect value={i.startMonth} months={props.months} label="Start month" readOnly={readOnly} onCommit={(v) => set('startMonth', v)} /></td>
+        <td><MonthSelect value={i.endMonth} months={props.months} label="End month" readOnly={readOnly} onCommit={(v) => set('endMonth', v)} /></td>
+        <td>
+          <CellSelect value={i.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} className={`status-select status-${i.status}`}
+            onCommit={(v) => set('status', v as InitiativeFields['status'])} />
+        </td>
+        {amountCell('oneOffCost', 'One-off cost')}
+        {amountCell('runRateCost', 'Run-rate cost')}
+        {amountCell('capacity', 'Capacity')}
+        <td title={i.riskNote || undefined}>
+          <CellSelect value={i.risk} options={RISK_OPTIONS} label="Risk" readOnly={readOnly} className={`risk-select risk-${i.risk}`}
+            onCommit={(v) => set('risk', v as InitiativeFields['risk'])} />
+        </td>
+        <td><CellInput value={i.owner} label="Owner" readOnly={readOnly} placeholder="Owner" onCommit={(text) => set('owner', text.trim())} /></td>
+        <td className="cell-actions">
+          {canWrite && (
+            <button type="button" className="row-delete" aria-label={`Delete ${i.title || 'initiative'}`} title="Delete initiative" onClick={props.onAskDelete}>×</button>
+          )}
+        </td>
+      </tr>
+      {props.confirming && (
+        <tr className="confirm-row">
+          <td colSpan={COLUMN_COUNT}>
+            <ConfirmDelete what={i.title || 'this initiative'} onConfirm={props.onDelete} onCancel={props.onCancelDelete} />
+          </td>
+        </tr>
+      )}
+      {expanded && (
+        <tr className="detail-row">
+          <td />
+          <td colSpan={COLUMN_COUNT - 1}>
+            <RoadmapRowDetail initiative={i} ydoc={ydoc} provider={props.provider} user={props.user} canWrite={canWrite}
+              onRiskNote={(text) => set('riskNote', text.trim())} />
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}

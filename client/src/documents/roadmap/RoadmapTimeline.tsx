@@ -1,0 +1,100 @@
+// The twelve-month timeline: swim lanes by pillar, one bar per initiative coloured by risk,
+// cut work hatched, quarter separators and a line for today. Hand-laid CSS grid.
+import { useMemo } from 'react'
+import { monthOffset, quarterMonths, windowMonths } from '../../../../shared/documents/roadmap-window'
+import type { Roadmap } from '../../../../shared/documents/roadmap'
+import { formatMoney, monthLabel, monthShort } from '../common/format'
+import { RISK_LABELS, STATUS_LABELS } from './labels'
+import { timelineLayout, type TimelineBar } from './roadmap-view'
+
+const pct = (n: number) => `${(n / 12) * 100}%`
+
+function barTitle(bar: TimelineBar, months: string[], currency: string, windowStart: string): string {
+  const from = bar.clippedStart ? `before ${monthLabel(windowStart)}` : monthLabel(months[bar.start])
+  const to = bar.clippedEnd ? `after ${monthLabel(months[11])}` : monthLabel(months[bar.end])
+  return `${bar.title || 'Untitled initiative'} · ${from} – ${to} · ${formatMoney(bar.cost, currency)} · ${RISK_LABELS[bar.risk]} risk · ${STATUS_LABELS[bar.status]}`
+}
+
+/** Where today falls in the window, as a fraction of its width; null outside. */
+function todayFraction(windowStart: string, today: string): number | null {
+  const offset = monthOffset(windowStart, today.slice(0, 7))
+  if (offset === null) return null
+  const [y, m, d] = today.split('-').map(Number)
+  const days = new Date(y, m, 0).getDate()
+  return (offset + (d - 1) / days) / 12
+}
+
+export function RoadmapTimeline({ roadmap, today }: { roadmap: Roadmap; today: string }) {
+  const { windowStart, currency } = roadmap
+  const months = useMemo(() => windowMonths(windowStart), [windowStart])
+  const layout = useMemo(() => timelineLayout(roadmap.initiatives, windowStart), [roadmap.initiatives, windowStart])
+  const now = todayFraction(windowStart, today)
+
+  return (
+    <section className="board-section" aria-labelledby="timeline-title">
+      <div className="board-section-head">
+        <h2 className="board-section-title" id="timeline-title">Twelve-month timeline</h2>
+        <div className="legend" aria-label="Legend">
+          <span className="legend-item"><i className="swatch risk-low" />Low risk</span>
+          <span className="legend-item"><i className="swatch risk-medium" />Medium</span>
+          <span className="legend-item"><i className="swatch risk-high" />High</span>
+          <span className="legend-item"><i className="swatch is-cut" />Cut</span>
+        </div>
+      </div>
+      <div className="timeline" data-testid="roadmap-timeline">
+        <div className="timeline-scale" aria-hidden="true">
+          <div className="lane-label" />
+          <div className="scale-track">
+            {quarterMonths(windowStart).map((q, i) => (
+              <span key={q.quarter} className="scale-quarter" style={{ left: pct(i * 3), width: pct(3) }}>
+                {q.quarter} <span className="muted">{monthShort(q.months[0])}–{monthShort(q.months[2])}</span>
+              </span>
+            ))}
+            {months.map((m, i) => (
+              <span key={m} className={`scale-month ${i % 3 === 0 ? 'quarter-start' : ''}`} style={{ left: pct(i), width: pct(1) }}>
+                {monthShort(m)}
+                {m.endsWith('-01') && <span className="scale-year">{m.slice(0, 4)}</span>}
+              </span>
+            ))}
+          </div>
+        </div>
+        <div className="timeline-body">
+          {layout.lanes.map((lane) => (
+            <div key={lane.key} className="timeline-lane" data-pillar={lane.key}>
+              <div className="lane-label">{lane.label}<span className="count">{lane.bars.length}</span></div>
+              <div className="lane-track">
+                {lane.bars.map((bar) => (
+                  <div key={bar.id} className="lane-row">
+                    <div
+                      className={`timeline-bar risk-${bar.risk} status-${bar.status} ${bar.status === 'cut' ? 'is-cut' : ''} ${bar.clippedStart ? 'clipped-start' : ''} ${bar.clippedEnd ? 'clipped-end' : ''}`}
+                      style={{ left: pct(bar.start), width: pct(bar.end - bar.start + 1) }}
+                      data-testid="timeline-bar"
+                      data-initiative-id={bar.id}
+                      data-risk={bar.risk}
+                      data-status={bar.status}
+                      data-start={bar.start}
+                      data-end={bar.end}
+                      data-cost={bar.cost}
+                      title={barTitle(bar, months, currency, windowStart)}
+                    >
+                      <span className="bar-label">{bar.title || 'Untitled initiative'}</span>
+                    </div>
+                  </div>
+                ))}
+              </div>
+            </div>
+          ))}
+          {now !== null && layout.lanes.length > 0 && (
+            <div className="today-line" style={{ left: `calc(var(--lane-label-width) + (100% - var(--lane-label-width)) * ${now})` }} title="Today" aria-hidden="true" />
+          )}
+        </div>
+        {layout.lanes.length === 0 && <p className="empty small">Nothing scheduled in this window yet.</p>}
+        {layout.unplaced.length > 0 && (
+          <p className="timeline-note muted">
+            Not on the timeline (no months, or outside the window): {layout.unplaced.map((u) => u.title || 'Untitled').join(', ')}
+          </p>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,123 @@
+// Pure view logic of the roadmap: table sort and filters, the timeline's swim lanes and bars.
+import { barOffsets } from '../../../../shared/documents/roadmap-window'
+import { PILLAR_LABELS, PILLARS } from '../../../../shared/documents/pillars'
+import type { PillarKey } from '../../../../shared/documents/pillars'
+import type { Initiative, InitiativeStatus, RiskLevel } from '../../../../shared/documents/roadmap'
+
+export type SortKey = 'order' | 'title' | 'pillar' | 'startMonth' | 'endMonth' | 'status' | 'oneOffCost' | 'runRateCost' | 'capacity' | 'risk' | 'owner'
+export interface SortState {
+  key: SortKey
+  direction: 'asc' | 'desc'
+}
+
+export interface RoadmapFilter {
+  pillar: PillarKey | 'all'
+  status: InitiativeStatus | 'all'
+  risk: RiskLevel | 'all'
+}
+export const NO_FILTER: RoadmapFilter = { pillar: 'all', status: 'all', risk: 'all' }
+
+const RANK: Partial<Record<SortKey, readonly string[]>> = {
+  pillar: PILLARS,
+  status: ['proposed', 'planned', 'in-progress', 'done', 'cut'],
+  risk: ['low', 'medium', 'high'],
+}
+
+function sortValue(i: Initiative, key: SortKey): string | number | null {
+  if (key === 'order') return null
+  const value = i[key]
+  const rank = RANK[key]
+  if (rank) return value === null ? null : rank.indexOf(value as string)
+  if (typeof value === 'string') return value === '' ? null : value.toLocaleLowerCase()
+  return value
+}
+
+/** Document order for 'order'; empty values last in either direction; ties keep document order. */
+export function sortInitiatives(rows: readonly Initiative[], sort: SortState): Initiative[] {
+  if (sort.key === 'order') return sort.direction === 'asc' ? [...rows] : [...rows].reverse()
+  const sign = sort.direction === 'asc' ? 1 : -1
+  return rows
+    .map((row, index) => ({ row, index, value: sortValue(row, sort.key) }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null) {
+        if (a.value === b.value) return a.index - b.index
+        return a.value === null ? 1 : -1
+      }
+      if (a.value < b.value) return -sign
+      if (a.value > b.value) return sign
+      return a.index - b.index
+    })
+    .map((x) => x.row)
+}
+
+/** Clicking a header: a new column sorts ascending, the same column flips, a third click resets. */
+export function nextSort(current: SortState, key: SortKey): SortState {
+  if (current.key !== key) return { key, direction: 'asc' }
+  if (current.direction === 'asc') return { key, direction: 'desc' }
+  return { key: 'order', direction: 'asc' }
+}
+
+export function filterInitiatives(rows: readonly Initiative[], filter: RoadmapFilter): Initiative[] {
+  return rows.filter(
+    (i) =>
+      (filter.pillar === 'all' || i.pillar === filter.pillar) &&
+      (filter.status === 'all' || i.status === filter.status) &&
+      (filter.risk === 'all' || i.risk === filter.risk),
+  )
+}
+
+export function isFiltered(filter: RoadmapFilter): boolean {
+  return filter.pillar !== 'all' || filter.status !== 'all' || filter.risk !== 'all'
+}
+
+/** One-off plus annual run-rate: what an initiative costs in its first year. */
+export function initiativeCost(i: Pick<Initiative, 'oneOffCost' | 'runRateCost'>): number {
+  return i.oneOffCost + i.runRateCost
+}
+
+export interface TimelineBar {
+  id: string
+  title: string
+  risk: RiskLevel
+  status: InitiativeStatus
+  /** Window offsets 0–11. */
+  start: number
+  end: number
+  clippedStart: boolean
+  clippedEnd: boolean
+  cost: number
+}
+
+export interface TimelineLane {
+  key: PillarKey | 'none'
+  label: string
+  bars: TimelineBar[]
+}
+
+export interface TimelineLayout {
+  lanes: TimelineLane[]
+  /** Initiatives without usable months, or wholly outside the window. */
+  unplaced: Array<{ id: string; title: string }>
+}
+
+/** Swim lanes in pillar order (empty pillars omitted), bars in document order within a lane. */
+export function timelineLayout(rows: readonly Initiative[], windowStart: string): TimelineLayout {
+  const byLane = new Map<PillarKey | 'none', TimelineBar[]>()
+  const unplaced: TimelineLayout['unplaced'] = []
+  for (const i of rows) {
+    const bar = barOffsets(windowStart, i.startMonth, i.endMonth)
+    if (!bar) {
+      unplaced.push({ id: i.id, title: i.title })
+      continue
+    }
+    const lane = i.pillar ?? 'none'
+    const list = byLane.get(lane) ?? []
+    list.push({ id: i.id, title: i.title, risk: i.risk, status: i.status, ...bar, cost: initiativeCost(i) })
+    byLane.set(lane, list)
+  }
+  const keys: Array<PillarKey | 'none'> = [...PILLARS, 'none']
+  const lanes = keys
+    .filter((k) => byLane.has(k))
+    .map((k) => ({ key: k, label: k === 'none' ? 'No pillar' : PILLAR_LABELS[k], bars: byLane.get(k)! }))
+  return { lanes, unplaced }
+}
