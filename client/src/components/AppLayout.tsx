@@ -1,11 +1,15 @@
+import { useState } from 'react'
 import { Link, Outlet, useMatch, useNavigate } from 'react-router'
 import { useSession } from '../session/session'
+import { CurrentWorkspaceContext } from './current-workspace'
 
 /** Header (brand, workspace switcher, user, log out) above the signed-in pages. */
 export function AppLayout() {
   const { user, workspaces, logout } = useSession()
   const navigate = useNavigate()
-  const workspaceId = useMatch('/w/:workspaceId')?.params.workspaceId
+  // Pages outside /w/:id (a document, its history, a meeting) report their workspace.
+  const [pageWorkspaceId, setPageWorkspaceId] = useState<string | null>(null)
+  const workspaceId = useMatch('/w/:workspaceId/*')?.params.workspaceId ?? pageWorkspaceId
   const current = workspaces.find((w) => w.id === workspaceId)
 
   async function handleLogout() {
@@ -56,7 +60,9 @@ export function AppLayout() {
           </button>
         </div>
       </header>
-      <Outlet />
+      <CurrentWorkspaceContext.Provider value={setPageWorkspaceId}>
+        <Outlet />
+      </CurrentWorkspaceContext.Provider>
     </div>
   )
 }

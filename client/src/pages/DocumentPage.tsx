@@ -6,6 +6,7 @@ import { DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
 import { colorForUser, type PresenceUser } from '../../../shared/presence'
 import { api, ApiRequestError, errorMessage } from '../api'
 import { ConnectionBadge } from '../components/ConnectionBadge'
+import { useCurrentWorkspace } from '../components/current-workspace'
 import { EditableTitle } from '../components/EditableTitle'
 import { FormError } from '../components/FormError'
 import { PageLoading } from '../components/PageLoading'
@@ -54,6 +55,7 @@ export default function DocumentPage() {
   const onAccessChange = useCallback((fresh: DocumentWithAccessDto) => setAccess(fresh), [])
   const sync = useDocumentSync(documentId, { user: presenceUser, onAccessChange })
   const people = usePresence(sync.provider, me?.id)
+  useCurrentWorkspace(access?.document.workspaceId)
 
   // 4401 or a refused connection with a dead session: back to /login (RequireAuth keeps ?next).
   useEffect(() => {

@@ -6,6 +6,7 @@ import type { DocumentWithAccessDto } from '../../../shared/api-types'
 import { DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
 import { colorForUser, type PresenceUser } from '../../../shared/presence'
 import { api, ApiRequestError, errorMessage } from '../api'
+import { useCurrentWorkspace } from '../components/current-workspace'
 import { FormError } from '../components/FormError'
 import { PageLoading } from '../components/PageLoading'
 import { BriefTrack } from '../history/BriefTrack'
@@ -42,6 +43,8 @@ export default function HistoryPage() {
       })
     return () => controller.abort()
   }, [documentId])
+
+  useCurrentWorkspace(access?.document.workspaceId)
 
   const user = useMemo<PresenceUser | null>(
     () => (me && access ? { id: me.id, name: me.name, color: colorForUser(me.id), role: access.role } : null),

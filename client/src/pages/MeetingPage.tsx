@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api, ApiRequestError, errorMessage } from '../api'
+import { useCurrentWorkspace } from '../components/current-workspace'
 import { PageLoading } from '../components/PageLoading'
 import type { MeetingAccessDto, MeetingDto } from '../meetings/meeting-types'
 import { MeetingRoom } from '../meetings/MeetingRoom'
@@ -16,6 +17,7 @@ export default function MeetingPage() {
   const { meetingId = '' } = useParams()
   const [access, setAccess] = useState<MeetingAccessDto | null>(null)
   const [loadError, setLoadError] = useState<{ status: number; message: string } | null>(null)
+  useCurrentWorkspace(access?.meeting.workspaceId)
 
   useEffect(() => {
     const controller = new AbortController()
