@@ -129,16 +129,22 @@ export class Room {
     this.pending -= items.length
     this.appliedSeq = items[items.length - 1].seq
     this.logRows += items.length
-    const merged = items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update))
+    // One transaction for the batch; Yjs encodes what it added as one update (the relay frame).
+    // Not Y.mergeUpdates: it re-sorts its inputs for every struct, so its cost grows with the square
+    // of the batch size and a backlog (bigger batches) would feed on itself.
+    let merged: Uint8Array | null = null
+    const capture = (update: Uint8Array) => { merged = update }
+    this.doc.on('update', capture)
     try {
-      Y.applyUpdate(this.doc, merged, 'commit')
-    } catch {
-      // mergeUpdates accepted what applyUpdate refuses: fall back to one at a time, skipping the bad.
-      for (const item of items) {
-        try { Y.applyUpdate(this.doc, item.update, 'commit') } catch { /* stored but harmless: load skips it too */ }
-      }
+      this.doc.transact(() => {
+        for (const item of items) {
+          try { Y.applyUpdate(this.doc, item.update, 'commit') } catch { /* stored but harmless: load skips it too */ }
+        }
+      }, 'commit')
+    } finally {
+      this.doc.off('update', capture)
     }
-    this.relay(items, merged)
+    if (merged) this.relay(items, merged)
     this.events.onLogGrown(this)
   }
 
@@ -152,21 +158,29 @@ export class Room {
 
   /** Sends the batch to every connection, encoded once for all who sent nothing in it. */
   private relay(items: readonly PendingUpdate[], merged: Uint8Array): void {
-    const senders = new Set<Connection>()
-    for (const item of items) if (item.from) senders.add(item.from)
+    const bySender = new Map<Connection, PendingUpdate[]>()
+    for (const item of items) {
+      if (!item.from) continue
+      const own = bySender.get(item.from)
+      if (own) own.push(item)
+      else bySender.set(item.from, [item])
+    }
     let frame: Uint8Array | null = null
     for (const conn of this.connections) {
-      if (!senders.has(conn)) {
+      if (!bySender.has(conn)) {
         frame ??= encodeUpdate(merged)
         conn.send(frame)
       }
     }
-    if (senders.size === 0) return
-    for (const sender of senders) {
-      if (!this.connections.has(sender)) continue
-      const others = items.filter((i) => i.from !== sender).map((i) => i.update)
-      if (others.length === 0) continue
-      sender.send(encodeUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)))
+    for (const [sender, own] of bySender) {
+      if (own.length === items.length || !this.connections.has(sender)) continue
+      // The batch minus what this sender wrote: drop its clients' structs up to the clocks it sent
+      // (Y.diffUpdate is one pass over the batch; the delete set is kept whole, which is harmless).
+      const wrote = new Map<number, number>()
+      for (const item of own) {
+        for (const [client, clock] of Y.parseUpdateMeta(item.update).to) wrote.set(client, Math.max(wrote.get(client) ?? 0, clock))
+      }
+      sender.send(encodeUpdate(Y.diffUpdate(merged, Y.encodeStateVector(wrote))))
     }
   }
 

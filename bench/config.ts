@@ -1,0 +1,70 @@
+// Command-line flags and environment → what this run of `npm run bench` does.
+//   BENCH_QUICK=1            1 run per scenario, 3 s of editing (smoke test)
+//   --scenarios=a,b          latency, history (late joiner + ingest), idle, client (bundle size), extras (TODO slots)
+//   --loads=10x1,200x1       clients x documents for the latency scenario
+//   --servers=quorum,hocuspocus
+//   --runs=N --duration=S --edits=N (ingest size)
+//   --profile                also run Quorum under the 200-client load with --cpu-prof and summarise
+//   --out=path               JSON output (default bench/results/latest.json)
+import type { ServerKind } from './servers/types'
+import { SERVER_KINDS } from './servers/types'
+
+export interface Load { name: string; clients: number; documents: number }
+export type Scenario = 'latency' | 'history' | 'idle' | 'client' | 'extras'
+export const ALL_SCENARIOS: Scenario[] = ['latency', 'history', 'idle', 'client', 'extras']
+
+export interface BenchConfig {
+  quick: boolean
+  scenarios: Scenario[]
+  loads: Load[]
+  servers: ServerKind[]
+  runs: number
+  durationS: number
+  editsPerSec: number
+  decodersPerDoc: number
+  padTo: number
+  ingestEdits: number
+  ingestPadTo: number
+  lateJoiners: number
+  idleDocuments: number
+  profile: boolean
+  out: string
+}
+
+const DEFAULT_LOADS = '10x1,50x1,200x1,100x20'
+
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig {
+  const flags = new Map<string, string>()
+  for (const a of argv) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a)
+    if (!m) throw new Error(`unknown argument ${a}`)
+    flags.set(m[1], m[2] ?? 'true')
+  }
+  const known = ['scenarios', 'loads', 'servers', 'runs', 'duration', 'edits', 'profile', 'out']
+  for (const k of flags.keys()) if (!known.includes(k)) throw new Error(`unknown flag --${k} (known: ${known.join(', ')})`)
+  const quick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true'
+  const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean)
+  const scenarios = list(flags.get('scenarios') ?? ALL_SCENARIOS.join(',')) as Scenario[]
+  for (const s of scenarios) if (!ALL_SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}`)
+  const servers = list(flags.get('servers') ?? SERVER_KINDS.join(',')) as ServerKind[]
+  for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`unknown server ${s}`)
+  const loads = list(flags.get('loads') ?? DEFAULT_LOADS).map((l) => {
+    const m = /^(\d+)x(\d+)$/.exec(l)
+    if (!m) throw new Error(`bad load ${l} (want CLIENTSxDOCUMENTS)`)
+    return { name: l, clients: Number(m[1]), documents: Number(m[2]) }
+  })
+  return {
+    quick, scenarios, loads, servers,
+    runs: Number(flags.get('runs') ?? (quick ? 1 : 3)),
+    durationS: Number(flags.get('duration') ?? (quick ? 3 : 10)),
+    editsPerSec: 2,
+    decodersPerDoc: 10,
+    padTo: 32,
+    ingestEdits: Number(flags.get('edits') ?? 20_000),
+    ingestPadTo: 42,
+    lateJoiners: 5,
+    idleDocuments: 200,
+    profile: flags.has('profile'),
+    out: flags.get('out') ?? 'bench/results/latest.json',
+  }
+}

@@ -1,0 +1,91 @@
+// Scenario 1: N clients on D documents insert marker chunks at random boundaries, E edits/s each,
+// for T seconds. Only `decodersPerDoc` clients per document apply and time what they receive;
+// the others edit and count (their deliveries are checked after the run).
+import type { ServerInfo } from '../servers/types'
+import { percentiles } from '../stats'
+import { BenchClient } from './client'
+import { probe, sleep, until, type LatencyParams } from './ipc'
+import { quorumCommits } from './quorum-setup'
+import { prepareTargets } from './targets'
+import { checkDocument } from './verify'
+
+export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<Record<string, unknown>> {
+  const targets = await prepareTargets(server, p.documents, p.clients)
+  const clients: BenchClient[] = []
+  const byDoc: BenchClient[][] = Array.from({ length: p.documents }, () => [])
+  for (let i = 0; i < p.clients; i++) {
+    const doc = i % p.documents
+    const mode = byDoc[doc].length < p.decodersPerDoc ? 'decode' : 'count'
+    const c = new BenchClient(i, mode, targets.target(doc, i), p.padTo)
+    clients.push(c)
+    byDoc[doc].push(c)
+  }
+  const connectMs: number[] = []
+  for (let i = 0; i < clients.length; i += 20) connectMs.push(...(await Promise.all(clients.slice(i, i + 20).map((c) => c.connect()))))
+  await sleep(500)
+
+  const editsPerClient = Math.round(p.durationS * p.editsPerSec)
+  const period = 1000 / p.editsPerSec
+  const commits0 = server.kind === 'quorum' ? await quorumCommits(server.url) : null
+  const startSample = await probe('window-start')
+  const tStart = performance.now() + 20
+  await Promise.all(clients.map((c) => new Promise<void>((resolve) => {
+    const offset = Math.random() * period
+    let k = 0
+    const step = () => {
+      c.edit()
+      if (++k >= editsPerClient) return resolve()
+      setTimeout(step, Math.max(0, tStart + offset + k * period - performance.now()))
+    }
+    setTimeout(step, Math.max(0, tStart + offset - performance.now()))
+  })))
+  const endSample = await probe('window-end')
+  const windowS = (endSample.at - startSample.at) / 1000
+  const commits1 = server.kind === 'quorum' ? await quorumCommits(server.url) : null
+
+  // Quiescence: every decoder has every remote edit and no frame has arrived anywhere for 300 ms.
+  const expectedPerDecoder = (c: BenchClient) => (byDoc[c.index % p.documents].length - 1) * editsPerClient
+  const decoders = clients.filter((c) => c.mode === 'decode')
+  let drainError: string | null = null
+  try {
+    await until(() => decoders.every((c) => c.seen.size >= expectedPerDecoder(c)), 120_000, 'decoders to see every edit')
+    await until(() => performance.now() - Math.max(...clients.map((c) => c.lastFrameAt)) > 300, 60_000, 'frames to stop')
+  } catch (err) {
+    drainError = (err as Error).message
+  }
+  const lastDelivery = Math.max(...clients.map((c) => Math.max(c.lastFrameAt, c.lastSeenAt)))
+
+  const latencies: number[] = []
+  for (const c of decoders) for (const l of c.latencies) latencies.push(l)
+  const lat = percentiles(latencies)
+
+  const problems: string[] = drainError ? [drainError] : []
+  let deliveries = 0
+  for (let d = 0; d < p.documents; d++) {
+    const verifier = await targets.stockVerifier(d)
+    const sentBy = new Map(byDoc[d].map((c) => [c.index, c.sent]))
+    const check = checkDocument(verifier.doc, byDoc[d], sentBy)
+    verifier.destroy()
+    deliveries += check.deliveries
+    problems.push(...check.problems.map((x) => `doc ${d}: ${x}`))
+  }
+  const framesReceived = clients.reduce((a, c) => a + c.framesReceived, 0)
+  for (const c of clients) c.destroy()
+
+  return {
+    clients: p.clients, documents: p.documents, durationS: p.durationS, decoders: decoders.length,
+    editsSent: clients.reduce((a, c) => a + c.sent, 0),
+    latencyMs: lat,
+    deliveries,
+    deliveriesPerSec: deliveries / ((lastDelivery - tStart) / 1000),
+    framesReceived,
+    connectMsMedian: percentiles(connectMs).p50,
+
+    window: { start: startSample, end: endSample },
+    commits: commits0 && commits1 ? {
+      batches: commits1.batches - commits0.batches, updates: commits1.updates - commits0.updates, failures: commits1.failures - commits0.failures,
+      batchesPerSec: (commits1.batches - commits0.batches) / windowS, updatesPerSec: (commits1.updates - commits0.updates) / windowS,
+    } : null,
+    problems,
+  }
+}

@@ -1,0 +1,90 @@
+// One measured run: a fresh server process, a fresh load-generator process, /proc sampling on request.
+import { fork } from 'node:child_process'
+import { resolve } from 'node:path'
+import type { FromLoad, RunRequest, ToLoad } from './load/ipc'
+import { cpuPercent, sampleMachine, sampleProc, type MachineSample, type ProcSample } from './proc'
+import { launchServer } from './servers'
+import { ROOT } from './servers/launch'
+import type { ServerKind } from './servers/types'
+
+export interface RunOutcome {
+  kind: ServerKind
+  result: Record<string, any>
+  probes: Record<string, ProcSample>
+  /** Server CPU between the window-start and window-end probes, % of one core. */
+  serverCpuPct: number | null
+  /** Load generator CPU in the same window, % of one core. */
+  loadgenCpuPct: number | null
+  /** CPU used in the window by everything else on the machine (other users' builds and tests), % of one core. */
+  otherCpuPct: number | null
+  peakRssKb: number
+  problems: string[]
+  /** When the server process had exited (epoch ms), to place the window inside a --cpu-prof profile. */
+  stoppedAt?: number
+}
+
+type Request = Omit<RunRequest, 'server'>
+
+export async function runOnce(kind: ServerKind, request: Request, opts: { nodeArgs?: string[]; timeoutMs?: number } = {}): Promise<RunOutcome> {
+  // The load generator starts (imports, ~1 s) while the server starts; it waits for the run message.
+  const loadArgs = process.env.BENCH_LOADGEN_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_LOADGEN_PROF] : []
+  const child = fork(resolve(ROOT, 'bench/load/main.ts'), [], { cwd: ROOT, execArgv: [...loadArgs, '--max-semi-space-size=32', '--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const childExit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  let server: Awaited<ReturnType<typeof launchServer>>
+  try {
+    server = await launchServer(kind, { nodeArgs: opts.nodeArgs })
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw err
+  }
+  const probes: Record<string, ProcSample> = {}
+  const loadProbes: Record<string, ProcSample> = {}
+  const machine: Record<string, MachineSample> = {}
+  let out: RunOutcome
+  try {
+    const info = { kind, port: server.port, url: server.url, pid: server.pid }
+    const timeoutMs = opts.timeoutMs ?? 300_000
+    const outcome = await new Promise<{ result: Record<string, any>; error?: string }>((res) => {
+      const timer = setTimeout(() => { child.kill('SIGKILL'); res({ result: {}, error: `load generator timed out after ${timeoutMs} ms` }) }, timeoutMs)
+      child.on('message', (m: FromLoad) => {
+        if (m.type === 'probe') {
+          const sample = sampleProc(server.pid)
+          probes[m.name] = sample
+          machine[m.name] = sampleMachine()
+          try { loadProbes[m.name] = sampleProc(child.pid!) } catch { /* gone */ }
+          child.send({ type: 'probe-ack', name: m.name, sample } satisfies ToLoad)
+        } else if (m.type === 'result') { clearTimeout(timer); res({ result: m.result }) }
+        else if (m.type === 'error') { clearTimeout(timer); res({ result: m.partial ?? {}, error: m.message }) }
+      })
+      void childExit.then((code) => { clearTimeout(timer); res({ result: {}, error: `load generator exited (${code}) without a result` }) })
+      child.send({ ...request, server: info } as ToLoad)
+    })
+    const final = sampleProc(server.pid)
+    const problems = [...((outcome.result.problems as string[] | undefined) ?? [])]
+    if (outcome.error) problems.push(outcome.error)
+    const ws = probes['window-start'], we = probes['window-end']
+    const ls = loadProbes['window-start'], le = loadProbes['window-end']
+    const ms = machine['window-start'], me = machine['window-end']
+    const serverCpuPct = ws && we ? cpuPercent(ws, we) : null
+    const loadgenCpuPct = ls && le ? cpuPercent(ls, le) : null
+    const otherCpuPct = ms && me && serverCpuPct !== null && loadgenCpuPct !== null
+      ? Math.max(0, (100 * (me.busySeconds - ms.busySeconds)) / ((me.at - ms.at) / 1000) - serverCpuPct - loadgenCpuPct) : null
+    out = { kind, result: outcome.result, probes, serverCpuPct, loadgenCpuPct, otherCpuPct, peakRssKb: final.hwmKb, problems }
+  } catch (err) {
+    out = { kind, result: {}, probes, serverCpuPct: null, loadgenCpuPct: null, otherCpuPct: null, peakRssKb: NaN, problems: [`${(err as Error).message}\n${server.output().slice(-2000)}`] }
+  } finally {
+    // The load generator exits by itself after its result; a stuck one is killed.
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000)
+    await childExit
+    clearTimeout(killer)
+    await server.stop()
+  }
+  out.stoppedAt = performance.timeOrigin + performance.now()
+  return out
+}
+
+/** The servers in a different order on each run, so no server always runs first (or on a warm machine). */
+export function rotation<T>(items: readonly T[], run: number): T[] {
+  const k = run % items.length
+  return [...items.slice(k), ...items.slice(0, k)]
+}

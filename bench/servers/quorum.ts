@@ -1,0 +1,29 @@
+// Launches the real Quorum server (`npm start` code path) on loopback with a fresh database:
+// auth on, durability on (libSQL, WAL, synchronous=FULL, group commit before relay).
+// BENCH_QUORUM_ROOT=/path/to/other/checkout benchmarks another copy of the server (A/B of a change).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { spawnServer } from './launch'
+import type { LaunchOptions, RunningServer } from './types'
+
+export async function launchQuorum(opts: LaunchOptions = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-bench-'))
+  return spawnServer({
+    kind: 'quorum',
+    script: 'server/index.ts',
+    cwd: process.env.BENCH_QUORUM_ROOT || undefined,
+    nodeArgs: opts.nodeArgs,
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${join(dir, 'q.db')}`,
+      SEED_DEMO: 'false',
+      QUORUM_SKIP_CLIENT_BUILD: 'true',
+      QUORUM_PRINT_PORT: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    portLine: /QUORUM_PORT=(\d+)/,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  })
+}
