@@ -13,6 +13,9 @@ export interface StoredDocument {
 
 export interface LogAppend { documentId: string; seq: number; update: Uint8Array }
 
+/** Rows per INSERT statement (4 bound values each, well under SQLite's variable limit). */
+const APPEND_CHUNK = 200
+
 const toBytes = (v: unknown): Uint8Array => (v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v as ArrayBufferLike))
 
 export class DocumentStore {
@@ -32,15 +35,23 @@ export class DocumentStore {
     return { state: stateRow ? toBytes(stateRow.state) : null, updates, maxSeq }
   }
 
-  /** Appends updates of any number of documents in one transaction: all are durable, or none. */
+  /**
+   * Appends updates of any number of documents in one transaction: all are durable, or none.
+   * Multi-row INSERTs (one statement per 200 rows) keep the commit to a few prepared statements.
+   */
   async append(rows: readonly LogAppend[]): Promise<void> {
     if (rows.length === 0) return
     const t = this.now()
-    const statements: InStatement[] = rows.map((r) => ({
-      sql: 'INSERT INTO document_updates (document_id, seq, "update", created_at) VALUES (?, ?, ?, ?)',
-      args: [r.documentId, r.seq, r.update, t],
-    }))
-    await this.client.batch(statements, 'write')
+    const statements: InStatement[] = []
+    for (let i = 0; i < rows.length; i += APPEND_CHUNK) {
+      const chunk = rows.slice(i, i + APPEND_CHUNK)
+      statements.push({
+        sql: `INSERT INTO document_updates (document_id, seq, "update", created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        args: chunk.flatMap((r) => [r.documentId, r.seq, r.update, t]),
+      })
+    }
+    if (statements.length === 1) await this.client.execute(statements[0])
+    else await this.client.batch(statements, 'write')
   }
 
   /**
