@@ -1,5 +1,4 @@
 // One risk or incident: inline cells, score, and (expanded) its mitigation.
-import type * as Y from 'yjs'
 import { isHighRisk, riskScore } from '../../../../shared/documents/risk-figures'
 import { RISK_KINDS, RISK_STATUSES, setRiskField } from '../../../../shared/documents/risks'
 import type { Risk, RiskField, RiskFields } from '../../../../shared/documents/risks'
@@ -8,8 +7,7 @@ import { CellInput } from '../common/CellInput'
 import { CellSelect } from '../common/CellSelect'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
-import type { BoardBaseline } from '../common/useBoardBaseline'
-import type { LocalUndo } from '../common/useLocalUndo'
+import type { EditableRowProps } from '../common/editable-row'
 import { PILLAR_OPTIONS } from '../roadmap/labels'
 
 const COLUMN_COUNT = 12
@@ -18,20 +16,8 @@ const KIND_OPTIONS = RISK_KINDS.map((k) => ({ value: k, label: capital(k) }))
 const STATUS_OPTIONS = RISK_STATUSES.map((s) => ({ value: s, label: capital(s) }))
 const SCALE = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))
 
-interface Props {
+interface Props extends EditableRowProps {
   risk: Risk
-  ydoc: Y.Doc
-  canWrite: boolean
-  write: LocalUndo['write']
-  expanded: boolean
-  onToggle: () => void
-  confirming: boolean
-  onAskDelete: () => void
-  onCancelDelete: () => void
-  onDelete: () => void
-  autoFocus: boolean
-  baseline: BoardBaseline | null
-  highlighted: boolean
 }
 
 export function RiskRow(props: Props) {

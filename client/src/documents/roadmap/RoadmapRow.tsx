@@ -1,5 +1,4 @@
 // One initiative: inline cells, and (expanded) its risk note and rich-text description.
-import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import { setInitiativeField } from '../../../../shared/documents/roadmap'
 import type { Initiative, InitiativeField, InitiativeFields } from '../../../../shared/documents/roadmap'
@@ -9,31 +8,18 @@ import { CellInput } from '../common/CellInput'
 import { CellSelect } from '../common/CellSelect'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
-import type { BoardBaseline } from '../common/useBoardBaseline'
-import type { LocalUndo } from '../common/useLocalUndo'
+import type { EditableRowProps } from '../common/editable-row'
 import { PILLAR_OPTIONS, RISK_OPTIONS, STATUS_OPTIONS } from './labels'
 import { MonthSelect } from './MonthSelect'
 import { RoadmapRowDetail } from './RoadmapRowDetail'
 
 const COLUMN_COUNT = 12
 
-interface Props {
+interface Props extends EditableRowProps {
   initiative: Initiative
   months: string[]
-  ydoc: Y.Doc
   provider: WebsocketProvider | null
   user: PresenceUser
-  canWrite: boolean
-  write: LocalUndo['write']
-  expanded: boolean
-  onToggle: () => void
-  confirming: boolean
-  onAskDelete: () => void
-  onCancelDelete: () => void
-  onDelete: () => void
-  autoFocus: boolean
-  baseline: BoardBaseline | null
-  highlighted: boolean
 }
 
 export function RoadmapRow(props: Props) {

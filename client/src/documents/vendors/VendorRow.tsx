@@ -1,5 +1,4 @@
 // One vendor: inline cells, computed notice deadline with its flag, and (expanded) its history.
-import type * as Y from 'yjs'
 import { noticeDeadline } from '../../../../shared/documents/vendor-renewals'
 import { ASSESSMENTS, setVendorField } from '../../../../shared/documents/vendors'
 import type { Vendor, VendorField, VendorFields } from '../../../../shared/documents/vendors'
@@ -10,31 +9,18 @@ import { CellSelect } from '../common/CellSelect'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
 import { dateLabel } from '../common/format'
-import type { BoardBaseline } from '../common/useBoardBaseline'
-import type { LocalUndo } from '../common/useLocalUndo'
+import type { EditableRowProps } from '../common/editable-row'
 import { RenewalFlag } from './RenewalFlag'
 import { VendorHistory } from './VendorHistory'
 
 const COLUMN_COUNT = 10
 const ASSESSMENT_OPTIONS = ASSESSMENTS.map((a) => ({ value: a, label: a[0].toUpperCase() + a.slice(1) }))
 
-interface Props {
+interface Props extends EditableRowProps {
   vendor: Vendor
-  ydoc: Y.Doc
   user: PresenceUser
-  canWrite: boolean
-  write: LocalUndo['write']
   today: string
   currency: string
-  expanded: boolean
-  onToggle: () => void
-  confirming: boolean
-  onAskDelete: () => void
-  onCancelDelete: () => void
-  onDelete: () => void
-  autoFocus: boolean
-  baseline: BoardBaseline | null
-  highlighted: boolean
 }
 
 export function VendorRow(props: Props) {

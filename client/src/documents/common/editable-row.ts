@@ -1,0 +1,20 @@
+// What every editable table row (initiative, vendor, risk) receives from its table: the document,
+// the person's undoable writer, and the expand / delete-confirmation / highlight state.
+import type * as Y from 'yjs'
+import type { BoardBaseline } from './useBoardBaseline'
+import type { LocalUndo } from './useLocalUndo'
+
+export interface EditableRowProps {
+  ydoc: Y.Doc
+  canWrite: boolean
+  write: LocalUndo['write']
+  expanded: boolean
+  onToggle: () => void
+  confirming: boolean
+  onAskDelete: () => void
+  onCancelDelete: () => void
+  onDelete: () => void
+  autoFocus: boolean
+  baseline: BoardBaseline | null
+  highlighted: boolean
+}
