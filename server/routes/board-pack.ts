@@ -6,7 +6,6 @@ import { canReadWorkspace } from '../../shared/roles'
 import type { AppDeps, AppEnv } from '../app-deps'
 import { buildBoardPackModel, type BoardPackModel } from '../board-pack/board-pack-model'
 import { renderMarkdown } from '../board-pack/markdown'
-import { renderPdf } from '../board-pack/pdf'
 import { loadBoardPackInput } from '../board-pack/saved-sources'
 import { meetings } from '../db/schema'
 import { requireSession, requireWorkspaceRole } from '../http/access'
@@ -43,6 +42,8 @@ export function boardPackRoutes(deps: AppDeps) {
   app.get('/:meetingId/board-pack.pdf', async (c) => {
     const { user } = requireSession(c)
     const model = await boardPack(c.req.param('meetingId'), user.id)
+    // pdfkit is loaded on the first download, not at start: it is large and rarely needed.
+    const { renderPdf } = await import('../board-pack/pdf')
     const pdf = await renderPdf(model)
     return c.body(new Uint8Array(pdf), 200, downloadHeaders('application/pdf', `${model.fileStem}.pdf`))
   })
