@@ -65,11 +65,10 @@ describe('meetings and versions', () => {
     const windowStart = readRoadmap(client.doc).windowStart!
     const added = addInitiative(client.doc, { title: 'Data platform', pillar: 'engineering', startMonth: windowStart, endMonth: windowStart, oneOffCost: 100_000, runRateCost: 0, capacity: 10 })
     if (!added.ok) throw new Error(added.error)
-    await waitFor(async () => (await owner.get(`/api/documents/${roadmapId}/compare?from=live&to=live`)).body.comparison?.initiatives)
-    await waitFor(async () => {
-      const v = await owner.post(`/api/documents/${roadmapId}/versions`, { label: 'before' })
-      return v.status === 201 && v.body.version.version === 1
-    })
+    // A second client seeing the row means the server has committed and applied it.
+    const witness = open(server.url, roadmapId, owner.cookie)
+    await waitFor(() => readRoadmap(witness.doc).initiatives.length === 1)
+    expect((await owner.post(`/api/documents/${roadmapId}/versions`, { label: 'before' })).body.version.version).toBe(1)
     const projection = (await owner.get(`/api/documents/${roadmapId}/versions/1`)).body.projection
     expect(projection.initiatives.map((i: any) => i.oneOffCost)).toEqual([100_000])
 
