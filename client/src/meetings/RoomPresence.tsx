@@ -1,11 +1,7 @@
 // Who is in the room (awareness of the notes document), with their role; the presenter marked.
 import { roleLabel } from '../components/RoleChip'
 import type { PresenceEntry } from '../sync/usePresence'
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean)
-  return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? parts[parts.length - 1][0] : '')).toUpperCase()
-}
+import { Avatar } from '../components/Avatar'
 
 export function RoomPresence({ people, presenterId }: { people: PresenceEntry[]; presenterId: string | null }) {
   return (
@@ -16,9 +12,7 @@ export function RoomPresence({ people, presenterId }: { people: PresenceEntry[];
       <ul className="room-people" data-testid="room-presence">
         {people.map((p) => (
           <li key={p.id} className="room-person" data-testid="room-person" data-user-id={p.id}>
-            <span className="avatar" style={{ backgroundColor: p.color }} aria-hidden="true">
-              {initials(p.name)}
-            </span>
+            <Avatar name={p.name} color={p.color} />
             <span className="presence-name">
               {p.name}
               {p.isSelf && <span className="you"> (you)</span>}
