@@ -6,6 +6,7 @@ import type { SessionStore, ValidSession } from './auth/sessions'
 import type { Config } from './config'
 import type { Db } from './db/client'
 import type { DocumentStore } from './storage/document-store'
+import type { WalFlusher } from './storage/wal-flusher'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
 import type { VersionStore } from './versions/version-store'
@@ -17,6 +18,8 @@ export interface AppDeps {
   sessions: SessionStore
   throttle: LoginThrottle
   store: DocumentStore
+  /** Flushes the WAL to disk when DB_SYNCHRONOUS=NORMAL on an embedded database; null otherwise. */
+  walFlusher: WalFlusher | null
   commits: CommitQueue
   rooms: RoomRegistry
   versions: VersionStore

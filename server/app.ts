@@ -54,6 +54,7 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
       memory: { rssBytes: rss, heapUsedBytes: heapUsed },
       commits: deps.commits.stats,
       rooms: deps.rooms.stats,
+      walFlushes: deps.walFlusher?.stats ?? null,
     })
   })
   app.route('/api/auth', authRoutes(deps))

@@ -12,8 +12,12 @@ const ConfigSchema = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
   UNLOAD_AFTER_MS: z.coerce.number().int().nonnegative().default(30_000),
-  /** FULL survives power loss; NORMAL survives process crashes only. */
-  DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /**
+   * NORMAL: a commit survives a process crash at once and a power loss once the WAL is flushed
+   * (every DB_FLUSH_INTERVAL_MS). FULL: every commit waits for the disk before it is relayed.
+   */
+  DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('NORMAL'),
+  DB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })

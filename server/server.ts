@@ -10,6 +10,7 @@ import { SessionStore } from './auth/sessions'
 import type { Config } from './config'
 import { openDatabase } from './db/client'
 import { DocumentStore } from './storage/document-store'
+import { WalFlusher } from './storage/wal-flusher'
 import { CommitQueue } from './sync/commit-queue'
 import { RoomRegistry } from './sync/room-registry'
 import { VersionStore } from './versions/version-store'
@@ -25,12 +26,17 @@ export interface RunningServer {
 export async function buildDeps(config: Config): Promise<AppDeps> {
   const log = pino({ level: config.LOG_LEVEL })
   const now = Date.now
-  const { db, client } = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
+  const { db, client, walPath } = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
+  // FULL syncs every commit itself; NORMAL leaves it to this flusher (see wal-flusher.ts).
+  const walFlusher = walPath && config.DB_SYNCHRONOUS === 'NORMAL'
+    ? new WalFlusher(walPath, config.DB_FLUSH_INTERVAL_MS, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'))
+    : null
+  walFlusher?.start()
   const store = new DocumentStore(client, now)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, { compactThreshold: config.COMPACT_THRESHOLD, unloadAfterMs: config.UNLOAD_AFTER_MS, log })
   return {
-    config, db, client, store, commits, rooms, log, now,
+    config, db, client, store, commits, rooms, log, now, walFlusher,
     versions: new VersionStore(client, now),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
@@ -54,6 +60,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
         server.close()
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
         for (const ws of wss.clients) ws.terminate()
+        await deps.walFlusher?.stop()
         deps.client.close()
       })()
       return stopping

@@ -1,5 +1,6 @@
 // Launches the real Quorum server (`npm start` code path) on loopback with a fresh database:
-// auth on, durability on (libSQL, WAL, synchronous=FULL, group commit before relay).
+// auth on, durability on as in production (libSQL WAL, synchronous=NORMAL with the WAL flusher,
+// group commit before relay; DB_SYNCHRONOUS=FULL in the environment benchmarks the strict mode).
 // BENCH_QUORUM_ROOT=/path/to/other/checkout benchmarks another copy of the server (A/B of a change).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -9,25 +9,34 @@ import { fileURLToPath } from 'node:url'
 import * as schema from './schema'
 
 export type Db = LibSQLDatabase<typeof schema>
-export interface Database { db: Db; client: Client; isLocalFile: boolean }
+export interface Database {
+  db: Db
+  client: Client
+  /** The WAL file of an embedded database (null for a libSQL server or :memory:). */
+  walPath: string | null
+}
 
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle')
 
 export async function openDatabase(opts: { url: string; authToken?: string; synchronous?: 'FULL' | 'NORMAL' }): Promise<Database> {
   const isLocalFile = opts.url.startsWith('file:')
+  let walPath: string | null = null
   if (isLocalFile) {
     const path = opts.url.slice('file:'.length).split('?')[0]
-    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+    if (path && path !== ':memory:') {
+      mkdirSync(dirname(resolve(path)), { recursive: true })
+      walPath = `${resolve(path)}-wal`
+    }
   }
   const client = createClient({ url: opts.url, authToken: opts.authToken })
   if (isLocalFile) {
     // WAL lets readers proceed during the log appends; busy_timeout rides out a concurrent backup.
     await client.execute('PRAGMA journal_mode=WAL')
-    await client.execute(`PRAGMA synchronous=${opts.synchronous ?? 'FULL'}`)
+    await client.execute(`PRAGMA synchronous=${opts.synchronous ?? 'NORMAL'}`)
     await client.execute('PRAGMA busy_timeout=5000')
     await client.execute('PRAGMA foreign_keys=ON')
   }
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR })
-  return { db, client, isLocalFile }
+  return { db, client, walPath }
 }

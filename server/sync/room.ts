@@ -156,32 +156,15 @@ export class Room {
     }
   }
 
-  /** Sends the batch to every connection, encoded once for all who sent nothing in it. */
+  /**
+   * Sends the batch, encoded once, to every connection. Only a connection that wrote the whole
+   * batch is skipped; one that wrote part of it gets it all and Yjs ignores what it already has,
+   * which costs it far less than the server cutting a personal copy per writer.
+   */
   private relay(items: readonly PendingUpdate[], merged: Uint8Array): void {
-    const bySender = new Map<Connection, PendingUpdate[]>()
-    for (const item of items) {
-      if (!item.from) continue
-      const own = bySender.get(item.from)
-      if (own) own.push(item)
-      else bySender.set(item.from, [item])
-    }
-    let frame: Uint8Array | null = null
-    for (const conn of this.connections) {
-      if (!bySender.has(conn)) {
-        frame ??= encodeUpdate(merged)
-        conn.send(frame)
-      }
-    }
-    for (const [sender, own] of bySender) {
-      if (own.length === items.length || !this.connections.has(sender)) continue
-      // The batch minus what this sender wrote: drop its clients' structs up to the clocks it sent
-      // (Y.diffUpdate is one pass over the batch; the delete set is kept whole, which is harmless).
-      const wrote = new Map<number, number>()
-      for (const item of own) {
-        for (const [client, clock] of Y.parseUpdateMeta(item.update).to) wrote.set(client, Math.max(wrote.get(client) ?? 0, clock))
-      }
-      sender.send(encodeUpdate(Y.diffUpdate(merged, Y.encodeStateVector(wrote))))
-    }
+    const soleWriter = items.every((i) => i.from === items[0].from) ? items[0].from : null
+    const frame = encodeUpdate(merged)
+    for (const conn of this.connections) if (conn !== soleWriter) conn.send(frame)
   }
 
   broadcast(frame: Uint8Array, except: Connection | null): void {

@@ -62,11 +62,24 @@ describe('commit before apply and relay', () => {
     store.gates[0].release()
     await waitFor(() => room.doc.getText('t').length === 6)
     expect(updatesReceived(c)).toHaveLength(1) // merged, encoded once
-    // Each sender gets only the other's update.
+    // Writers of part of the batch get the same frame as everyone (Yjs skips what they have).
+    expect(updatesReceived(a)[0]).toBe(updatesReceived(c)[0])
+    expect(updatesReceived(b)[0]).toBe(updatesReceived(c)[0])
     const toA = decodeClientMessage(updatesReceived(a)[0]) as { update: Uint8Array }
     const docA = new Y.Doc()
     Y.applyUpdate(docA, toA.update)
-    expect(docA.getText('t').toString()).toBe('two')
+    expect(docA.getText('t').toString()).toHaveLength(6)
+  })
+
+  it('does not echo a batch to the connection that wrote all of it', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1), b = fakeConnection(2)
+    for (const conn of [a, b]) room.join(conn)
+    room.receive(a, editFrame('one'))
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].release()
+    await waitFor(() => updatesReceived(b).length === 1)
+    expect(updatesReceived(a)).toHaveLength(0)
   })
 
   it('keeps batching while a commit is in flight and commits the next batch after it', async () => {

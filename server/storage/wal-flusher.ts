@@ -1,0 +1,58 @@
+// With WAL and synchronous=NORMAL, a committed transaction survives a crash of the process at once
+// but reaches the disk only when the OS writes it back (or at the next checkpoint). This flushes the
+// WAL file off the event loop (libuv's thread pool) every interval in which it changed, so a power
+// loss can take at most the last interval of commits — the design of Postgres' synchronous_commit=off
+// with its WAL writer. Clients that still hold such edits re-send them when they reconnect.
+import { open, stat, type FileHandle } from 'node:fs/promises'
+
+export class WalFlusher {
+  private handle: FileHandle | null = null
+  private inode = 0n
+  private lastSeen = ''
+  private timer: NodeJS.Timeout | null = null
+  private running: Promise<void> | null = null
+  readonly stats = { flushes: 0, failures: 0 }
+
+  constructor(
+    private walPath: string,
+    private intervalMs: number,
+    private onError: (err: Error) => void = () => {},
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => { this.running ??= this.flushIfChanged().finally(() => { this.running = null }) }, this.intervalMs)
+    this.timer.unref()
+  }
+
+  /** Stops the timer and flushes what is left (the database stays open; closing it checkpoints). */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    await this.running
+    await this.flushIfChanged()
+    await this.handle?.close()
+    this.handle = null
+  }
+
+  /** fdatasync of the WAL if its size or mtime moved since the last flush. */
+  async flushIfChanged(): Promise<void> {
+    try {
+      const now = await stat(this.walPath, { bigint: true }).catch(() => null)
+      if (!now) return // no WAL yet: nothing committed since the last checkpoint
+      const seen = `${now.ino}:${now.size}:${now.mtimeNs}`
+      if (seen === this.lastSeen) return
+      if (!this.handle || this.inode !== now.ino) {
+        // SQLite recreates the WAL file when the last connection closed it; follow the new file.
+        await this.handle?.close()
+        this.handle = await open(this.walPath, 'r+')
+        this.inode = now.ino
+      }
+      await this.handle.datasync()
+      this.lastSeen = seen
+      this.stats.flushes++
+    } catch (err) {
+      this.stats.failures++
+      this.onError(err as Error)
+    }
+  }
+}
