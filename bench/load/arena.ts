@@ -3,8 +3,11 @@
 const BLOCK = 1 << 20
 
 export class FrameArena {
-  private blocks: Uint8Array[] = []
-  private used = BLOCK
+  // The first block is allocated up front: allocated on the first stored frame, 190 clients would
+  // zero 190 MB at once inside the measured window (a ~150 ms stall of the load generator), and only
+  // for servers that send nothing between the handshake and the first edit.
+  private blocks: Uint8Array[] = [new Uint8Array(BLOCK)]
+  private used = 0
   private refs: number[] = [] // block, offset, length triples
   get count(): number {
     return this.refs.length / 3
