@@ -12,6 +12,9 @@ const ConfigSchema = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
   UNLOAD_AFTER_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Relay pacing of big rooms (see RelayPacing in server/sync/room.ts); 0 relays every batch at once. */
+  RELAY_MS_PER_CONNECTION: z.coerce.number().nonnegative().max(1).default(0.02),
+  RELAY_MAX_INTERVAL_MS: z.coerce.number().nonnegative().max(100).default(10),
   /**
    * NORMAL: a commit survives a process crash at once and a power loss once the WAL is flushed
    * (every DB_FLUSH_INTERVAL_MS). FULL: every commit waits for the disk before it is relayed.

@@ -34,7 +34,12 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   walFlusher?.start()
   const store = new DocumentStore(client, now)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
-  const rooms = new RoomRegistry(store, commits, { compactThreshold: config.COMPACT_THRESHOLD, unloadAfterMs: config.UNLOAD_AFTER_MS, log })
+  const rooms = new RoomRegistry(store, commits, {
+    compactThreshold: config.COMPACT_THRESHOLD,
+    unloadAfterMs: config.UNLOAD_AFTER_MS,
+    relayPacing: { msPerConnection: config.RELAY_MS_PER_CONNECTION, maxMs: config.RELAY_MAX_INTERVAL_MS },
+    log,
+  })
   return {
     config, db, client, store, commits, rooms, log, now, walFlusher,
     versions: new VersionStore(client, now),

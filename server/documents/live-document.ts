@@ -7,12 +7,15 @@ import { HttpError } from '../http/errors'
 import type { Room } from '../sync/room'
 
 export async function liveRoom(deps: AppDeps, document: DocumentRow): Promise<Room> {
+  let room: Room
   try {
-    return await deps.rooms.acquire(document.id, document.workspaceId)
+    room = await deps.rooms.acquire(document.id, document.workspaceId)
   } catch (err) {
     deps.log.error({ documentId: document.id, err: (err as Error).message }, 'document failed to load')
     throw new HttpError(503, 'document could not be loaded; try again shortly')
   }
+  room.flushHeld() // readers see every committed update, not only the last relayed one
+  return room
 }
 
 export async function liveSnapshot(deps: AppDeps, document: DocumentRow): Promise<{ state: Uint8Array; projection: unknown }> {

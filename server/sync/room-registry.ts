@@ -4,11 +4,12 @@ import * as Y from 'yjs'
 import type { DocumentStore } from '../storage/document-store'
 import type { CommitQueue } from './commit-queue'
 import type { Connection } from './connection'
-import { Room } from './room'
+import { Room, type RelayPacing } from './room'
 
 export interface RoomRegistryOptions {
   compactThreshold: number
   unloadAfterMs: number
+  relayPacing?: RelayPacing
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
 }
 
@@ -62,7 +63,7 @@ export class RoomRegistry {
       onEmpty: (r) => this.scheduleUnload(r),
       onLogGrown: (r) => this.maybeCompact(r),
       onProtocolError: (conn, err) => this.opts.log.warn({ documentId, userId: conn.user.id, err: err.message }, 'closing a connection on bad input'),
-    })
+    }, this.opts.relayPacing)
     this.rooms.set(documentId, room)
     this.stats.loads++
     this.scheduleUnload(room)

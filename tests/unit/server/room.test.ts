@@ -9,7 +9,7 @@ import { AwarenessRegistry } from '../../../server/sync/awareness-registry'
 import { CommitQueue } from '../../../server/sync/commit-queue'
 import type { Connection } from '../../../server/sync/connection'
 import { decodeAwarenessUpdate, decodeClientMessage, encodeAwarenessUpdate, encodeUpdate } from '../../../server/sync/protocol'
-import { Room } from '../../../server/sync/room'
+import { Room, type RelayPacing } from '../../../server/sync/room'
 import { waitFor } from '../../helpers/wait'
 
 class GatedStore {
@@ -32,10 +32,10 @@ function fakeConnection(id: number, canWrite = true, userId = `u${id}`): Connect
   return conn as never
 }
 
-function setup() {
+function setup(pacing?: RelayPacing) {
   const store = new GatedStore()
   const queue = new CommitQueue(store as unknown as DocumentStore)
-  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} }, pacing)
   return { store, queue, room }
 }
 
@@ -124,6 +124,62 @@ describe('commit before apply and relay', () => {
     expect(store.batches).toHaveLength(0)
     expect(viewer.closedWith).toBeNull()
     expect(viewer.sent.filter((f) => f[0] === 2)).toHaveLength(1) // one permission-denied for the one real update
+  })
+})
+
+describe('relay pacing', () => {
+  it('relays at once, then holds what commits within the interval and sends it as one frame', async () => {
+    // 3 connections x 100 ms: at most one relay per 300 ms.
+    const { store, room } = setup({ msPerConnection: 100, maxMs: 1000 })
+    const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
+    for (const conn of [a, b, c]) room.join(conn)
+    room.receive(a, editFrame('one'))
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].release()
+    await waitFor(() => updatesReceived(c).length === 1) // the first relay is not delayed
+
+    room.receive(a, editFrame('two'))
+    await waitFor(() => store.batches.length === 2)
+    store.gates[1].release()
+    room.receive(b, editFrame('three'))
+    await waitFor(() => store.batches.length === 3)
+    store.gates[2].release()
+    await new Promise((r) => setTimeout(r, 5))
+    expect(room.pending).toBe(2) // committed, held
+    expect(updatesReceived(c)).toHaveLength(1)
+    expect(room.doc.getText('t').length).toBe(3) // and not applied: the doc moves with the relays
+
+    await waitFor(() => updatesReceived(c).length === 2)
+    expect(room.doc.getText('t').length).toBe(11)
+    expect(room.appliedSeq).toBe(3)
+    expect(room.pending).toBe(0)
+    const replica = new Y.Doc()
+    for (const frame of updatesReceived(c)) Y.applyUpdate(replica, (decodeClientMessage(frame) as { update: Uint8Array }).update)
+    expect(replica.getText('t').length).toBe(11)
+  })
+
+  it('applies a server-made change at once, with anything held before it', async () => {
+    const { store, room } = setup({ msPerConnection: 500, maxMs: 1000 })
+    const a = fakeConnection(1)
+    room.join(a)
+    room.receive(a, editFrame('one'))
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].release()
+    await waitFor(() => room.pending === 0)
+    room.receive(a, editFrame('two'))
+    await waitFor(() => store.batches.length === 2)
+    store.gates[1].release()
+    await new Promise((r) => setTimeout(r, 5))
+    expect(room.pending).toBe(1) // held: the room relayed a moment ago
+
+    const server = new Y.Doc()
+    server.getText('t').insert(0, 'S')
+    const done = room.submitServerChange(Y.encodeStateAsUpdate(server))
+    await waitFor(() => store.batches.length === 3)
+    store.gates[2].release()
+    await done
+    expect(room.doc.getText('t').length).toBe(7)
+    expect(room.pending).toBe(0)
   })
 })
 
