@@ -43,6 +43,8 @@ export class Room {
   private held: PendingUpdate[] = []
   private relayTimer: NodeJS.Timeout | null = null
   private lastRelayAt = -Infinity
+  /** The sync step 2 for a client that has nothing, valid while `seq` is still `appliedSeq`. */
+  private fullStateFrame: { seq: number; frame: Uint8Array } | null = null
 
   constructor(
     readonly documentId: string,
@@ -79,7 +81,7 @@ export class Room {
       const message = decodeClientMessage(frame)
       switch (message.type) {
         case 'sync-step-1':
-          conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          conn.send(this.syncStep2For(message.stateVector))
           break
         case 'sync-step-2':
         case 'update':
@@ -102,6 +104,18 @@ export class Room {
       conn.close(CloseCode.malformedMessage, CloseReason[CloseCode.malformedMessage])
       this.leave(conn)
     }
+  }
+
+  /**
+   * What a client lacks, as a sync step 2. Joiners that start empty (every page load) share one
+   * encoding of the whole document until it changes: encoding a large document costs tens of ms.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    if (this.fullStateFrame?.seq !== this.appliedSeq) {
+      this.fullStateFrame = { seq: this.appliedSeq, frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)) }
+    }
+    return this.fullStateFrame.frame
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
@@ -161,6 +175,7 @@ export class Room {
     if (items.length === 0 || this.closed) return
     this.pending -= items.length
     this.appliedSeq = items[items.length - 1].seq
+    this.fullStateFrame = null
     this.logRows += items.length
     // One transaction for the batch; Yjs encodes what it added as one update (the relay frame).
     // Not Y.mergeUpdates: it re-sorts its inputs for every struct, so its cost grows with the square

@@ -165,6 +165,26 @@ describe('durability', () => {
     expect(fresh.doc.getText('t').toString()).toBe(seenByB)
   })
 
+  it('syncs the WAL to disk in the background after edits (synchronous=NORMAL, the default)', async () => {
+    const flushes = async () => ((await (await fetch(`${server.url}/api/health`)).json()) as { walFlushes: { flushes: number; failures: number } }).walFlushes
+    const { owner, documentId } = await workspaceWithDocument(server.url)
+    const a = open(server.url, documentId, owner.cookie)
+    await a.synced()
+    // Wait until nothing is left to flush (the count holds still over two intervals).
+    let idle = -1
+    await waitFor(async () => {
+      const n = (await flushes()).flushes
+      await sleep(250)
+      const same = (await flushes()).flushes === n
+      idle = n
+      return same
+    })
+    a.doc.getText('t').insert(0, 'on disk within 100 ms')
+    await waitFor(async () => (await storedLogRows(documentId)) > 0)
+    await waitFor(async () => (await flushes()).flushes > idle)
+    expect((await flushes()).failures).toBe(0)
+  })
+
   it('commits what it holds and exits cleanly on SIGTERM', async () => {
     const { owner, documentId } = await workspaceWithDocument(server.url)
     const a = open(server.url, documentId, owner.cookie)

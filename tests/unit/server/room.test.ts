@@ -8,7 +8,7 @@ import type { DocumentStore, LogAppend } from '../../../server/storage/document-
 import { AwarenessRegistry } from '../../../server/sync/awareness-registry'
 import { CommitQueue } from '../../../server/sync/commit-queue'
 import type { Connection } from '../../../server/sync/connection'
-import { decodeAwarenessUpdate, decodeClientMessage, encodeAwarenessUpdate, encodeUpdate } from '../../../server/sync/protocol'
+import { decodeAwarenessUpdate, decodeClientMessage, encodeAwarenessUpdate, encodeSyncStep1, encodeUpdate } from '../../../server/sync/protocol'
 import { Room, type RelayPacing } from '../../../server/sync/room'
 import { waitFor } from '../../helpers/wait'
 
@@ -124,6 +124,49 @@ describe('commit before apply and relay', () => {
     expect(store.batches).toHaveLength(0)
     expect(viewer.closedWith).toBeNull()
     expect(viewer.sent.filter((f) => f[0] === 2)).toHaveLength(1) // one permission-denied for the one real update
+  })
+})
+
+describe('sync step 2 for joiners', () => {
+  const step2s = (conn: { sent: Uint8Array[] }) => conn.sent.filter((f) => f[0] === 0 && f[1] === 1)
+  const textOf = (frame: Uint8Array) => {
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, (decodeClientMessage(frame) as { update: Uint8Array }).update)
+    return replica.getText('t').toString()
+  }
+
+  it('encodes the whole document once for every empty joiner until it changes', async () => {
+    const { store, room } = setup()
+    const writer = fakeConnection(1)
+    room.join(writer)
+    room.receive(writer, editFrame('minutes'))
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].release()
+    await waitFor(() => room.pending === 0)
+
+    const a = fakeConnection(2), b = fakeConnection(3)
+    for (const conn of [a, b]) { room.join(conn); room.receive(conn, encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))) }
+    expect(step2s(a)[0]).toBe(step2s(b)[0]) // one encoding, shared
+    expect(textOf(step2s(a)[0])).toBe('minutes')
+
+    room.receive(writer, editFrame('!'))
+    await waitFor(() => store.batches.length === 2)
+    store.gates[1].release()
+    await waitFor(() => room.pending === 0)
+    const c = fakeConnection(4)
+    room.join(c)
+    room.receive(c, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    expect(textOf(step2s(c)[0])).toHaveLength(8) // the cache followed the change
+
+    // A client that has part of the document gets only the rest.
+    const partial = new Y.Doc()
+    Y.applyUpdate(partial, (decodeClientMessage(step2s(a)[0]) as { update: Uint8Array }).update)
+    const d = fakeConnection(5)
+    room.join(d)
+    room.receive(d, encodeSyncStep1(Y.encodeStateVector(partial)))
+    expect(step2s(d)[0].length).toBeLessThan(step2s(c)[0].length)
+    Y.applyUpdate(partial, (decodeClientMessage(step2s(d)[0]) as { update: Uint8Array }).update)
+    expect(partial.getText('t').length).toBe(8)
   })
 })
 
