@@ -22,9 +22,11 @@ export interface RoomEvents {
 /**
  * How often a room may relay: at most once per `msPerConnection` × connections, capped at `maxMs`.
  * A broadcast costs one socket write per connection, so a big room relays bigger batches less often
- * while a small room relays every batch at once (200 connections × 0.02 ms: one relay per 4 ms).
+ * while a small room relays every batch at once (200 connections × 0.02 ms: one relay per 4 ms;
+ * rooms whose interval would be under 2 ms, fewer than 100 connections by default, are not paced).
  */
 export interface RelayPacing { msPerConnection: number; maxMs: number }
+const MIN_PACED_INTERVAL_MS = 2
 
 export class Room {
   readonly connections = new Set<Connection>()
@@ -159,7 +161,8 @@ export class Room {
     this.held.push(...items)
     const interval = Math.min(this.pacing.maxMs, this.connections.size * this.pacing.msPerConnection)
     const wait = this.lastRelayAt + interval - performance.now()
-    if (wait <= 0 || items.some((i) => i.from === null)) this.flushHeld()
+    // Below MIN_PACED_INTERVAL_MS a room's broadcast is cheap, and a timer could not wait less than 1 ms anyway.
+    if (wait <= 0 || interval < MIN_PACED_INTERVAL_MS || items.some((i) => i.from === null)) this.flushHeld()
     else this.relayTimer ??= setTimeout(() => this.flushHeld(), wait)
   }
 

@@ -201,6 +201,19 @@ describe('relay pacing', () => {
     expect(replica.getText('t').length).toBe(11)
   })
 
+  it('does not pace a room whose interval would be under 2 ms', async () => {
+    const { store, room } = setup({ msPerConnection: 0.5, maxMs: 10 }) // 3 connections: 1.5 ms
+    const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
+    for (const conn of [a, b, c]) room.join(conn)
+    for (let i = 0; i < 2; i++) {
+      room.receive(a, editFrame(`edit${i}`))
+      await waitFor(() => store.batches.length === i + 1)
+      store.gates[i].release()
+      await waitFor(() => room.pending === 0)
+      expect(updatesReceived(c)).toHaveLength(i + 1) // relayed with its commit, never held
+    }
+  })
+
   it('applies a server-made change at once, with anything held before it', async () => {
     const { store, room } = setup({ msPerConnection: 500, maxMs: 1000 })
     const a = fakeConnection(1)
