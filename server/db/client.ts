@@ -28,7 +28,9 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
       walPath = `${resolve(path)}-wal`
     }
   }
-  const client = createClient({ url: opts.url, authToken: opts.authToken })
+  // One connection for an embedded file: the PRAGMAs below are per connection, and @libsql/client
+  // would otherwise open more (with default pragmas) whenever a transaction holds the first one.
+  const client = createClient({ url: opts.url, authToken: opts.authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
   if (isLocalFile) {
     // WAL lets readers proceed during the log appends; busy_timeout rides out a concurrent backup.
     await client.execute('PRAGMA journal_mode=WAL')
