@@ -4,7 +4,7 @@
 //   --loads=10x1,200x1       clients x documents for the latency scenario
 //   --servers=quorum,hocuspocus
 //   --runs=N --duration=S --edits=N (ingest size)
-//   --profile                also run Quorum under the 200-client load with --cpu-prof and summarise
+//   --profile[=CxD]          also run Quorum under one load (default 200x1) with --cpu-prof and summarise
 //   --out=path               JSON output (default bench/results/latest.json)
 import type { ServerKind } from './servers/types'
 import { SERVER_KINDS } from './servers/types'
@@ -27,7 +27,8 @@ export interface BenchConfig {
   ingestPadTo: number
   lateJoiners: number
   idleDocuments: number
-  profile: boolean
+  /** The load to profile Quorum under, or null for no profile. */
+  profile: Load | null
   out: string
 }
 
@@ -48,11 +49,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
   for (const s of scenarios) if (!ALL_SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}`)
   const servers = list(flags.get('servers') ?? SERVER_KINDS.join(',')) as ServerKind[]
   for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`unknown server ${s}`)
-  const loads = list(flags.get('loads') ?? DEFAULT_LOADS).map((l) => {
-    const m = /^(\d+)x(\d+)$/.exec(l)
-    if (!m) throw new Error(`bad load ${l} (want CLIENTSxDOCUMENTS)`)
-    return { name: l, clients: Number(m[1]), documents: Number(m[2]) }
-  })
+  const loads = list(flags.get('loads') ?? DEFAULT_LOADS).map(parseLoad)
+  const profileFlag = flags.get('profile')
   return {
     quick, scenarios, loads, servers,
     runs: Number(flags.get('runs') ?? (quick ? 1 : 3)),
@@ -64,7 +62,13 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
     ingestPadTo: 42,
     lateJoiners: 5,
     idleDocuments: 200,
-    profile: flags.has('profile'),
+    profile: profileFlag === undefined ? null : parseLoad(profileFlag === 'true' ? '200x1' : profileFlag),
     out: flags.get('out') ?? 'bench/results/latest.json',
   }
+}
+
+function parseLoad(l: string): Load {
+  const m = /^(\d+)x(\d+)$/.exec(l)
+  if (!m) throw new Error(`bad load ${l} (want CLIENTSxDOCUMENTS)`)
+  return { name: l, clients: Number(m[1]), documents: Number(m[2]) }
 }

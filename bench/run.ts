@@ -139,7 +139,7 @@ async function main() {
   let client: ClientSize | null = null
   if (cfg.scenarios.includes('client')) { log('\nclient bundle'); client = measureClientSize(); if (client.error) log(`  vite build failed: ${client.error.split('\n')[0]}`) }
   let profile: unknown = null
-  if (cfg.profile) { log('\nprofile: Quorum under 200 clients with --cpu-prof'); profile = await runProfile(cfg) }
+  if (cfg.profile) { log(`\nprofile: Quorum under ${cfg.profile.name} with --cpu-prof`); profile = await runProfile(cfg) }
 
   table.finish()
   const features = detectVersionFeatures()

@@ -6,6 +6,7 @@ import type { SessionStore, ValidSession } from './auth/sessions'
 import type { Config } from './config'
 import type { Db } from './db/client'
 import type { DocumentStore } from './storage/document-store'
+import type { WalCheckpointer } from './storage/wal-checkpointer'
 import type { WalFlusher } from './storage/wal-flusher'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
@@ -20,6 +21,8 @@ export interface AppDeps {
   store: DocumentStore
   /** Flushes the WAL to disk when DB_SYNCHRONOUS=NORMAL on an embedded database; null otherwise. */
   walFlusher: WalFlusher | null
+  /** Checkpoints the WAL off the event loop on an embedded database; null otherwise. */
+  walCheckpointer: WalCheckpointer | null
   commits: CommitQueue
   rooms: RoomRegistry
   versions: VersionStore

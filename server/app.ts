@@ -55,6 +55,7 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
       commits: deps.commits.stats,
       rooms: deps.rooms.stats,
       walFlushes: deps.walFlusher?.stats ?? null,
+      walCheckpoints: deps.walCheckpointer?.stats ?? null,
     })
   })
   app.route('/api/auth', authRoutes(deps))

@@ -10,6 +10,8 @@ import { SessionStore } from './auth/sessions'
 import type { Config } from './config'
 import { openDatabase } from './db/client'
 import { DocumentStore } from './storage/document-store'
+import { LogAppender } from './storage/log-appender'
+import { WalCheckpointer } from './storage/wal-checkpointer'
 import { WalFlusher } from './storage/wal-flusher'
 import { CommitQueue } from './sync/commit-queue'
 import { RoomRegistry } from './sync/room-registry'
@@ -26,13 +28,22 @@ export interface RunningServer {
 export async function buildDeps(config: Config): Promise<AppDeps> {
   const log = pino({ level: config.LOG_LEVEL })
   const now = Date.now
-  const { db, client, walPath } = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
+  const { db, client, filePath, walPath } = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
   // FULL syncs every commit itself; NORMAL leaves it to this flusher (see wal-flusher.ts).
   const walFlusher = walPath && config.DB_SYNCHRONOUS === 'NORMAL'
     ? new WalFlusher(walPath, config.DB_FLUSH_INTERVAL_MS, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'))
     : null
   walFlusher?.start()
-  const store = new DocumentStore(client, now)
+  // Checkpoints move to a worker thread: SQLite's own would stall the event loop (see wal-checkpointer.ts).
+  const walCheckpointer = filePath
+    ? new WalCheckpointer(filePath, config.DB_CHECKPOINT_INTERVAL_MS, (err) => log.error({ err: err.message }, 'WAL checkpoint failed; retrying'))
+    : null
+  if (walCheckpointer) {
+    await client.execute('PRAGMA wal_autocheckpoint=0')
+    walCheckpointer.start()
+  }
+  const appender = filePath ? new LogAppender(filePath, { synchronous: config.DB_SYNCHRONOUS, autoCheckpoint: !walCheckpointer }) : null
+  const store = new DocumentStore(client, now, appender)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.COMPACT_THRESHOLD,
@@ -41,7 +52,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     log,
   })
   return {
-    config, db, client, store, commits, rooms, log, now, walFlusher,
+    config, db, client, store, commits, rooms, log, now, walFlusher, walCheckpointer,
     versions: new VersionStore(client, now),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
@@ -66,6 +77,8 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
         for (const ws of wss.clients) ws.terminate()
         await deps.walFlusher?.stop()
+        await deps.walCheckpointer?.stop()
+        deps.store.close()
         deps.client.close()
       })()
       return stopping

@@ -12,7 +12,8 @@ export type Db = LibSQLDatabase<typeof schema>
 export interface Database {
   db: Db
   client: Client
-  /** The WAL file of an embedded database (null for a libSQL server or :memory:). */
+  /** The file of an embedded database and its WAL (null for a libSQL server or :memory:). */
+  filePath: string | null
   walPath: string | null
 }
 
@@ -20,16 +21,18 @@ const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../d
 
 export async function openDatabase(opts: { url: string; authToken?: string; synchronous?: 'FULL' | 'NORMAL' }): Promise<Database> {
   const isLocalFile = opts.url.startsWith('file:')
-  let walPath: string | null = null
+  let filePath: string | null = null
   if (isLocalFile) {
     const path = opts.url.slice('file:'.length).split('?')[0]
     if (path && path !== ':memory:') {
-      mkdirSync(dirname(resolve(path)), { recursive: true })
-      walPath = `${resolve(path)}-wal`
+      filePath = resolve(path)
+      mkdirSync(dirname(filePath), { recursive: true })
     }
   }
-  // One connection for an embedded file: the PRAGMAs below are per connection, and @libsql/client
-  // would otherwise open more (with default pragmas) whenever a transaction holds the first one.
+  // One client connection for an embedded file: the PRAGMAs below are per connection, and @libsql/client
+  // would otherwise open more (with default pragmas) whenever a transaction holds the first one. The
+  // update log's appends and the WAL checkpoints have connections of their own, with their own
+  // pragmas (storage/log-appender.ts, storage/wal-checkpointer.ts).
   const client = createClient({ url: opts.url, authToken: opts.authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
   if (isLocalFile) {
     // WAL lets readers proceed during the log appends; busy_timeout rides out a concurrent backup.
@@ -40,5 +43,5 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
   }
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR })
-  return { db, client, walPath }
+  return { db, client, filePath, walPath: filePath && `${filePath}-wal` }
 }

@@ -1,7 +1,7 @@
 // GET /api/sync/:documentId — the y-websocket protocol. Everything is decided before the upgrade:
 // Origin, session, membership and role, and the document is loaded. Any failure answers with an
 // HTTP status and no socket exists; afterwards the handlers only route frames to the room.
-import { upgradeWebSocket } from '@hono/node-server'
+import { upgradeWebSocket, type WebSocketData, type WebSocketLike } from '@hono/node-server'
 import { Hono } from 'hono'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
@@ -12,7 +12,6 @@ import { isSameOrigin } from '../http/origin'
 import { newConnectionId, type Connection } from '../sync/connection'
 import type { Room } from '../sync/room'
 
-interface RawSocket { readyState: number; send(data: Uint8Array): void; close(code: number, reason: string): void }
 
 export function syncRoutes(deps: AppDeps) {
   const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection } }>()
@@ -42,7 +41,7 @@ export function syncRoutes(deps: AppDeps) {
     const conn = c.get('connection')
     return {
       onOpen(_event, ws) {
-        const socket = ws.raw as RawSocket
+        const socket = ws.raw as WebSocketLike
         conn.isOpen = () => socket.readyState === 1
         conn.send = (frame: Uint8Array) => {
           if (socket.readyState === 1) socket.send(frame)
@@ -56,14 +55,17 @@ export function syncRoutes(deps: AppDeps) {
           return
         }
         deps.rooms.join(room, conn)
-      },
-      onMessage(event) {
-        if (typeof event.data === 'string') {
-          conn.close(CloseCode.malformedMessage, 'text frames are not part of the protocol')
-          room.leave(conn)
-          return
-        }
-        room.receive(conn, new Uint8Array(event.data as ArrayBuffer))
+        // Straight from ws, not through Hono's onMessage, which wraps every frame in a MessageEvent
+        // and copies it into a new ArrayBuffer: this is the hot path. No frame can arrive before this
+        // listener: Hono calls onOpen in the same turn in which it starts listening.
+        socket.on('message', (data, isBinary) => {
+          if (!isBinary) {
+            conn.close(CloseCode.malformedMessage, 'text frames are not part of the protocol')
+            room.leave(conn)
+            return
+          }
+          room.receive(conn, asBytes(data))
+        })
       },
       onClose() {
         room.leave(conn)
@@ -77,3 +79,11 @@ export function syncRoutes(deps: AppDeps) {
   return app
 }
 
+
+/** ws hands over a Buffer (its default binaryType); the other shapes are there for the type's sake. */
+function asBytes(data: WebSocketData): Uint8Array {
+  if (data instanceof Uint8Array) return data
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  if (typeof data === 'string') return new TextEncoder().encode(data)
+  return Buffer.concat(data)
+}

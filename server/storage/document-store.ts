@@ -1,6 +1,8 @@
 // Durable storage of Yjs documents in libSQL: a compacted state row plus an append-only update log.
 // Raw SQL on the libSQL client keeps the hot path (the batched append) free of ORM overhead.
 import type { Client, InStatement } from '@libsql/client'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { isBusy, type LogAppender } from './log-appender'
 
 export interface StoredDocument {
   /** The compacted state, or null if the document was never compacted. */
@@ -16,10 +18,15 @@ export interface LogAppend { documentId: string; seq: number; update: Uint8Array
 /** Rows per INSERT statement (4 bound values each, well under SQLite's variable limit). */
 const APPEND_CHUNK = 200
 
+/** How long an append waits for a write lock held by the other connection (see log-appender.ts). */
+const BUSY_RETRY_MS = 2
+const BUSY_GIVE_UP_MS = 5000
+
 const toBytes = (v: unknown): Uint8Array => (v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v as ArrayBufferLike))
 
 export class DocumentStore {
-  constructor(private client: Client, private now: () => number = Date.now) {}
+  /** `appender`: the embedded database's own append connection; without one, appends go through the client. */
+  constructor(private client: Client, private now: () => number = Date.now, private appender: LogAppender | null = null) {}
 
   async load(documentId: string): Promise<StoredDocument> {
     const [stateRes, logRes] = await this.client.batch([
@@ -42,6 +49,7 @@ export class DocumentStore {
   async append(rows: readonly LogAppend[]): Promise<void> {
     if (rows.length === 0) return
     const t = this.now()
+    if (this.appender) return this.appendEmbedded(this.appender, rows, t)
     const statements: InStatement[] = []
     for (let i = 0; i < rows.length; i += APPEND_CHUNK) {
       const chunk = rows.slice(i, i + APPEND_CHUNK)
@@ -52,6 +60,23 @@ export class DocumentStore {
     }
     if (statements.length === 1) await this.client.execute(statements[0])
     else await this.client.batch(statements, 'write')
+  }
+
+  private async appendEmbedded(appender: LogAppender, rows: readonly LogAppend[], t: number): Promise<void> {
+    const giveUpAt = performance.now() + BUSY_GIVE_UP_MS
+    for (;;) {
+      try {
+        return appender.append(rows, t)
+      } catch (err) {
+        if (!isBusy(err) || performance.now() > giveUpAt) throw err
+      }
+      await sleep(BUSY_RETRY_MS)
+    }
+  }
+
+  /** Closes the append connection (the client is closed by its owner). */
+  close(): void {
+    this.appender?.close()
   }
 
   /**

@@ -185,6 +185,23 @@ describe('durability', () => {
     expect((await flushes()).failures).toBe(0)
   })
 
+  it('checkpoints the WAL from its worker thread, not inside commits', async () => {
+    type Checkpoints = { checkpoints: number; walFrames: number; copiedFrames: number; failures: number }
+    const checkpoints = async () => ((await (await fetch(`${server.url}/api/health`)).json()) as { walCheckpoints: Checkpoints }).walCheckpoints
+    const { owner, documentId } = await workspaceWithDocument(server.url)
+    const a = open(server.url, documentId, owner.cookie)
+    await a.synced()
+    const before = (await checkpoints()).checkpoints
+    for (let i = 0; i < 20; i++) a.doc.getText('t').insert(0, `edit ${i} `)
+    await waitFor(async () => (await storedLogRows(documentId)) >= 1)
+    // A checkpoint after the edits found frames in the WAL and copied all of them into the database file.
+    const after = await waitFor(async () => {
+      const c = await checkpoints()
+      return c.checkpoints > before + 1 && c.walFrames > 0 && c.copiedFrames === c.walFrames ? c : null
+    })
+    expect(after.failures).toBe(0)
+  })
+
   it('commits what it holds and exits cleanly on SIGTERM', async () => {
     const { owner, documentId } = await workspaceWithDocument(server.url)
     const a = open(server.url, documentId, owner.cookie)

@@ -1,0 +1,62 @@
+// The hot path's INSERT into the update log, on an embedded database's own connection with its
+// statements prepared once. Through @libsql/client every append re-prepares its SQL and inspects
+// the statement (prepare + raw were a third of the commit's cost in the profile), and a WAL
+// checkpoint could run inside it; here a commit is the INSERT and nothing else.
+//
+// This is a second connection to the file. Its transactions never span an await (each append is
+// one synchronous call), so the other connection never finds it holding the lock. The reverse can
+// happen if an interactive transaction on the client awaits real I/O: the append then gets
+// SQLITE_BUSY at once (busy_timeout 0, so the event loop never sleeps on a lock this thread holds)
+// and the caller retries on a later turn.
+import Database from 'libsql'
+import type { LogAppend } from './document-store'
+
+/** A prepared statement; one array argument binds positional parameters. */
+interface Statement { run(...params: unknown[]): unknown }
+
+export class LogAppender {
+  private db: InstanceType<typeof Database>
+  private insert: Statement
+  private begin: Statement
+  private commit: Statement
+  private rollback: Statement
+
+  constructor(filePath: string, opts: { synchronous: 'FULL' | 'NORMAL'; autoCheckpoint: boolean }) {
+    this.db = new Database(filePath)
+    this.db.exec(`PRAGMA synchronous=${opts.synchronous}`)
+    this.db.exec('PRAGMA foreign_keys=ON')
+    this.db.exec('PRAGMA busy_timeout=0')
+    if (!opts.autoCheckpoint) this.db.exec('PRAGMA wal_autocheckpoint=0')
+    this.insert = this.db.prepare<unknown[]>('INSERT INTO document_updates (document_id, seq, "update", created_at) VALUES (?, ?, ?, ?)')
+    this.begin = this.db.prepare<unknown[]>('BEGIN IMMEDIATE')
+    this.commit = this.db.prepare<unknown[]>('COMMIT')
+    this.rollback = this.db.prepare<unknown[]>('ROLLBACK')
+  }
+
+  /** Appends the rows in one transaction: all are durable, or none (the error is rethrown). */
+  append(rows: readonly LogAppend[], createdAt: number): void {
+    if (rows.length === 1) {
+      const r = rows[0]
+      this.insert.run([r.documentId, r.seq, r.update, createdAt])
+      return
+    }
+    this.begin.run()
+    try {
+      for (const r of rows) this.insert.run([r.documentId, r.seq, r.update, createdAt])
+      this.commit.run()
+    } catch (err) {
+      if (this.db.inTransaction) this.rollback.run()
+      throw err
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}
+
+/** The lock is held elsewhere for now: worth retrying, unlike every other error. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
+}

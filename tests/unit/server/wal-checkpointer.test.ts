@@ -1,0 +1,49 @@
+// The WAL checkpointer: with SQLite's own checkpoints off, the worker thread copies committed WAL
+// frames into the database file, and stops cleanly with a last checkpoint.
+import { statSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WalCheckpointer } from '../../../server/storage/wal-checkpointer'
+import { tempDatabase } from '../../helpers/temp-db'
+import { waitFor } from '../../helpers/wait'
+
+describe('WAL checkpointer', () => {
+  const cleanups: (() => void | Promise<void>)[] = []
+  afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c() })
+
+  it('copies committed frames into the database file from its own thread', async () => {
+    const database = await tempDatabase()
+    cleanups.push(database.dispose)
+    const { client, filePath } = database
+    await client.execute('PRAGMA wal_autocheckpoint=0')
+    await client.execute('CREATE TABLE scratch (n INTEGER, pad BLOB)')
+    const sizeBefore = statSync(filePath!).size
+    for (let i = 0; i < 200; i++) await client.execute({ sql: 'INSERT INTO scratch VALUES (?, zeroblob(2000))', args: [i] })
+    // Nothing has reached the database file yet: every page is still in the WAL.
+    expect(statSync(filePath!).size).toBe(sizeBefore)
+
+    const errors: Error[] = []
+    const checkpointer = new WalCheckpointer(filePath!, 50, (err) => errors.push(err))
+    checkpointer.start()
+    cleanups.push(() => checkpointer.stop())
+    await waitFor(() => checkpointer.stats.checkpoints > 0 && checkpointer.stats.copiedFrames >= 200)
+    expect(checkpointer.stats.copiedFrames).toBe(checkpointer.stats.walFrames)
+    expect(statSync(filePath!).size).toBeGreaterThan(sizeBefore + 200 * 2000)
+    expect(errors).toEqual([])
+  })
+
+  it('runs a last checkpoint when stopped, and stopping twice is harmless', async () => {
+    const database = await tempDatabase()
+    cleanups.push(database.dispose)
+    const { client, filePath } = database
+    await client.execute('PRAGMA wal_autocheckpoint=0')
+    await client.execute('CREATE TABLE scratch (n INTEGER)')
+    const checkpointer = new WalCheckpointer(filePath!, 60_000)
+    checkpointer.start()
+    await client.execute('INSERT INTO scratch VALUES (1)')
+    await checkpointer.stop()
+    await checkpointer.stop()
+    expect(checkpointer.stats.checkpoints).toBe(1)
+    expect(checkpointer.stats.copiedFrames).toBe(checkpointer.stats.walFrames)
+    expect(checkpointer.stats.walFrames).toBeGreaterThan(0)
+  })
+})
