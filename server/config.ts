@@ -10,6 +10,8 @@ const ConfigSchema = z.object({
   PUBLIC_ORIGIN: z.string().default(''),
   SESSION_TTL_DAYS: z.coerce.number().positive().default(14),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  /** A connection whose unsent frames pass this is closed (4508) instead of buffering without bound. */
+  SEND_BUFFER_LIMIT_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
   UNLOAD_AFTER_MS: z.coerce.number().int().nonnegative().default(30_000),
   /** Relay pacing of big rooms (see RelayPacing in server/sync/room.ts); 0 relays every batch at once. */

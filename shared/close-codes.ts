@@ -19,6 +19,8 @@ export const CloseCode = {
   invalidUpdate: 4422,
   /** Storing the update failed (database unavailable); nothing was relayed. */
   storageFailed: 4503,
+  /** The client stopped reading: its unsent frames passed the limit. Reconnecting catches it up. */
+  tooSlow: 4508,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode
@@ -32,6 +34,7 @@ export const CloseReason: Record<number, string> = {
   [CloseCode.documentGone]: 'document archived',
   [CloseCode.invalidUpdate]: 'invalid update',
   [CloseCode.storageFailed]: 'storage failed',
+  [CloseCode.tooSlow]: 'too far behind; reconnect to catch up',
 }
 
 /** Close codes after which reconnecting cannot help (the user must sign in again or lost access). */

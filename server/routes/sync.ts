@@ -41,10 +41,18 @@ export function syncRoutes(deps: AppDeps) {
     const conn = c.get('connection')
     return {
       onOpen(_event, ws) {
-        const socket = ws.raw as WebSocketLike
+        const socket = ws.raw as WebSocketLike & { bufferedAmount: number }
         conn.isOpen = () => socket.readyState === 1
         conn.send = (frame: Uint8Array) => {
-          if (socket.readyState === 1) socket.send(frame)
+          if (socket.readyState !== 1) return
+          // A client that stopped reading would otherwise hold every relay in server memory. Dropping
+          // it loses nothing: on reconnect the Yjs handshake sends it exactly what it lacks.
+          if (socket.bufferedAmount > deps.config.SEND_BUFFER_LIMIT_BYTES) {
+            conn.close(CloseCode.tooSlow, CloseReason[CloseCode.tooSlow])
+            room.leave(conn)
+            return
+          }
+          socket.send(frame)
         }
         conn.close = (code: number, reason: string) => {
           if (socket.readyState === 0 || socket.readyState === 1) socket.close(code, reason)

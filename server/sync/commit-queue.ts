@@ -9,7 +9,15 @@ import type { Room } from './room'
 interface Waiter { resolve(): void; reject(err: Error): void }
 
 /** `done` is set only by callers that wait for the commit (server-made changes), not on the hot path. */
-export interface PendingUpdate { room: Room; from: Connection | null; update: Uint8Array; seq: number; done?: Waiter }
+export interface PendingUpdate {
+  room: Room
+  from: Connection | null
+  update: Uint8Array
+  seq: number
+  /** An incremental edit (a y-websocket update message), not a handshake's sync step 2 or a server change. */
+  incremental?: boolean
+  done?: Waiter
+}
 
 export class CommitQueue {
   private queue: PendingUpdate[] = []

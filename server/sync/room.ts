@@ -86,8 +86,10 @@ export class Room {
           conn.send(this.syncStep2For(message.stateVector))
           break
         case 'sync-step-2':
+          this.receiveUpdate(conn, message.update, false)
+          break
         case 'update':
-          this.receiveUpdate(conn, message.update)
+          this.receiveUpdate(conn, message.update, true)
           break
         case 'awareness': {
           const relay = this.awareness.accept(conn, message.update)
@@ -120,7 +122,7 @@ export class Room {
     return this.fullStateFrame.frame
   }
 
-  private receiveUpdate(conn: Connection, update: Uint8Array): void {
+  private receiveUpdate(conn: Connection, update: Uint8Array, incremental: boolean): void {
     if (isEmptyUpdate(update)) return
     if (!conn.canWrite) {
       // Dropped, never stored or relayed; the client is told once per update and stays connected.
@@ -135,13 +137,8 @@ export class Room {
       this.leave(conn)
       return
     }
-    this.enqueue(update, conn)
-  }
-
-  /** Queues a client's update for commit. */
-  private enqueue(update: Uint8Array, from: Connection): void {
     this.pending++
-    this.commits.enqueue({ room: this, from, update, seq: this.nextSeq++ })
+    this.commits.enqueue({ room: this, from: conn, update, seq: this.nextSeq++, incremental })
   }
 
   /** Commits, applies and relays a server-made change (a restore); resolves once it is durable. */
@@ -180,6 +177,25 @@ export class Room {
     this.appliedSeq = items[items.length - 1].seq
     this.fullStateFrame = null
     this.logRows += items.length
+    if (items.length === 1 && items[0].incremental) this.relayThenApply(items[0])
+    else this.applyThenRelay(items)
+    this.lastRelayAt = performance.now()
+    this.events.onLogGrown(this)
+  }
+
+  /**
+   * A lone edit (the usual case outside big rooms) is relayed as the bytes its client sent — already
+   * checked and committed — before it is applied, so no one waits for the apply or for Yjs to encode
+   * it again. Not for a handshake's sync step 2: that holds a reconnecting client's whole state, most
+   * of which the others have, and the path below relays only what is new.
+   */
+  private relayThenApply(item: PendingUpdate): void {
+    const frame = encodeUpdate(item.update)
+    for (const conn of this.connections) if (conn !== item.from) conn.send(frame)
+    try { Y.applyUpdate(this.doc, item.update, 'commit') } catch { /* stored but harmless: load skips it too */ }
+  }
+
+  private applyThenRelay(items: readonly PendingUpdate[]): void {
     // One transaction for the batch; Yjs encodes what it added as one update (the relay frame).
     // Not Y.mergeUpdates: it re-sorts its inputs for every struct, so its cost grows with the square
     // of the batch size and a backlog (bigger batches) would feed on itself.
@@ -196,8 +212,6 @@ export class Room {
       this.doc.off('update', capture)
     }
     if (merged) this.relay(items, merged)
-    this.lastRelayAt = performance.now()
-    this.events.onLogGrown(this)
   }
 
   /** Called when a batch could not be stored: nothing was applied or relayed; senders resend on reconnect. */

@@ -86,3 +86,40 @@ describe('hostile frames on the sync socket', () => {
     reader.destroy()
   })
 })
+
+describe('a client that stops reading', () => {
+  let slowServer: TestServer
+  const SEND_LIMIT = 256 * 1024
+  beforeAll(async () => {
+    slowServer = await startServer({ env: { SEND_BUFFER_LIMIT_BYTES: String(SEND_LIMIT) } })
+  })
+  afterAll(async () => { await slowServer?.dispose() })
+
+  it('is closed (4508) once its unsent frames pass the limit; the writer and the document lose nothing', async () => {
+    const { owner, documentId } = await workspaceWithDocument(slowServer.url)
+    const writer = connectDoc(slowServer.url, documentId, owner.cookie)
+    await writer.synced()
+    const stalled = await openRawSocket(slowServer.url, documentId, owner.cookie)
+    await waitFor(() => stalled.frames.length > 0)
+    // Stop reading: the kernel's socket buffers fill, then the server's own send buffer would grow.
+    const tcp = (stalled.ws as unknown as { _socket: import('node:net').Socket })._socket
+    tcp.pause()
+    const chunk = 'x'.repeat(100 * 1024)
+    for (let i = 0; i < 300; i++) writer.doc.getText('t').insert(0, chunk) // ~30 MB relayed to the stalled socket
+    const expectedLength = writer.doc.getText('t').length
+
+    const reader = connectDoc(slowServer.url, documentId, owner.cookie)
+    await reader.synced()
+    await waitFor(() => reader.doc.getText('t').length === expectedLength, { timeoutMs: 30_000 })
+    // Reading again, the stalled client finds the close after what the server had queued for it.
+    tcp.resume()
+    const closed = await Promise.race([
+      stalled.closed,
+      new Promise<null>((r) => setTimeout(() => r(null), 15_000)),
+    ])
+    expect(closed?.code).toBe(CloseCode.tooSlow)
+    expect(writer.closes).toEqual([])
+    writer.destroy()
+    reader.destroy()
+  }, 60_000)
+})

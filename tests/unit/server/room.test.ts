@@ -8,7 +8,7 @@ import type { DocumentStore, LogAppend } from '../../../server/storage/document-
 import { AwarenessRegistry } from '../../../server/sync/awareness-registry'
 import { CommitQueue } from '../../../server/sync/commit-queue'
 import type { Connection } from '../../../server/sync/connection'
-import { decodeAwarenessUpdate, decodeClientMessage, encodeAwarenessUpdate, encodeSyncStep1, encodeUpdate } from '../../../server/sync/protocol'
+import { decodeAwarenessUpdate, decodeClientMessage, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../../server/sync/protocol'
 import { Room, type RelayPacing } from '../../../server/sync/room'
 import { waitFor } from '../../helpers/wait'
 
@@ -80,6 +80,54 @@ describe('commit before apply and relay', () => {
     store.gates[0].release()
     await waitFor(() => updatesReceived(b).length === 1)
     expect(updatesReceived(a)).toHaveLength(0)
+  })
+
+  it('relays a lone edit as the bytes its client sent, after its commit, and applies it too', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1), b = fakeConnection(2)
+    for (const conn of [a, b]) room.join(conn)
+    // What the room's document held when each frame went out to b.
+    const docAtSend: string[] = []
+    const send = b.send
+    b.send = (f: Uint8Array) => { docAtSend.push(room.doc.getText('t').toString()); send(f) }
+    const frame = editFrame('lone')
+    room.receive(a, frame)
+    await waitFor(() => store.batches.length === 1)
+    expect(updatesReceived(b)).toHaveLength(0)
+    store.gates[0].release()
+    await waitFor(() => updatesReceived(b).length === 1)
+    expect(updatesReceived(b)[0]).toEqual(frame)
+    expect(docAtSend.at(-1)).toBe('') // relayed before the apply: no one waits for it
+    expect(room.doc.getText('t').toString()).toBe('lone')
+    expect(room.appliedSeq).toBe(1)
+  })
+
+  it('relays only what is new from a handshake\'s sync step 2, even alone in its batch', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1), b = fakeConnection(2)
+    for (const conn of [a, b]) room.join(conn)
+    const client = new Y.Doc()
+    client.getText('t').insert(0, 'known')
+    room.receive(a, encodeUpdate(Y.encodeStateAsUpdate(client)))
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].release()
+    await waitFor(() => updatesReceived(b).length === 1)
+    // A reconnecting client sends its whole state as sync step 2; the room has all of it but one edit.
+    client.getText('t').insert(5, '+new')
+    const step2 = encodeSyncStep2(Y.encodeStateAsUpdate(client))
+    room.receive(a, step2)
+    await waitFor(() => store.batches.length === 2)
+    store.gates[1].release()
+    await waitFor(() => updatesReceived(b).length === 2)
+    const relayed = decodeClientMessage(updatesReceived(b)[1]) as { update: Uint8Array }
+    expect(relayed.update.length).toBeLessThan(Y.encodeStateAsUpdate(client).length)
+    expect(room.doc.getText('t').toString()).toBe('known+new')
+    // Nothing new at all: nothing relayed.
+    room.receive(a, step2)
+    await waitFor(() => store.batches.length === 3)
+    store.gates[2].release()
+    await waitFor(() => room.appliedSeq === 3)
+    expect(updatesReceived(b)).toHaveLength(2)
   })
 
   it('keeps batching while a commit is in flight and commits the next batch after it', async () => {
