@@ -1,10 +1,15 @@
-// Group commit: every update received in one event-loop turn, across all documents, is appended
-// to the log in one transaction. Only after it commits are the updates applied and relayed, so a
-// relay never runs ahead of its commit. One batch is in flight at a time; what arrives meanwhile
-// forms the next batch, so batches grow with load instead of queueing transactions.
+// Group commit: under load, every update received in one event-loop turn, across all documents, is
+// appended to the log in one transaction. Only after it commits are the updates applied and
+// relayed, so a relay never runs ahead of its commit. One batch is in flight at a time; what arrives
+// meanwhile forms the next batch, so batches grow with load instead of queueing transactions.
+// An update that finds the queue idle commits as soon as the frame that brought it is handled
+// instead: waiting for the end of the turn cost ~0.25 ms per edit at light load, for nothing to share.
 import type { DocumentStore } from '../storage/document-store'
 import type { Connection } from './connection'
 import type { Room } from './room'
+
+/** No commit for this long: the next update commits at once rather than at the end of the turn. */
+const IDLE_AFTER_MS = 5
 
 interface Waiter { resolve(): void; reject(err: Error): void }
 
@@ -21,6 +26,7 @@ export interface PendingUpdate {
 
 export class CommitQueue {
   private queue: PendingUpdate[] = []
+  private lastCommitAt = -Infinity
   private inFlight: Promise<void> | null = null
   private scheduled = false
   /** Figures for the benchmark and /api/health. */
@@ -44,10 +50,12 @@ export class CommitQueue {
   private schedule(): void {
     if (this.scheduled || this.inFlight) return
     this.scheduled = true
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false
       void this.flush()
-    })
+    }
+    if (performance.now() - this.lastCommitAt > IDLE_AFTER_MS) queueMicrotask(run)
+    else setImmediate(run)
   }
 
   private flush(): Promise<void> {
@@ -56,6 +64,7 @@ export class CommitQueue {
     this.queue = []
     this.inFlight = this.commit(batch).finally(() => {
       this.inFlight = null
+      this.lastCommitAt = performance.now()
       if (this.queue.length > 0) this.schedule()
     })
     return this.inFlight
