@@ -1,20 +1,19 @@
 // Entry point of `npm start`: parse config, open the database, seed the demo workspace on an empty
 // database, build the client if it is missing, serve, and shut down cleanly on SIGTERM/SIGINT.
 import { existsSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 import { loadConfig } from './config'
+import { projectPath } from './paths'
 import { seedDemoWorkspace } from './seed/demo-workspace'
 import { buildDeps, startServer } from './server'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const CLIENT_DIR = resolve(ROOT, 'dist/client')
+const CLIENT_DIR = projectPath('dist/client')
 
 async function ensureClientBuilt(log: { info(msg: string): void }) {
   if (existsSync(resolve(CLIENT_DIR, 'index.html'))) return
   log.info('building the client (first start)…')
   const { build } = await import('vite')
-  await build({ configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn' })
+  await build({ configFile: projectPath('vite.config.ts'), logLevel: 'warn' })
 }
 
 async function main() {

@@ -35,14 +35,21 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     : null
   walFlusher?.start()
   // Checkpoints move to a worker thread: SQLite's own would stall the event loop (see wal-checkpointer.ts).
+  let appender: LogAppender | null = null
   const walCheckpointer = filePath
-    ? new WalCheckpointer(filePath, config.DB_CHECKPOINT_INTERVAL_MS, (err) => log.error({ err: err.message }, 'WAL checkpoint failed; retrying'))
+    ? new WalCheckpointer(filePath, config.DB_CHECKPOINT_INTERVAL_MS,
+      (err) => log.error({ err: err.message }, 'WAL checkpoint failed; retrying'),
+      () => {
+        log.error('the WAL checkpoint thread stopped; SQLite checkpoints inside commits again')
+        void client.execute('PRAGMA wal_autocheckpoint=1000').catch(() => {})
+        appender?.restoreAutoCheckpoint()
+      })
     : null
   if (walCheckpointer) {
     await client.execute('PRAGMA wal_autocheckpoint=0')
     walCheckpointer.start()
   }
-  const appender = filePath ? new LogAppender(filePath, { synchronous: config.DB_SYNCHRONOUS, autoCheckpoint: !walCheckpointer }) : null
+  appender = filePath ? new LogAppender(filePath, { synchronous: config.DB_SYNCHRONOUS, autoCheckpoint: !walCheckpointer }) : null
   const store = new DocumentStore(client, now, appender)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, {

@@ -18,7 +18,9 @@ export interface SpawnSpec {
 }
 
 export async function spawnServer(spec: SpawnSpec): Promise<RunningServer> {
-  const proc = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--import', 'tsx', spec.script], {
+  // A bundle (.mjs) runs on plain node, as `npm start` runs it; TypeScript entry points go through tsx.
+  const loader = spec.script.endsWith('.mjs') ? [] : ['--import', 'tsx']
+  const proc = spawn(process.execPath, [...(spec.nodeArgs ?? []), ...loader, spec.script], {
     cwd: spec.cwd ?? ROOT,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],

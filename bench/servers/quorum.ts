@@ -2,17 +2,34 @@
 // auth on, durability on as in production (libSQL WAL, synchronous=NORMAL with the WAL flusher,
 // group commit before relay; DB_SYNCHRONOUS=FULL in the environment benchmarks the strict mode).
 // BENCH_QUORUM_ROOT=/path/to/other/checkout benchmarks another copy of the server (A/B of a change).
-import { mkdtempSync, rmSync } from 'node:fs'
+// Like `npm start`, it runs the server bundle, built once per bench process (older checkouts without
+// scripts/build-server.mjs run server/index.ts through tsx, as their `npm start` did).
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { spawnServer } from './launch'
+import { ROOT, spawnServer } from './launch'
 import type { LaunchOptions, RunningServer } from './types'
+
+const built = new Set<string>()
+
+/** The entry point `npm start` runs in that checkout, built if need be. */
+function serverEntry(root: string): string {
+  const buildScript = join(root, 'scripts/build-server.mjs')
+  if (!existsSync(buildScript)) return 'server/index.ts'
+  if (!built.has(root)) {
+    execFileSync(process.execPath, [buildScript], { cwd: root, stdio: 'inherit' })
+    built.add(root)
+  }
+  return 'dist/server/index.mjs'
+}
 
 export async function launchQuorum(opts: LaunchOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-bench-'))
+  const root = process.env.BENCH_QUORUM_ROOT || ROOT
   return spawnServer({
     kind: 'quorum',
-    script: 'server/index.ts',
+    script: serverEntry(root),
     cwd: process.env.BENCH_QUORUM_ROOT || undefined,
     nodeArgs: opts.nodeArgs,
     env: {

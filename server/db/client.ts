@@ -5,7 +5,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { projectPath } from '../paths'
 import * as schema from './schema'
 
 export type Db = LibSQLDatabase<typeof schema>
@@ -17,7 +17,7 @@ export interface Database {
   walPath: string | null
 }
 
-const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle')
+const MIGRATIONS_DIR = projectPath('drizzle')
 
 export async function openDatabase(opts: { url: string; authToken?: string; synchronous?: 'FULL' | 'NORMAL' }): Promise<Database> {
   const isLocalFile = opts.url.startsWith('file:')

@@ -50,6 +50,11 @@ export class LogAppender {
     }
   }
 
+  /** SQLite's own checkpoints back on (the checkpoint thread is gone). */
+  restoreAutoCheckpoint(): void {
+    if (this.db.open) this.db.exec('PRAGMA wal_autocheckpoint=1000')
+  }
+
   close(): void {
     if (this.db.open) this.db.close()
   }

@@ -3,6 +3,7 @@
 // few hundred commits that every client in every room feels. The server turns that off on its own
 // connection (`wal_autocheckpoint=0`) and checkpoints from a worker thread instead, every interval.
 import { Worker } from 'node:worker_threads'
+import { projectPath } from '../paths'
 
 interface CheckpointMessage { type: 'checkpoint'; busy: number; walFrames: number; copiedFrames: number }
 interface ErrorMessage { type: 'error'; message: string }
@@ -17,11 +18,13 @@ export class WalCheckpointer {
     private dbPath: string,
     private intervalMs: number,
     private onError: (err: Error) => void = () => {},
+    /** The thread ended without stop() (it could not open the database, or crashed): hand checkpoints back to SQLite. */
+    private onLost: () => void = () => {},
   ) {}
 
   start(): void {
     if (this.worker) return
-    const worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), {
+    const worker = new Worker(projectPath('server/storage/wal-checkpoint-worker.mjs'), {
       workerData: { dbPath: this.dbPath, intervalMs: this.intervalMs },
     })
     worker.on('message', (m: CheckpointMessage | ErrorMessage) => {
@@ -35,7 +38,13 @@ export class WalCheckpointer {
       this.stats.copiedFrames = m.copiedFrames
     })
     worker.on('error', (err) => { this.stats.failures++; this.onError(err) })
-    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()))
+    this.exited = new Promise((resolve) => worker.once('exit', () => {
+      if (this.worker === worker) {
+        this.worker = null
+        this.onLost()
+      }
+      resolve()
+    }))
     // The worker's timer must not keep a stopping process alive.
     worker.unref()
     this.worker = worker

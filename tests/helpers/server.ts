@@ -1,5 +1,6 @@
 // Starts the real Quorum server as a child process on a random port with a temporary database file,
-// so tests exercise exactly what `npm start` runs (and can kill -9 it).
+// so tests exercise exactly what `npm start` runs — the bundle that tests/global-setup.ts rebuilt —
+// and can kill -9 it.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,7 +34,7 @@ export interface StartOptions {
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const dir = opts.dbPath ? null : mkdtempSync(join(tmpdir(), 'quorum-test-'))
   const dbPath = opts.dbPath ?? join(dir!, 'quorum.db')
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const proc = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -31,6 +31,17 @@ describe('WAL checkpointer', () => {
     expect(errors).toEqual([])
   })
 
+  it('reports a thread that ends on its own, so the server can hand checkpoints back to SQLite', async () => {
+    const errors: Error[] = []
+    let lost = 0
+    const checkpointer = new WalCheckpointer('/nonexistent-dir/q.db', 50, (err) => errors.push(err), () => lost++)
+    checkpointer.start()
+    await waitFor(() => lost === 1)
+    expect(errors.length).toBeGreaterThan(0)
+    await checkpointer.stop() // nothing left to stop
+    expect(lost).toBe(1)
+  })
+
   it('runs a last checkpoint when stopped, and stopping twice is harmless', async () => {
     const database = await tempDatabase()
     cleanups.push(database.dispose)
