@@ -34,8 +34,9 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     ? new WalFlusher(walPath, config.DB_FLUSH_INTERVAL_MS, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'))
     : null
   walFlusher?.start()
-  // Checkpoints move to a worker thread: SQLite's own would stall the event loop (see wal-checkpointer.ts).
-  let appender: LogAppender | null = null
+  // The update log's appends get a connection of their own (see log-appender.ts), and checkpoints a
+  // worker thread: SQLite's own would stall the event loop (see wal-checkpointer.ts).
+  const appender = filePath ? new LogAppender(filePath, { synchronous: config.DB_SYNCHRONOUS, autoCheckpoint: false }) : null
   const walCheckpointer = filePath
     ? new WalCheckpointer(filePath, config.DB_CHECKPOINT_INTERVAL_MS,
       (err) => log.error({ err: err.message }, 'WAL checkpoint failed; retrying'),
@@ -49,7 +50,6 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     await client.execute('PRAGMA wal_autocheckpoint=0')
     walCheckpointer.start()
   }
-  appender = filePath ? new LogAppender(filePath, { synchronous: config.DB_SYNCHRONOUS, autoCheckpoint: !walCheckpointer }) : null
   const store = new DocumentStore(client, now, appender)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, {

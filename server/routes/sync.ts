@@ -12,7 +12,6 @@ import { isSameOrigin } from '../http/origin'
 import { newConnectionId, type Connection } from '../sync/connection'
 import type { Room } from '../sync/room'
 
-
 export function syncRoutes(deps: AppDeps) {
   const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection } }>()
 
@@ -86,7 +85,6 @@ export function syncRoutes(deps: AppDeps) {
 
   return app
 }
-
 
 /** ws hands over a Buffer (its default binaryType); the other shapes are there for the type's sake. */
 function asBytes(data: WebSocketData): Uint8Array {
