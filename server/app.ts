@@ -54,6 +54,7 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
       memory: { rssBytes: rss, heapUsedBytes: heapUsed },
       commits: deps.commits.stats,
       rooms: deps.rooms.stats,
+      journal: deps.store.journalStats(),
       walFlushes: deps.walFlusher?.stats ?? null,
       walCheckpoints: deps.walCheckpointer?.stats ?? null,
     })

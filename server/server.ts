@@ -11,6 +11,7 @@ import type { Config } from './config'
 import { openDatabase } from './db/client'
 import { DocumentStore } from './storage/document-store'
 import { LogAppender } from './storage/log-appender'
+import { UpdateJournal } from './storage/update-journal'
 import { WalCheckpointer } from './storage/wal-checkpointer'
 import { WalFlusher } from './storage/wal-flusher'
 import { CommitQueue } from './sync/commit-queue'
@@ -29,14 +30,27 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const log = pino({ level: config.LOG_LEVEL })
   const now = Date.now
   const { db, client, filePath, walPath } = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
-  // FULL syncs every commit itself; NORMAL leaves it to this flusher (see wal-flusher.ts).
-  const walFlusher = walPath && config.DB_SYNCHRONOUS === 'NORMAL'
-    ? new WalFlusher(walPath, config.DB_FLUSH_INTERVAL_MS, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'))
-    : null
-  walFlusher?.start()
   // The update log's appends get a connection of their own (see log-appender.ts), and checkpoints a
   // worker thread: SQLite's own would stall the event loop (see wal-checkpointer.ts).
   const appender = filePath ? new LogAppender(filePath, { synchronous: config.DB_SYNCHRONOUS, autoCheckpoint: false }) : null
+  // With NORMAL, an edit commits to the update journal and reaches SQLite in batches (update-journal.ts).
+  const store = new DocumentStore(client, now, appender && {
+    appender,
+    onError: (err) => log.error({ err: err.message }, 'moving journaled updates into the log failed; retrying'),
+  })
+  // Before anything is loaded, and whatever the mode now: the previous run may have used the journal.
+  const recovered = filePath ? store.recoverJournal(filePath) : 0
+  if (recovered > 0) log.info({ rows: recovered }, 'replayed the update journal of the previous run')
+  let journal: UpdateJournal | null = null
+  if (filePath && appender && config.DB_SYNCHRONOUS === 'NORMAL') {
+    journal = new UpdateJournal(filePath, (err) => log.error({ err: err.message }, 'deleting a journal segment failed'))
+    store.useJournal(journal)
+  }
+  // FULL syncs every commit itself; NORMAL leaves it to this flusher (see wal-flusher.ts).
+  const walFlusher = walPath && config.DB_SYNCHRONOUS === 'NORMAL'
+    ? new WalFlusher(walPath, config.DB_FLUSH_INTERVAL_MS, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'), journal)
+    : null
+  walFlusher?.start()
   const walCheckpointer = filePath
     ? new WalCheckpointer(filePath, config.DB_CHECKPOINT_INTERVAL_MS,
       (err) => log.error({ err: err.message }, 'WAL checkpoint failed; retrying'),
@@ -50,7 +64,6 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     await client.execute('PRAGMA wal_autocheckpoint=0')
     walCheckpointer.start()
   }
-  const store = new DocumentStore(client, now, appender)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.COMPACT_THRESHOLD,
@@ -68,7 +81,9 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
 
 export async function startServer(deps: AppDeps, opts: { clientDir?: string } = {}): Promise<RunningServer> {
   const app = createApp(deps, opts)
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.MAX_MESSAGE_BYTES })
+  // No compression: Yjs updates are small and mostly binary, and the relay writes ready-made frames
+  // (server/sync/websocket-frames.ts), which only holds without extensions.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.MAX_MESSAGE_BYTES, perMessageDeflate: false })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
   })

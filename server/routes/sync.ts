@@ -1,7 +1,7 @@
 // GET /api/sync/:documentId — the y-websocket protocol. Everything is decided before the upgrade:
 // Origin, session, membership and role, and the document is loaded. Any failure answers with an
 // HTTP status and no socket exists; afterwards the handlers only route frames to the room.
-import { upgradeWebSocket, type WebSocketData, type WebSocketLike } from '@hono/node-server'
+import { upgradeWebSocket, type WebSocketData } from '@hono/node-server'
 import { Hono } from 'hono'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
@@ -11,9 +11,13 @@ import { HttpError, forbidden, notFound } from '../http/errors'
 import { isSameOrigin } from '../http/origin'
 import { newConnectionId, type Connection } from '../sync/connection'
 import type { Room } from '../sync/room'
+import { FrameWriter } from '../sync/websocket-frames'
+import type WebSocket from 'ws'
 
 export function syncRoutes(deps: AppDeps) {
   const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection } }>()
+  // Shared by all connections: a relay's frame is built once for the whole room.
+  const frames = new FrameWriter()
 
   app.get('/:documentId', async (c, next) => {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new HttpError(400, 'expected a WebSocket upgrade')
@@ -40,7 +44,7 @@ export function syncRoutes(deps: AppDeps) {
     const conn = c.get('connection')
     return {
       onOpen(_event, ws) {
-        const socket = ws.raw as WebSocketLike & { bufferedAmount: number }
+        const socket = ws.raw as WebSocket
         conn.isOpen = () => socket.readyState === 1
         conn.send = (frame: Uint8Array) => {
           if (socket.readyState !== 1) return
@@ -51,7 +55,7 @@ export function syncRoutes(deps: AppDeps) {
             room.leave(conn)
             return
           }
-          socket.send(frame)
+          frames.send(socket, frame)
         }
         conn.close = (code: number, reason: string) => {
           if (socket.readyState === 0 || socket.readyState === 1) socket.close(code, reason)

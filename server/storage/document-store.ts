@@ -1,8 +1,13 @@
 // Durable storage of Yjs documents in libSQL: a compacted state row plus an append-only update log.
 // Raw SQL on the libSQL client keeps the hot path (the batched append) free of ORM overhead.
+// On an embedded database an append is durable once it is in the update journal (update-journal.ts);
+// this store moves journal rows into the log in batches and reads the two as one log.
 import type { Client, InStatement } from '@libsql/client'
+import { rmSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { JournalRow } from './journal-records'
 import { isBusy, type LogAppender } from './log-appender'
+import { readJournal, type UpdateJournal } from './update-journal'
 
 export interface StoredDocument {
   /** The compacted state, or null if the document was never compacted. */
@@ -22,22 +27,67 @@ const APPEND_CHUNK = 200
 const BUSY_RETRY_MS = 2
 const BUSY_GIVE_UP_MS = 5000
 
+/** Journal rows wait this long to be moved into the log (in one transaction), or until there are this many. */
+const TRANSFER_AFTER_MS = 100
+const TRANSFER_AT_ROWS = 2000
+
 const toBytes = (v: unknown): Uint8Array => (v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v as ArrayBufferLike))
 
+export interface EmbeddedStorage {
+  /** The embedded database's own append connection. */
+  appender: LogAppender
+  /** Moving journal rows into the log failed (not for a busy lock: that is retried quietly). */
+  onError?: (err: Error) => void
+}
+
 export class DocumentStore {
-  /** `appender`: the embedded database's own append connection; without one, appends go through the client. */
-  constructor(private client: Client, private now: () => number = Date.now, private appender: LogAppender | null = null) {}
+  private appender: LogAppender | null
+  private journal: UpdateJournal | null = null
+  private onError: (err: Error) => void
+  private transferTimer: NodeJS.Timeout | null = null
+  readonly transferStats = { transfers: 0, rows: 0, failures: 0 }
+
+  /** Without `embedded` (a libSQL server), appends go through the client. */
+  constructor(private client: Client, private now: () => number = Date.now, embedded: EmbeddedStorage | null = null) {
+    this.appender = embedded?.appender ?? null
+    this.onError = embedded?.onError ?? (() => {})
+  }
+
+  /**
+   * From now on appends commit to the journal (synchronous=NORMAL only: with FULL each append is an
+   * SQLite commit that waits for the disk). Call `recoverJournal` first.
+   */
+  useJournal(journal: UpdateJournal): void {
+    if (!this.appender) throw new Error('the update journal needs an embedded database')
+    this.journal = journal
+  }
+
+  /**
+   * Moves what an earlier run left in the journal into the log, durably, then deletes those files.
+   * Runs before anything is loaded. Returns the number of journal rows read.
+   */
+  recoverJournal(dbFilePath: string): number {
+    if (!this.appender) return 0
+    const { rows, paths } = readJournal(dbFilePath)
+    this.appender.transfer(rows, { durable: true })
+    for (const path of paths) rmSync(path)
+    return rows.length
+  }
 
   async load(documentId: string): Promise<StoredDocument> {
+    // Taken before the read: a row moved into the log meanwhile is then seen twice (deduplicated), never missed.
+    const journaled = this.journalRowsOf(documentId)
     const [stateRes, logRes] = await this.client.batch([
       { sql: 'SELECT state, through_seq FROM document_states WHERE document_id = ?', args: [documentId] },
       { sql: 'SELECT seq, "update" FROM document_updates WHERE document_id = ? ORDER BY seq', args: [documentId] },
     ], 'read')
     const stateRow = stateRes.rows[0]
     const throughSeq = stateRow ? Number(stateRow.through_seq) : 0
-    const updates = logRes.rows
-      .map((r) => ({ seq: Number(r.seq), update: toBytes(r.update) }))
+    const logged = logRes.rows.map((r) => ({ seq: Number(r.seq), update: toBytes(r.update) }))
+    const loggedSeqs = new Set(logged.map((r) => r.seq))
+    const updates = [...logged, ...journaled.filter((r) => !loggedSeqs.has(r.seq))]
       .filter((r) => r.seq > throughSeq)
+      .sort((a, b) => a.seq - b.seq)
     const maxSeq = Math.max(throughSeq, ...updates.map((u) => u.seq))
     return { state: stateRow ? toBytes(stateRow.state) : null, updates, maxSeq }
   }
@@ -49,6 +99,11 @@ export class DocumentStore {
   async append(rows: readonly LogAppend[]): Promise<void> {
     if (rows.length === 0) return
     const t = this.now()
+    if (this.journal) {
+      this.journal.write(rows, t)
+      this.scheduleTransfer()
+      return
+    }
     if (this.appender) return this.appendEmbedded(this.appender, rows, t)
     const statements: InStatement[] = []
     for (let i = 0; i < rows.length; i += APPEND_CHUNK) {
@@ -74,8 +129,50 @@ export class DocumentStore {
     }
   }
 
-  /** Closes the append connection (the client is closed by its owner). */
+  /**
+   * Moves the journal's pending rows into the log now, in one transaction. On failure they stay
+   * pending (and durable in the journal) and the next attempt retries them.
+   */
+  transferJournal(): void {
+    if (this.transferTimer) clearTimeout(this.transferTimer)
+    this.transferTimer = null
+    if (!this.journal || !this.appender || this.journal.pendingCount === 0) return
+    const rows = this.journal.pendingRows()
+    try {
+      this.appender.transfer(rows)
+    } catch (err) {
+      this.transferStats.failures++
+      if (!isBusy(err)) this.onError(err as Error)
+      this.scheduleTransfer()
+      return
+    }
+    this.journal.transferred(rows.length)
+    this.transferStats.transfers++
+    this.transferStats.rows += rows.length
+  }
+
+  private scheduleTransfer(): void {
+    if (this.journal!.pendingCount >= TRANSFER_AT_ROWS) {
+      setImmediate(() => this.transferJournal())
+      return
+    }
+    this.transferTimer ??= setTimeout(() => this.transferJournal(), TRANSFER_AFTER_MS)
+  }
+
+  /** For /api/health: the journal's writes and segments, and the batches moved into the log. */
+  journalStats(): Record<string, unknown> | null {
+    if (!this.journal) return null
+    return { ...this.journal.stats, pendingRows: this.journal.pendingCount, transfers: this.transferStats }
+  }
+
+  private journalRowsOf(documentId: string): JournalRow[] {
+    return this.journal?.pendingRows().filter((r) => r.documentId === documentId) ?? []
+  }
+
+  /** Moves what is pending into the log and closes the journal and the append connection (the client is closed by its owner). */
   close(): void {
+    this.transferJournal()
+    this.journal?.close()
     this.appender?.close()
   }
 
@@ -106,7 +203,8 @@ export class DocumentStore {
   }
 
   async logLength(documentId: string): Promise<number> {
+    const journaled = this.journalRowsOf(documentId).length
     const res = await this.client.execute({ sql: 'SELECT count(*) AS n FROM document_updates WHERE document_id = ?', args: [documentId] })
-    return Number(res.rows[0].n)
+    return Number(res.rows[0].n) + journaled
   }
 }

@@ -10,6 +10,7 @@
 // and the caller retries on a later turn.
 import Database from 'libsql'
 import type { LogAppend } from './document-store'
+import type { JournalRow } from './journal-records'
 
 /** A prepared statement; one array argument binds positional parameters. */
 interface Statement { run(...params: unknown[]): unknown }
@@ -20,8 +21,12 @@ export class LogAppender {
   private begin: Statement
   private commit: Statement
   private rollback: Statement
+  private transferRow: Statement
+
+  private synchronous: 'FULL' | 'NORMAL'
 
   constructor(filePath: string, opts: { synchronous: 'FULL' | 'NORMAL'; autoCheckpoint: boolean }) {
+    this.synchronous = opts.synchronous
     this.db = new Database(filePath)
     this.db.exec(`PRAGMA synchronous=${opts.synchronous}`)
     this.db.exec('PRAGMA foreign_keys=ON')
@@ -31,6 +36,12 @@ export class LogAppender {
     this.begin = this.db.prepare<unknown[]>('BEGIN IMMEDIATE')
     this.commit = this.db.prepare<unknown[]>('COMMIT')
     this.rollback = this.db.prepare<unknown[]>('ROLLBACK')
+    // A journal row is moved in unless it is there already (a replay), merged into the compacted
+    // state (seq at or below through_seq), or its document is gone.
+    this.transferRow = this.db.prepare<unknown[]>(`
+      INSERT OR IGNORE INTO document_updates (document_id, seq, "update", created_at)
+      SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)
+        AND ?2 > coalesce((SELECT through_seq FROM document_states WHERE document_id = ?1), 0)`)
   }
 
   /** Appends the rows in one transaction: all are durable, or none (the error is rethrown). */
@@ -47,6 +58,27 @@ export class LogAppender {
     } catch (err) {
       if (this.db.inTransaction) this.rollback.run()
       throw err
+    }
+  }
+
+  /**
+   * Moves rows of the update journal into the log in one transaction. `durable`: the commit waits
+   * for the disk (the startup replay deletes the journal right after).
+   */
+  transfer(rows: readonly JournalRow[], opts: { durable?: boolean } = {}): void {
+    if (rows.length === 0) return
+    if (opts.durable) this.db.exec('PRAGMA synchronous=FULL')
+    try {
+      this.begin.run()
+      try {
+        for (const r of rows) this.transferRow.run([r.documentId, r.seq, r.update, r.createdAt])
+        this.commit.run()
+      } catch (err) {
+        if (this.db.inTransaction) this.rollback.run()
+        throw err
+      }
+    } finally {
+      if (opts.durable) this.db.exec(`PRAGMA synchronous=${this.synchronous}`)
     }
   }
 

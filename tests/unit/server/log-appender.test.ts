@@ -17,7 +17,7 @@ async function storeWithDocuments(ids: string[]) {
     })
   }
   const appender = new LogAppender(filePath!, { synchronous: 'NORMAL', autoCheckpoint: true })
-  const store = new DocumentStore(client, () => 42, appender)
+  const store = new DocumentStore(client, () => 42, { appender })
   return { database, store, dispose: () => { store.close(); database.dispose() } }
 }
 

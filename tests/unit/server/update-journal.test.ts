@@ -1,0 +1,152 @@
+// The update journal: records that survive being cut anywhere, a store that reads journal and log
+// as one, the replay after a crash (idempotent, skipping what compaction merged), and segments
+// deleted only after the WAL holding their rows was flushed.
+import { existsSync, readFileSync, truncateSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DocumentStore } from '../../../server/storage/document-store'
+import { decodeRecords, encodeRecords } from '../../../server/storage/journal-records'
+import { LogAppender } from '../../../server/storage/log-appender'
+import { segmentPaths, UpdateJournal } from '../../../server/storage/update-journal'
+import { tempDatabase } from '../../helpers/temp-db'
+
+const bytes = (...b: number[]) => new Uint8Array(b)
+const rowsOf = (documentId: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ documentId, seq: from + i, update: bytes(from + i, 7, 7) }))
+
+async function setup(opts: { sealAfterMs?: number } = {}) {
+  const database = await tempDatabase()
+  const { client, filePath } = database
+  await client.execute({ sql: 'INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)', args: ['w1', 'W', 0] })
+  for (const id of ['d1', 'd2']) {
+    await client.execute({
+      sql: 'INSERT INTO documents (id, workspace_id, kind, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      args: [id, 'w1', 'notes', id, 0, 0],
+    })
+  }
+  const open = () => {
+    const appender = new LogAppender(filePath!, { synchronous: 'NORMAL', autoCheckpoint: true })
+    const store = new DocumentStore(client, () => 42, { appender })
+    const recovered = store.recoverJournal(filePath!)
+    const journal = new UpdateJournal(filePath!, () => {}, { afterMs: opts.sealAfterMs ?? 60_000, afterBytes: 1 << 30 })
+    store.useJournal(journal)
+    return { appender, store, journal, recovered }
+  }
+  const logRows = async (documentId: string) =>
+    (await client.execute({ sql: 'SELECT seq FROM document_updates WHERE document_id = ? ORDER BY seq', args: [documentId] })).rows.map((r) => Number(r.seq))
+  return { database, filePath: filePath!, open, logRows }
+}
+
+describe('journal records', () => {
+  const rows = [
+    { documentId: 'd1', seq: 1, update: bytes(1, 2, 3) },
+    { documentId: 'dœ-ünïcode', seq: 2 ** 40, update: new Uint8Array(5000).fill(9) },
+    { documentId: 'd1', seq: 3, update: bytes() },
+  ]
+
+  it('round-trips rows, with the commit time', () => {
+    const { rows: back, validBytes } = decodeRecords(encodeRecords(rows, 1234))
+    expect(back).toEqual(rows.map((r) => ({ ...r, createdAt: 1234 })))
+    expect(validBytes).toBe(encodeRecords(rows, 1234).length)
+  })
+
+  it('reads up to the last whole record wherever the bytes are cut, and stops at a flipped bit or zeros', () => {
+    const encoded = encodeRecords(rows, 1)
+    const firstEnd = encodeRecords(rows.slice(0, 1), 1).length
+    const twoEnd = encodeRecords(rows.slice(0, 2), 1).length
+    for (let cut = 0; cut < encoded.length; cut += 97) {
+      const expected = cut >= twoEnd ? 2 : cut >= firstEnd ? 1 : 0
+      expect(decodeRecords(encoded.subarray(0, cut)).rows.length).toBe(expected)
+    }
+    const flipped = Buffer.from(encoded)
+    flipped[firstEnd + 20] ^= 0x10
+    expect(decodeRecords(flipped).rows.length).toBe(1)
+    expect(decodeRecords(Buffer.concat([encodeRecords(rows.slice(0, 1), 1), Buffer.alloc(4096)])).rows.length).toBe(1)
+  })
+})
+
+describe('update journal', () => {
+  const cleanups: (() => void)[] = []
+  afterEach(() => { for (const c of cleanups.splice(0)) c() })
+
+  it('serves journaled rows to load before they reach the log, then moves them in one batch', async () => {
+    const t = await setup()
+    const { store } = t.open()
+    cleanups.push(() => { store.close(); t.database.dispose() })
+    await store.append(rowsOf('d1', 1, 3))
+    await store.append(rowsOf('d2', 1, 1))
+    expect(await t.logRows('d1')).toEqual([])
+    expect((await store.load('d1')).updates.map((u) => u.seq)).toEqual([1, 2, 3])
+    expect((await store.load('d1')).maxSeq).toBe(3)
+    store.transferJournal()
+    expect(await t.logRows('d1')).toEqual([1, 2, 3])
+    expect(await t.logRows('d2')).toEqual([1])
+    const loaded = await store.load('d1')
+    expect(loaded.updates.map((u) => [u.seq, [...u.update]])).toEqual([[1, [1, 7, 7]], [2, [2, 7, 7]], [3, [3, 7, 7]]])
+    expect(store.journalStats()).toMatchObject({ pendingRows: 0, transfers: { transfers: 1, rows: 4 } })
+  })
+
+  it('moves rows into the log by itself within a fraction of a second', async () => {
+    const t = await setup()
+    const { store } = t.open()
+    cleanups.push(() => { store.close(); t.database.dispose() })
+    await store.append(rowsOf('d1', 1, 2))
+    const deadline = Date.now() + 2000
+    while ((await t.logRows('d1')).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    expect(await t.logRows('d1')).toEqual([1, 2])
+  })
+
+  it('replays what a crashed run left, once, without rows compaction merged or of unknown documents', async () => {
+    const t = await setup()
+    const first = t.open()
+    await first.store.append(rowsOf('d1', 1, 4))
+    first.store.transferJournal() // 1..4 in the log, and still in the segment
+    await first.store.append([...rowsOf('d1', 5, 6), { documentId: 'gone', seq: 1, update: bytes(1) }])
+    await first.store.compact('d1', bytes(0, 0), 5) // merges 1..5; row 5 is still only in the journal
+    // Crash: no transfer, no close of the store.
+    first.journal.close()
+    first.appender.close()
+
+    const second = t.open()
+    cleanups.push(() => { second.store.close(); t.database.dispose() })
+    expect(second.recovered).toBe(7)
+    expect(await t.logRows('d1')).toEqual([6])
+    expect(await t.logRows('gone')).toEqual([])
+    expect(segmentPaths(t.filePath).length).toBe(1) // only the new run's segment
+    const loaded = await second.store.load('d1')
+    expect(loaded.maxSeq).toBe(6)
+    expect(loaded.updates.map((u) => u.seq)).toEqual([6])
+  })
+
+  it('replays a segment torn mid-record up to its last whole record', async () => {
+    const t = await setup()
+    const first = t.open()
+    await first.store.append(rowsOf('d1', 1, 1))
+    await first.store.append(rowsOf('d1', 2, 2))
+    first.journal.close()
+    first.appender.close()
+    const [segment] = segmentPaths(t.filePath)
+    truncateSync(segment.path, readFileSync(segment.path).length - 3)
+    const second = t.open()
+    cleanups.push(() => { second.store.close(); t.database.dispose() })
+    expect(second.recovered).toBe(1)
+    expect(await t.logRows('d1')).toEqual([1])
+  })
+
+  it('seals a segment once its rows are in the log and deletes it only after the next WAL flush', async () => {
+    const t = await setup({ sealAfterMs: 0 })
+    const { store, journal } = t.open()
+    cleanups.push(() => { store.close(); t.database.dispose() })
+    await store.append(rowsOf('d1', 1, 2))
+    const [firstSegment] = segmentPaths(t.filePath)
+    const mark = journal.sealMark()
+    store.transferJournal()
+    expect(segmentPaths(t.filePath).length).toBe(2)
+    journal.walFlushed(mark) // that flush started before the seal: the segment must stay
+    await new Promise((r) => setTimeout(r, 50))
+    expect(existsSync(firstSegment.path)).toBe(true)
+    journal.walFlushed(journal.sealMark())
+    await new Promise((r) => setTimeout(r, 50))
+    expect(existsSync(firstSegment.path)).toBe(false)
+    expect(journal.stats.deleted).toBe(1)
+  })
+})
