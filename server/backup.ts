@@ -1,6 +1,6 @@
 // `npm run backup [target.db]`: a consistent copy of the live database, taken while the server keeps
 // writing (SQLite's VACUUM INTO reads one snapshot), completed with the edits still only in the
-// update journal (the last ~100 ms), then checked with PRAGMA integrity_check.
+// update journal (the last ~500 ms), then checked with PRAGMA integrity_check.
 import { createClient } from '@libsql/client'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'

@@ -41,16 +41,6 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   // Before anything is loaded, and whatever the mode now: the previous run may have used the journal.
   const recovered = filePath ? store.recoverJournal(filePath) : 0
   if (recovered > 0) log.info({ rows: recovered }, 'replayed the update journal of the previous run')
-  let journal: UpdateJournal | null = null
-  if (filePath && appender && config.DB_SYNCHRONOUS === 'NORMAL') {
-    journal = new UpdateJournal(filePath, (err) => log.error({ err: err.message }, 'deleting a journal segment failed'))
-    store.useJournal(journal)
-  }
-  // FULL syncs every commit itself; NORMAL leaves it to this flusher (see wal-flusher.ts).
-  const walFlusher = walPath && config.DB_SYNCHRONOUS === 'NORMAL'
-    ? new WalFlusher(walPath, config.DB_FLUSH_INTERVAL_MS, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'), journal)
-    : null
-  walFlusher?.start()
   const walCheckpointer = filePath
     ? new WalCheckpointer(filePath, config.DB_CHECKPOINT_INTERVAL_MS,
       (err) => log.error({ err: err.message }, 'WAL checkpoint failed; retrying'),
@@ -58,12 +48,24 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
         log.error('the WAL checkpoint thread stopped; SQLite checkpoints inside commits again')
         void client.execute('PRAGMA wal_autocheckpoint=1000').catch(() => {})
         appender?.restoreAutoCheckpoint()
-      })
+      },
+      config.DB_SYNCHRONOUS)
     : null
   if (walCheckpointer) {
     await client.execute('PRAGMA wal_autocheckpoint=0')
     walCheckpointer.start()
   }
+  let journal: UpdateJournal | null = null
+  if (filePath && appender && config.DB_SYNCHRONOUS === 'NORMAL') {
+    journal = new UpdateJournal(filePath, (err) => log.error({ err: err.message }, 'deleting a journal segment failed'))
+    // Journal rows reach the log on the checkpoint thread; on this one if that thread is gone.
+    store.useJournal(journal, walCheckpointer)
+  }
+  // FULL syncs every commit itself; NORMAL leaves it to this flusher (see wal-flusher.ts).
+  const walFlusher = walPath && config.DB_SYNCHRONOUS === 'NORMAL'
+    ? new WalFlusher(walPath, config.DB_FLUSH_INTERVAL_MS, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'), journal)
+    : null
+  walFlusher?.start()
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.COMPACT_THRESHOLD,

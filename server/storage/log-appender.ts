@@ -12,6 +12,16 @@ import Database from 'libsql'
 import type { LogAppend } from './document-store'
 import type { JournalRow } from './journal-records'
 
+/**
+ * Moves one update-journal row into the log, unless it is there already (a replay), merged into the
+ * compacted state (seq at or below through_seq), or its document is gone. Parameters: document id,
+ * seq, update, created_at. Also run by the checkpoint thread (wal-checkpointer.ts).
+ */
+export const TRANSFER_ROW_SQL = `
+  INSERT OR IGNORE INTO document_updates (document_id, seq, "update", created_at)
+  SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)
+    AND ?2 > coalesce((SELECT through_seq FROM document_states WHERE document_id = ?1), 0)`
+
 /** A prepared statement; one array argument binds positional parameters. */
 interface Statement { run(...params: unknown[]): unknown }
 
@@ -36,12 +46,7 @@ export class LogAppender {
     this.begin = this.db.prepare<unknown[]>('BEGIN IMMEDIATE')
     this.commit = this.db.prepare<unknown[]>('COMMIT')
     this.rollback = this.db.prepare<unknown[]>('ROLLBACK')
-    // A journal row is moved in unless it is there already (a replay), merged into the compacted
-    // state (seq at or below through_seq), or its document is gone.
-    this.transferRow = this.db.prepare<unknown[]>(`
-      INSERT OR IGNORE INTO document_updates (document_id, seq, "update", created_at)
-      SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)
-        AND ?2 > coalesce((SELECT through_seq FROM document_states WHERE document_id = ?1), 0)`)
+    this.transferRow = this.db.prepare<unknown[]>(TRANSFER_ROW_SQL)
   }
 
   /** Appends the rows in one transaction: all are durable, or none (the error is rethrown). */

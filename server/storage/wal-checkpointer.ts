@@ -2,15 +2,24 @@
 // that commit: it copies the pages and fsyncs both files on the event loop, a 5–10 ms stall every
 // few hundred commits that every client in every room feels. The server turns that off on its own
 // connection (`wal_autocheckpoint=0`) and checkpoints from a worker thread instead, every interval.
+// The same thread moves update-journal rows into the log (`transfer`), so that those SQLite commits
+// do not hold up the event loop either.
 import { Worker } from 'node:worker_threads'
 import { projectPath } from '../paths'
+import type { JournalRow } from './journal-records'
+import { TRANSFER_ROW_SQL } from './log-appender'
 
 interface CheckpointMessage { type: 'checkpoint'; busy: number; walFrames: number; copiedFrames: number }
 interface ErrorMessage { type: 'error'; message: string }
+interface TransferMessage { type: 'transferred'; id: number }
+interface TransferFailedMessage { type: 'transfer-failed'; id: number; message: string }
+type WorkerMessage = CheckpointMessage | ErrorMessage | TransferMessage | TransferFailedMessage
 
 export class WalCheckpointer {
   private worker: Worker | null = null
   private exited: Promise<void> = Promise.resolve()
+  private transfers = new Map<number, { resolve(): void; reject(err: Error): void }>()
+  private nextTransferId = 1
   /** Figures for /api/health: checkpoints run and the WAL frames they found copied. */
   readonly stats = { checkpoints: 0, walFrames: 0, copiedFrames: 0, failures: 0 }
 
@@ -20,14 +29,38 @@ export class WalCheckpointer {
     private onError: (err: Error) => void = () => {},
     /** The thread ended without stop() (it could not open the database, or crashed): hand checkpoints back to SQLite. */
     private onLost: () => void = () => {},
+    private synchronous: 'FULL' | 'NORMAL' = 'NORMAL',
   ) {}
+
+  /** Whether `transfer` can run (the thread is up). */
+  get running(): boolean {
+    return this.worker !== null
+  }
+
+  /** Inserts journal rows into the log in one transaction on the thread; rejects if it cannot. */
+  transfer(rows: readonly JournalRow[]): Promise<void> {
+    const worker = this.worker
+    if (!worker) return Promise.reject(new Error('the checkpoint thread is not running'))
+    const id = this.nextTransferId++
+    return new Promise((resolve, reject) => {
+      this.transfers.set(id, { resolve, reject })
+      worker.postMessage({ type: 'transfer', id, rows })
+    })
+  }
 
   start(): void {
     if (this.worker) return
     const worker = new Worker(projectPath('server/storage/wal-checkpoint-worker.mjs'), {
-      workerData: { dbPath: this.dbPath, intervalMs: this.intervalMs },
+      workerData: { dbPath: this.dbPath, intervalMs: this.intervalMs, synchronous: this.synchronous, transferSql: TRANSFER_ROW_SQL },
     })
-    worker.on('message', (m: CheckpointMessage | ErrorMessage) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'transferred' || m.type === 'transfer-failed') {
+        const waiter = this.transfers.get(m.id)
+        this.transfers.delete(m.id)
+        if (m.type === 'transferred') waiter?.resolve()
+        else waiter?.reject(new Error(m.message))
+        return
+      }
       if (m.type === 'error') {
         this.stats.failures++
         this.onError(new Error(m.message))
@@ -39,6 +72,8 @@ export class WalCheckpointer {
     })
     worker.on('error', (err) => { this.stats.failures++; this.onError(err) })
     this.exited = new Promise((resolve) => worker.once('exit', () => {
+      for (const waiter of this.transfers.values()) waiter.reject(new Error('the checkpoint thread ended'))
+      this.transfers.clear()
       if (this.worker === worker) {
         this.worker = null
         this.onLost()

@@ -73,7 +73,8 @@ export class CommitQueue {
   private async commit(batch: PendingUpdate[]): Promise<void> {
     let error: Error | null = null
     try {
-      await this.store.append(batch.map((i) => ({ documentId: i.room.documentId, seq: i.seq, update: i.update })))
+      const appending = this.store.append(batch.map((i) => ({ documentId: i.room.documentId, seq: i.seq, update: i.update })))
+      if (appending) await appending
       this.stats.batches++
       this.stats.updates += batch.length
     } catch (err) {

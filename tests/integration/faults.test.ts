@@ -160,7 +160,7 @@ describe('live backup', () => {
     for (let i = 0; i < 20; i++) a.doc.getText('t').insert(0, `edit ${i}; `)
     const expected = a.doc.getText('t').toString()
     // b has it all: the server committed it (a relay follows the commit). The journal moves rows into
-    // the table every 100 ms, so the copy below is taken while some are likely still only there.
+    // the table every 500 ms, so the copy below is taken while some are likely still only there.
     await waitFor(() => b.doc.getText('t').toString() === expected)
     const target = join(mkdtempSync(join(tmpdir(), 'quorum-backup-')), 'copy.db')
     const result = await backupDatabase(`file:${server.dbPath}`, target)

@@ -78,7 +78,7 @@ describe('live co-editing over y-websocket', () => {
     a.doc.getText('t').insert(0, 'official')
     await waitFor(() => v.doc.getText('t').toString() === 'official')
     const stateVectorBefore = Y.encodeStateVector(a.doc)
-    // The editor's update reaches the log table from the update journal within ~100 ms.
+    // The editor's update reaches the log table from the update journal within ~500 ms.
     await waitFor(async () => (await storedLogRows(documentId)) > 0)
     const rowsBefore = await storedLogRows(documentId)
 

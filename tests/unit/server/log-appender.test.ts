@@ -68,7 +68,7 @@ describe('log appender', () => {
     const tx = await database.client.transaction('write')
     await tx.execute({ sql: 'UPDATE documents SET title = ? WHERE id = ?', args: ['renamed', 'd1'] })
     let appended = false
-    const append = store.append([{ documentId: 'd1', seq: 1, update: bytes(1) }]).then(() => { appended = true })
+    const append = Promise.resolve(store.append([{ documentId: 'd1', seq: 1, update: bytes(1) }])).then(() => { appended = true })
     // Timers still fire while the append waits: it retries on later turns rather than sleeping on the lock.
     const ticks = await new Promise<number>((resolve) => {
       let n = 0

@@ -7,6 +7,7 @@ import { DocumentStore } from '../../../server/storage/document-store'
 import { decodeRecords, encodeRecords } from '../../../server/storage/journal-records'
 import { LogAppender } from '../../../server/storage/log-appender'
 import { segmentPaths, UpdateJournal } from '../../../server/storage/update-journal'
+import { WalCheckpointer } from '../../../server/storage/wal-checkpointer'
 import { tempDatabase } from '../../helpers/temp-db'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
@@ -23,12 +24,12 @@ async function setup(opts: { sealAfterMs?: number } = {}) {
       args: [id, 'w1', 'notes', id, 0, 0],
     })
   }
-  const open = () => {
+  const open = (offThread: WalCheckpointer | null = null) => {
     const appender = new LogAppender(filePath!, { synchronous: 'NORMAL', autoCheckpoint: true })
     const store = new DocumentStore(client, () => 42, { appender })
     const recovered = store.recoverJournal(filePath!)
     const journal = new UpdateJournal(filePath!, () => {}, { afterMs: opts.sealAfterMs ?? 60_000, afterBytes: 1 << 30 })
-    store.useJournal(journal)
+    store.useJournal(journal, offThread)
     return { appender, store, journal, recovered }
   }
   const logRows = async (documentId: string) =>
@@ -148,5 +149,29 @@ describe('update journal', () => {
     await new Promise((r) => setTimeout(r, 50))
     expect(existsSync(firstSegment.path)).toBe(false)
     expect(journal.stats.deleted).toBe(1)
+  })
+
+  it('moves rows on the checkpoint thread while it runs, and on the event loop once it is gone', async () => {
+    const t = await setup()
+    const thread = new WalCheckpointer(t.filePath, 60_000)
+    thread.start()
+    const { store } = t.open(thread)
+    cleanups.push(() => { store.close(); t.database.dispose() })
+    await store.append(rowsOf('d1', 1, 3))
+    store.transferJournal()
+    // The thread commits them; this thread only learns of it when the thread answers.
+    expect(store.journalStats()).toMatchObject({ pendingRows: 3 })
+    const until = async (check: () => boolean | Promise<boolean>) => {
+      const deadline = Date.now() + 3000
+      while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+    }
+    await until(() => (store.journalStats() as { pendingRows: number }).pendingRows === 0)
+    expect(await t.logRows('d1')).toEqual([1, 2, 3])
+    await thread.stop()
+    expect(thread.running).toBe(false)
+    await store.append(rowsOf('d1', 4, 4))
+    store.transferJournal()
+    expect(await t.logRows('d1')).toEqual([1, 2, 3, 4])
+    expect(store.journalStats()).toMatchObject({ pendingRows: 0, transfers: { transfers: 2, rows: 4, failures: 0 } })
   })
 })
