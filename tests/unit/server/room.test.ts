@@ -52,23 +52,28 @@ describe('commit before apply and relay', () => {
     const { store, room } = setup()
     const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
     for (const conn of [a, b, c]) room.join(conn)
+    // The queue is idle: this one commits at once, alone. What arrives while it is in flight forms
+    // the next batch, one transaction for all of it.
+    room.receive(c, editFrame('zero'))
+    expect(store.batches.map((batch) => batch.map((r) => r.seq))).toEqual([[1]])
     room.receive(a, editFrame('one'))
     room.receive(b, editFrame('two'))
-    await waitFor(() => store.batches.length === 1)
-    expect(store.batches[0].map((r) => r.seq)).toEqual([1, 2]) // one transaction for the turn
-    expect(room.doc.getText('t').length).toBe(0)
-    expect(updatesReceived(c)).toHaveLength(0)
-
     store.gates[0].release()
-    await waitFor(() => room.doc.getText('t').length === 6)
+    await waitFor(() => store.batches.length === 2)
+    expect(store.batches[1].map((r) => r.seq)).toEqual([2, 3])
+    expect(room.doc.getText('t').length).toBe(4) // only the committed first batch
+    expect(updatesReceived(c)).toHaveLength(0) // c wrote all of the first batch
+
+    store.gates[1].release()
+    await waitFor(() => room.doc.getText('t').length === 10)
     expect(updatesReceived(c)).toHaveLength(1) // merged, encoded once
     // Writers of part of the batch get the same frame as everyone (Yjs skips what they have).
-    expect(updatesReceived(a)[0]).toBe(updatesReceived(c)[0])
-    expect(updatesReceived(b)[0]).toBe(updatesReceived(c)[0])
-    const toA = decodeClientMessage(updatesReceived(a)[0]) as { update: Uint8Array }
-    const docA = new Y.Doc()
-    Y.applyUpdate(docA, toA.update)
-    expect(docA.getText('t').toString()).toHaveLength(6)
+    expect(updatesReceived(a).at(-1)).toBe(updatesReceived(c)[0])
+    expect(updatesReceived(b).at(-1)).toBe(updatesReceived(c)[0])
+    const toC = decodeClientMessage(updatesReceived(c)[0]) as { update: Uint8Array }
+    const docC = new Y.Doc()
+    Y.applyUpdate(docC, toC.update)
+    expect(docC.getText('t').toString()).toHaveLength(6)
   })
 
   it('does not echo a batch to the connection that wrote all of it', async () => {
