@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { JournalRow } from './journal-records'
 import { isBusy, type LogAppender } from './log-appender'
+import { lockDatabase } from './journal-lock'
 import { readJournal, type UpdateJournal } from './update-journal'
 
 export interface StoredDocument {
@@ -55,6 +56,8 @@ export class DocumentStore {
   /** A transfer is running on the other thread; the next waits for it. */
   private transferring = false
   private closed = false
+  /** Releases the database's lock (see journal-lock.ts), taken by recoverJournal. */
+  private unlock: () => void = () => {}
   readonly transferStats = { transfers: 0, rows: 0, failures: 0 }
 
   /** Without `embedded` (a libSQL server), appends go through the client. */
@@ -74,11 +77,13 @@ export class DocumentStore {
   }
 
   /**
-   * Moves what an earlier run left in the journal into the log, durably, then deletes those files.
-   * Runs before anything is loaded. Returns the number of journal rows read.
+   * Takes the database's lock (one server per file), then moves what an earlier run left in the
+   * journal into the log, durably, and deletes those files. Runs before anything is loaded.
+   * Returns the number of journal rows read.
    */
   recoverJournal(dbFilePath: string): number {
     if (!this.appender) return 0
+    this.unlock = lockDatabase(dbFilePath)
     const { rows, paths } = readJournal(dbFilePath)
     this.appender.transfer(rows, { durable: true })
     for (const path of paths) rmSync(path)
@@ -214,6 +219,7 @@ export class DocumentStore {
     this.closed = true
     this.journal?.close()
     this.appender?.close()
+    this.unlock()
   }
 
   /**

@@ -175,3 +175,27 @@ describe('update journal', () => {
     expect(store.journalStats()).toMatchObject({ pendingRows: 0, transfers: { transfers: 2, rows: 4, failures: 0 } })
   })
 })
+
+describe('one server per database file', () => {
+  it('refuses a second store while a live process holds the lock, and takes over a dead one', async () => {
+    const { lockDatabase } = await import('../../../server/storage/journal-lock')
+    const { spawn } = await import('node:child_process')
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const db = join(mkdtempSync(join(tmpdir(), 'quorum-lock-')), 'q.db')
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    try {
+      writeFileSync(`${db}-updates.lock`, String(other.pid))
+      expect(() => lockDatabase(db)).toThrow(`another Quorum server (pid ${other.pid}) is using ${db}`)
+    } finally {
+      other.kill('SIGKILL')
+      await new Promise((r) => other.once('exit', r))
+    }
+    // The holder is gone (as after kill -9): the lock is taken over, and released for the next.
+    const release = lockDatabase(db)
+    expect(readFileSync(`${db}-updates.lock`, 'utf8')).toBe(String(process.pid))
+    release()
+    expect(existsSync(`${db}-updates.lock`)).toBe(false)
+  })
+})
