@@ -44,7 +44,10 @@ export class WalCheckpointer {
     const id = this.nextTransferId++
     return new Promise((resolve, reject) => {
       this.transfers.set(id, { resolve, reject })
-      worker.postMessage({ type: 'transfer', id, rows })
+      // Copied tight: an update is often a view into a socket's 64 kB read buffer, and posting a
+      // view clones its whole buffer.
+      const tight = rows.map((r) => (r.update.byteLength === r.update.buffer.byteLength ? r : { ...r, update: r.update.slice() }))
+      worker.postMessage({ type: 'transfer', id, rows: tight })
     })
   }
 

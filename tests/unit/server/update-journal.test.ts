@@ -157,7 +157,10 @@ describe('update journal', () => {
     thread.start()
     const { store } = t.open(thread)
     cleanups.push(() => { store.close(); t.database.dispose() })
-    await store.append(rowsOf('d1', 1, 3))
+    // Row 3 is a view into a bigger buffer, as updates cut from a socket's read buffer are.
+    const socketBuffer = new Uint8Array(65_536).fill(5)
+    socketBuffer.set([3, 7, 7], 1000)
+    await store.append([...rowsOf('d1', 1, 2), { documentId: 'd1', seq: 3, update: socketBuffer.subarray(1000, 1003) }])
     store.transferJournal()
     // The thread commits them; this thread only learns of it when the thread answers.
     expect(store.journalStats()).toMatchObject({ pendingRows: 3 })
@@ -167,6 +170,7 @@ describe('update journal', () => {
     }
     await until(() => (store.journalStats() as { pendingRows: number }).pendingRows === 0)
     expect(await t.logRows('d1')).toEqual([1, 2, 3])
+    expect([...(await store.load('d1')).updates[2].update]).toEqual([3, 7, 7])
     await thread.stop()
     expect(thread.running).toBe(false)
     await store.append(rowsOf('d1', 4, 4))
