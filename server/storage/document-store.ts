@@ -52,6 +52,8 @@ export class DocumentStore {
   private journal: UpdateJournal | null = null
   private onError: (err: Error) => void
   private transferTimer: NodeJS.Timeout | null = null
+  /** The timer is armed to transfer at once (the pending rows passed TRANSFER_AT_ROWS). */
+  private transferSoon = false
   private offThread: OffThreadTransfer | null = null
   /** A transfer is running on the other thread; the next waits for it. */
   private transferring = false
@@ -158,6 +160,7 @@ export class DocumentStore {
   transferJournal(): void {
     if (this.transferTimer) clearTimeout(this.transferTimer)
     this.transferTimer = null
+    this.transferSoon = false
     if (!this.journal || this.journal.pendingCount === 0 || this.transferring || this.closed) return
     const rows = this.journal.pendingRows()
     if (!this.offThread?.running) {
@@ -194,8 +197,12 @@ export class DocumentStore {
   }
 
   private scheduleTransfer(): void {
-    if (this.journal!.pendingCount >= TRANSFER_AT_ROWS) {
-      setImmediate(() => this.transferJournal())
+    if (this.journal!.pendingCount >= TRANSFER_AT_ROWS && !this.transferring) {
+      // Sooner than the timer: rearmed once, however many appends cross the mark meanwhile.
+      if (this.transferSoon) return
+      this.transferSoon = true
+      if (this.transferTimer) clearTimeout(this.transferTimer)
+      this.transferTimer = setTimeout(() => this.transferJournal(), 0)
       return
     }
     this.transferTimer ??= setTimeout(() => this.transferJournal(), TRANSFER_AFTER_MS)
