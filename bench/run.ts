@@ -66,8 +66,8 @@ const stripWindow = (r: Record<string, any>) => { const { window: _w, ...rest } 
 const mb = (kb: number | undefined) => (typeof kb === 'number' ? kb / 1024 : null)
 
 async function latency(load: Load) {
-  const params: LatencyParams = { clients: load.clients, documents: load.documents, durationS: cfg.durationS, editsPerSec: cfg.editsPerSec, decodersPerDoc: cfg.decodersPerDoc, padTo: cfg.padTo }
   for (let r = 0; r < cfg.runs; r++) {
+    const params: LatencyParams = { clients: load.clients, documents: load.documents, durationS: cfg.durationS, editsPerSec: cfg.editsPerSec, decodersPerDoc: cfg.decodersPerDoc, padTo: cfg.padTo, seed: r + 1 }
     for (const kind of rotation(cfg.servers, r)) {
       const o = await measured(`${load.name} #${r + 1}`, kind, { type: 'run', scenario: 'latency', params })
       const res = o.result

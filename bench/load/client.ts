@@ -4,7 +4,7 @@
 // so that 200 clients on 2 cores do not spend the load generator's CPU applying 200 replicas.
 import WS from 'ws'
 import * as Y from 'yjs'
-import { editKey, forEachMarker, makeChunk, nowTicks, OwnChunks, randomBoundary, ticksToMs } from './markers'
+import { editKey, forEachMarker, makeChunk, nowTicks, OwnChunks, randomBoundary, ticksToMs, type Random } from './markers'
 import { FrameArena } from './arena'
 import type { Codec } from './protocol'
 
@@ -28,8 +28,10 @@ export class BenchClient {
   /** decode mode: edits of other clients seen, and their latencies (ms). */
   readonly seen = new Set<number>()
   readonly latencies: number[] = []
+  /** With BENCH_SAMPLES set: [sender, seq, sendTicks, receivedTicks] per timed edit, for tail analysis. */
+  readonly samples: number[][] | null = process.env.BENCH_SAMPLES ? [] : null
   lastSeenAt = 0
-  private chunks = new OwnChunks()
+  private chunks: OwnChunks
   private onSynced: (() => void) | null = null
   /** Connect timeline (ms after connect() started): socket open, sync step 2 received, applied. */
   readonly timeline = { openMs: NaN, step2Ms: NaN, syncedMs: NaN }
@@ -40,7 +42,11 @@ export class BenchClient {
   /** While set, local updates are collected here instead of sent. */
   private capture: Uint8Array[] | null = null
 
-  constructor(readonly index: number, readonly mode: 'decode' | 'count', private target: ClientTarget, private padTo = 32) {
+  constructor(
+    readonly index: number, readonly mode: 'decode' | 'count', private target: ClientTarget, private padTo = 32,
+    private random: Random = Math.random,
+  ) {
+    this.chunks = new OwnChunks(random)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return
       const frame = this.target.codec.update(update)
@@ -116,6 +122,7 @@ export class BenchClient {
       if (this.seen.has(key)) return
       this.seen.add(key)
       this.latencies.push(ticksToMs(now - ticks))
+      this.samples?.push([client, seq, ticks, now])
       this.lastSeenAt = performance.now()
     })
   }
@@ -123,7 +130,7 @@ export class BenchClient {
   /** One edit: a marker chunk inserted at a random chunk boundary, sent at once. */
   edit(): void {
     const chunk = makeChunk(this.index, this.sent++, this.padTo)
-    const index = this.mode === 'decode' ? randomBoundary(this.text.toString()) : this.chunks.insertAtRandom(chunk.length)
+    const index = this.mode === 'decode' ? randomBoundary(this.text.toString(), this.random) : this.chunks.insertAtRandom(chunk.length)
     this.text.insert(index, chunk)
   }
 

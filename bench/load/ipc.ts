@@ -2,7 +2,11 @@
 import type { ProcSample } from '../proc'
 import type { ServerInfo } from '../servers/types'
 
-export interface LatencyParams { clients: number; documents: number; durationS: number; editsPerSec: number; decodersPerDoc: number; padTo: number }
+export interface LatencyParams {
+  clients: number; documents: number; durationS: number; editsPerSec: number; decodersPerDoc: number; padTo: number
+  /** Seeds the edit times and positions: run r gets the same workload on every server. */
+  seed: number
+}
 export interface HistoryParams { edits: number; padTo: number; lateJoiners: number }
 export interface IdleParams { documents: number }
 

@@ -3,11 +3,21 @@
 // the others edit and count (their deliveries are checked after the run).
 import type { ServerInfo } from '../servers/types'
 import { percentiles } from '../stats'
+import * as prng from 'lib0/prng'
 import { BenchClient } from './client'
 import { probe, sleep, until, type LatencyParams } from './ipc'
 import { quorumCommits } from './quorum-setup'
 import { prepareTargets } from './targets'
 import { checkDocument } from './verify'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** Raw per-delivery samples (BENCH_SAMPLES=dir): which edits and receivers make up the tail. */
+function dumpSamples(dir: string, kind: string, p: LatencyParams, decoders: BenchClient[]): void {
+  mkdirSync(dir, { recursive: true })
+  const rows = decoders.flatMap((c) => (c.samples ?? []).map((s) => [c.index, ...s]))
+  writeFileSync(join(dir, `${kind}-${p.clients}x${p.documents}-${Date.now()}.json`), JSON.stringify({ kind, rows }))
+}
 
 export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<Record<string, unknown>> {
   const targets = await prepareTargets(server, p.documents, p.clients)
@@ -16,7 +26,8 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
   for (let i = 0; i < p.clients; i++) {
     const doc = i % p.documents
     const mode = byDoc[doc].length < p.decodersPerDoc ? 'decode' : 'count'
-    const c = new BenchClient(i, mode, targets.target(doc, i), p.padTo)
+    const positions = prng.create(p.seed * 100_003 + 2 * i)
+    const c = new BenchClient(i, mode, targets.target(doc, i), p.padTo, () => prng.real53(positions))
     clients.push(c)
     byDoc[doc].push(c)
   }
@@ -29,15 +40,19 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
   const commits0 = server.kind === 'quorum' ? await quorumCommits(server.url) : null
   const startSample = await probe('window-start')
   const tStart = performance.now() + 20
+  // Edit k of a client falls at a random moment of its k-th period: E edits/s each, with no pair of
+  // clients locked in step (a fixed phase per client made the same two clients collide on every
+  // edit of some runs and never in others, which swung a run's p99 by more than any server change).
   await Promise.all(clients.map((c) => new Promise<void>((resolve) => {
-    const offset = Math.random() * period
+    const schedule = prng.create(p.seed * 100_003 + 2 * c.index + 1)
+    const due = (k: number) => tStart + (k + prng.real53(schedule)) * period
     let k = 0
     const step = () => {
       c.edit()
       if (++k >= editsPerClient) return resolve()
-      setTimeout(step, Math.max(0, tStart + offset + k * period - performance.now()))
+      setTimeout(step, Math.max(0, due(k) - performance.now()))
     }
-    setTimeout(step, Math.max(0, tStart + offset - performance.now()))
+    setTimeout(step, Math.max(0, due(0) - performance.now()))
   })))
   const endSample = await probe('window-end')
   const windowS = (endSample.at - startSample.at) / 1000
@@ -69,6 +84,7 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
     deliveries += check.deliveries
     problems.push(...check.problems.map((x) => `doc ${d}: ${x}`))
   }
+  if (process.env.BENCH_SAMPLES) dumpSamples(process.env.BENCH_SAMPLES, server.kind, p, decoders)
   const framesReceived = clients.reduce((a, c) => a + c.framesReceived, 0)
   for (const c of clients) c.destroy()
 

@@ -29,10 +29,13 @@ export function forEachMarkerInText(text: string, fn: (client: number, seq: numb
 /** A key for (client, seq) pairs in a Set. */
 export const editKey = (client: number, seq: number) => client * 1_000_000 + seq
 
+/** A source of uniform numbers in [0, 1): seeded in the latency runs, so every server gets the same workload. */
+export type Random = () => number
+
 /** A random chunk boundary of a text made of whole chunks: 0, or just after a chunk's padding. */
-export function randomBoundary(text: string): number {
+export function randomBoundary(text: string, random: Random = Math.random): number {
   if (text.length === 0) return 0
-  const start = Math.floor(Math.random() * (text.length + 1))
+  const start = Math.floor(random() * (text.length + 1))
   if (start === 0) return 0
   const next = text.indexOf('[', start)
   return next === -1 ? text.length : next
@@ -41,9 +44,10 @@ export function randomBoundary(text: string): number {
 /** Chunk lengths of a text only this client writes, for random boundaries without toString(). */
 export class OwnChunks {
   private lengths: number[] = []
+  constructor(private random: Random = Math.random) {}
   /** Picks a random boundary, records a chunk of `len` there, returns its character index. */
   insertAtRandom(len: number): number {
-    const k = Math.floor(Math.random() * (this.lengths.length + 1))
+    const k = Math.floor(this.random() * (this.lengths.length + 1))
     let index = 0
     for (let i = 0; i < k; i++) index += this.lengths[i]
     this.lengths.splice(k, 0, len)

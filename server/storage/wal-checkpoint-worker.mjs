@@ -3,7 +3,14 @@
 // Plain JavaScript so the worker loads the same way under node, tsx and vitest, none of which hand
 // their TypeScript loader to worker threads; the transfer's SQL comes from the TypeScript side.
 import Database from 'libsql'
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
+
+// Nothing here is waited on by a client, so this thread yields the CPU to the event loop's relays:
+// a lower priority (nice 10) for this thread alone (on Linux the nice value is per thread, named by
+// its id, which /proc/thread-self gives). Elsewhere it keeps the default.
+try { setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10) } catch { /* not Linux */ }
 
 const db = new Database(workerData.dbPath)
 db.exec(`PRAGMA synchronous=${workerData.synchronous ?? 'NORMAL'}`)

@@ -2,16 +2,15 @@
 // appended to the log in one transaction. Only after it commits are the updates applied and
 // relayed, so a relay never runs ahead of its commit. One batch is in flight at a time; what arrives
 // meanwhile forms the next batch, so batches grow with load instead of queueing transactions.
-// An update that finds the queue idle commits at once, inside the handling of the frame that brought
-// it: waiting for the end of the turn cost ~0.25 ms per edit at light load, and waiting for the
-// frame's microtasks (the rest of ws's and the stream's bookkeeping) ~0.08 ms, for nothing to share.
-// With the update journal that commit is synchronous, so the relay follows in the same call.
+// The first update of an event-loop turn that finds the queue idle commits at once, inside the
+// handling of the frame that brought it: waiting for the end of the turn cost ~0.25 ms per edit at
+// light load, and waiting for the frame's microtasks (the rest of ws's and the stream's bookkeeping)
+// ~0.08 ms, for nothing to share. Updates after it in the same turn (a busy room's socket reads)
+// wait for the end of the turn and commit together. With the update journal a commit is
+// synchronous, so the relay follows in the same call.
 import type { DocumentStore } from '../storage/document-store'
 import type { Connection } from './connection'
 import type { Room } from './room'
-
-/** No commit for this long: the next update commits at once rather than at the end of the turn. */
-const IDLE_AFTER_MS = 5
 
 interface Waiter { resolve(): void; reject(err: Error): void }
 
@@ -28,7 +27,8 @@ export interface PendingUpdate {
 
 export class CommitQueue {
   private queue: PendingUpdate[] = []
-  private lastCommitAt = -Infinity
+  /** An update has committed at once in this turn already: the rest of the turn's updates batch. */
+  private committedThisTurn = false
   private inFlight: Promise<void> | null = null
   private scheduled = false
   /** Figures for the benchmark and /api/health. */
@@ -56,8 +56,13 @@ export class CommitQueue {
       this.scheduled = false
       void this.flush()
     }
-    if (performance.now() - this.lastCommitAt > IDLE_AFTER_MS) run()
-    else setImmediate(run)
+    if (this.committedThisTurn) {
+      setImmediate(run)
+      return
+    }
+    this.committedThisTurn = true
+    setImmediate(() => { this.committedThisTurn = false })
+    run()
   }
 
   private flush(): Promise<void> {
@@ -66,7 +71,6 @@ export class CommitQueue {
     this.queue = []
     this.inFlight = this.commit(batch).finally(() => {
       this.inFlight = null
-      this.lastCommitAt = performance.now()
       if (this.queue.length > 0) this.schedule()
     })
     return this.inFlight

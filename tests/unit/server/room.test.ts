@@ -153,6 +153,36 @@ describe('commit before apply and relay', () => {
     expect(room.pending).toBe(0)
   })
 
+  it('with a synchronous store (the journal) commits and relays the first update of each turn at once, and batches the rest of a turn', async () => {
+    const batches: number[][] = []
+    const store = { append(rows: readonly LogAppend[]) { batches.push(rows.map((r) => r.seq)) } }
+    const queue = new CommitQueue(store as unknown as DocumentStore)
+    const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const a = fakeConnection(1), b = fakeConnection(2)
+    for (const conn of [a, b]) room.join(conn)
+    const nextTurn = () => new Promise((r) => setImmediate(r))
+
+    // Two edits in two turns, well within a millisecond of each other: each is relayed within its own call.
+    room.receive(a, editFrame('one'))
+    expect(batches).toEqual([[1]])
+    expect(updatesReceived(b)).toHaveLength(1)
+    await nextTurn()
+    room.receive(a, editFrame('two'))
+    expect(batches).toEqual([[1], [2]])
+    expect(updatesReceived(b)).toHaveLength(2)
+
+    // Three in one turn (one socket read of a busy room): the first at once, the other two together at the turn's end.
+    await nextTurn()
+    room.receive(a, editFrame('3'))
+    room.receive(b, editFrame('4'))
+    room.receive(a, editFrame('5'))
+    expect(batches).toEqual([[1], [2], [3]])
+    await waitFor(() => batches.length === 4)
+    expect(batches).toEqual([[1], [2], [3], [4, 5]])
+    expect(room.appliedSeq).toBe(5)
+    expect(room.doc.getText('t').length).toBe(9)
+  })
+
   it('on a failed commit applies nothing, relays nothing and disconnects the sender so it resends', async () => {
     const { store, room } = setup()
     const a = fakeConnection(1), b = fakeConnection(2)

@@ -1,6 +1,6 @@
 // The WAL checkpointer: with SQLite's own checkpoints off, the worker thread copies committed WAL
 // frames into the database file, and stops cleanly with a last checkpoint.
-import { statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WalCheckpointer } from '../../../server/storage/wal-checkpointer'
 import { tempDatabase } from '../../helpers/temp-db'
@@ -29,6 +29,23 @@ describe('WAL checkpointer', () => {
     expect(checkpointer.stats.copiedFrames).toBe(checkpointer.stats.walFrames)
     expect(statSync(filePath!).size).toBeGreaterThan(sizeBefore + 200 * 2000)
     expect(errors).toEqual([])
+  })
+
+  it('runs its thread at a lower priority than the event loop (nice 10 for that thread alone)', async () => {
+    const database = await tempDatabase()
+    cleanups.push(database.dispose)
+    const niceOfThreads = () => readdirSync('/proc/self/task').map((tid) => {
+      // Fields after the command name (which is in parentheses); nice is field 19 of the whole line.
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+    })
+    expect(niceOfThreads().filter((n) => n === 10)).toEqual([])
+    const checkpointer = new WalCheckpointer(database.filePath!, 50)
+    checkpointer.start()
+    cleanups.push(() => checkpointer.stop())
+    await waitFor(() => checkpointer.stats.checkpoints > 0)
+    expect(niceOfThreads().filter((n) => n === 10)).toHaveLength(1)
+    expect(niceOfThreads().filter((n) => n === 0).length).toBeGreaterThan(1) // the event loop and the rest keep theirs
   })
 
   it('reports a thread that ends on its own, so the server can hand checkpoints back to SQLite', async () => {
