@@ -11,7 +11,7 @@
 import { closeSync, fdatasync, openSync, readdirSync, readFileSync, unlink, writeSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { decodeRecords, encodeRecords, type JournalRow } from './journal-records'
+import { decodeRecords, RecordEncoder, type JournalRow } from './journal-records'
 import type { LogAppend } from './document-store'
 
 /** A segment is sealed (after a transfer leaves nothing pending) once it is this old or this big. */
@@ -53,6 +53,7 @@ export class UpdateJournal {
   private sealed: { path: string; seal: number }[] = []
   private seals = 0
   private syncing = false
+  private encoder = new RecordEncoder()
   readonly stats = { writes: 0, rows: 0, sealed: 0, deleted: 0 }
 
   /** Starts a new segment after any a previous run left (those are the caller's to replay and delete). */
@@ -70,7 +71,7 @@ export class UpdateJournal {
    * and the next write goes to the same offset (writes are positional), over any partial record.
    */
   write(rows: readonly LogAppend[], createdAt: number): void {
-    const bytes = encodeRecords(rows, createdAt)
+    const bytes = this.encoder.encode(rows, createdAt)
     const s = this.segment
     let done = 0
     while (done < bytes.length) done += writeSync(s.fd, bytes, done, bytes.length - done, s.bytes + done)

@@ -20,8 +20,11 @@ export interface PendingUpdate {
   from: Connection | null
   update: Uint8Array
   seq: number
-  /** An incremental edit (a y-websocket update message), not a handshake's sync step 2 or a server change. */
-  incremental?: boolean
+  /**
+   * Set for an incremental edit (not a handshake's sync step 2 or a server change): the y-websocket
+   * update message that brought it, byte for byte what encodeUpdate(update) gives.
+   */
+  frame?: Uint8Array
   done?: Waiter
 }
 
@@ -52,45 +55,65 @@ export class CommitQueue {
   private schedule(): void {
     if (this.scheduled || this.inFlight) return
     this.scheduled = true
-    const run = () => {
-      this.scheduled = false
-      void this.flush()
-    }
     if (this.committedThisTurn) {
-      setImmediate(run)
+      setImmediate(this.runScheduled)
       return
     }
     this.committedThisTurn = true
-    setImmediate(() => { this.committedThisTurn = false })
-    run()
+    setImmediate(this.endOfTurn)
+    this.runScheduled()
+  }
+
+  private readonly runScheduled = () => {
+    this.scheduled = false
+    void this.flush()
+  }
+
+  private readonly endOfTurn = () => {
+    this.committedThisTurn = false
   }
 
   private flush(): Promise<void> {
     if (this.inFlight || this.queue.length === 0) return this.inFlight ?? Promise.resolve()
     const batch = this.queue
     this.queue = []
-    this.inFlight = this.commit(batch).finally(() => {
+    let appending: void | Promise<void>
+    try {
+      appending = this.store.append(batch.map((i) => ({ documentId: i.room.documentId, seq: i.seq, update: i.update })))
+    } catch (err) {
+      this.settle(batch, err as Error)
+      return Promise.resolve()
+    }
+    if (!appending) {
+      // Committed already (the journal): relayed within this call, no promise in between.
+      this.settle(batch, null)
+      return Promise.resolve()
+    }
+    this.inFlight = appending.then(() => this.settle(batch, null), (err: Error) => this.settle(batch, err)).finally(() => {
       this.inFlight = null
       if (this.queue.length > 0) this.schedule()
     })
     return this.inFlight
   }
 
-  private async commit(batch: PendingUpdate[]): Promise<void> {
-    let error: Error | null = null
-    try {
-      const appending = this.store.append(batch.map((i) => ({ documentId: i.room.documentId, seq: i.seq, update: i.update })))
-      if (appending) await appending
-      this.stats.batches++
-      this.stats.updates += batch.length
-    } catch (err) {
-      error = err as Error
+  /** After the batch's commit (or its failure): apply and relay it, or tell its senders. */
+  private settle(batch: PendingUpdate[], error: Error | null): void {
+    if (error) {
       this.stats.failures++
       this.onError(error)
+    } else {
+      this.stats.batches++
+      this.stats.updates += batch.length
     }
-    for (const [room, items] of groupByRoom(batch)) {
-      if (error) room.failCommitted(items)
-      else room.applyCommitted(items)
+    if (batch.length === 1) {
+      const room = batch[0].room
+      if (error) room.failCommitted(batch)
+      else room.applyCommitted(batch)
+    } else {
+      for (const [room, items] of groupByRoom(batch)) {
+        if (error) room.failCommitted(items)
+        else room.applyCommitted(items)
+      }
     }
     for (const item of batch) {
       if (item.done) error ? item.done.reject(error) : item.done.resolve()

@@ -7,7 +7,10 @@ import type { Connection } from './connection'
 import { Room, type RelayPacing } from './room'
 
 export interface RoomRegistryOptions {
+  /** Log rows past which a room's log is compacted, once the room is quiet (or at 4× this, at once). */
   compactThreshold: number
+  /** How long a room must go without new rows before it compacts (default 1000 ms). */
+  compactWhenQuietMs?: number
   unloadAfterMs: number
   relayPacing?: RelayPacing
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
@@ -17,6 +20,8 @@ export class RoomRegistry {
   private rooms = new Map<string, Room>()
   private loading = new Map<string, Promise<Room>>()
   private unloadTimers = new Map<string, NodeJS.Timeout>()
+  /** Rooms past the compaction threshold, waiting for a quiet moment. */
+  private compactTimers = new Map<Room, NodeJS.Timeout>()
   readonly stats = { loads: 0, unloads: 0, compactions: 0 }
 
   constructor(private store: DocumentStore, private commits: CommitQueue, private opts: RoomRegistryOptions) {}
@@ -98,15 +103,43 @@ export class RoomRegistry {
       return
     }
     room.closed = true
+    this.cancelCompactTimer(room)
     this.rooms.delete(room.documentId)
     room.doc.destroy()
     this.stats.unloads++
   }
 
+  /**
+   * Compaction encodes the whole document and rewrites its state on the event loop (~5–12 ms for a
+   * meeting document), which every client in every room would feel as a stalled relay. So a room
+   * past the threshold compacts when it has gone COMPACT_WHEN_QUIET_MS without new rows, between
+   * bursts of typing, unless its log reaches 4× the threshold first. Loading merges the log anyway.
+   */
   private maybeCompact(room: Room): void {
     if (room.compacting || room.closed || room.logRows < this.opts.compactThreshold) return
-    room.compacting = true
-    setImmediate(() => void this.compact(room))
+    if (room.logRows >= this.opts.compactThreshold * 4) {
+      this.cancelCompactTimer(room)
+      room.compacting = true
+      setImmediate(() => void this.compact(room))
+      return
+    }
+    if (this.compactTimers.has(room)) return
+    const waitForQuiet = (rowsBefore: number) => {
+      const timer = setTimeout(() => {
+        this.compactTimers.delete(room)
+        if (room.logRows !== rowsBefore) waitForQuiet(room.logRows)
+        else if (!room.compacting && !room.closed) void this.compact(room)
+      }, this.opts.compactWhenQuietMs ?? 1000)
+      timer.unref()
+      this.compactTimers.set(room, timer)
+    }
+    waitForQuiet(room.logRows)
+  }
+
+  private cancelCompactTimer(room: Room): void {
+    const timer = this.compactTimers.get(room)
+    if (timer) clearTimeout(timer)
+    this.compactTimers.delete(room)
   }
 
   /** Merges the log up to the last applied update into the stored state; later rows stay in the log. */
@@ -146,5 +179,7 @@ export class RoomRegistry {
     await this.commits.drain()
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
+    for (const timer of this.compactTimers.values()) clearTimeout(timer)
+    this.compactTimers.clear()
   }
 }

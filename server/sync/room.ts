@@ -4,6 +4,7 @@
 import * as Y from 'yjs'
 import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-codes'
 import { AwarenessRegistry } from './awareness-registry'
+import { checkUpdate } from './update-check'
 import type { CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
 import {
@@ -27,6 +28,8 @@ export interface RoomEvents {
  */
 export interface RelayPacing { msPerConnection: number; maxMs: number }
 const MIN_PACED_INTERVAL_MS = 2
+/** A relayed lone edit is applied to the server's copy within this long (sooner if anyone reads it). */
+const APPLY_AFTER_MS = 20
 
 export class Room {
   readonly connections = new Set<Connection>()
@@ -45,13 +48,16 @@ export class Room {
   private held: PendingUpdate[] = []
   private relayTimer: NodeJS.Timeout | null = null
   private lastRelayAt = -Infinity
+  /** Lone edits relayed but not yet applied to the document (see relayThenApply). */
+  private unapplied: Uint8Array[] = []
+  private applyTimer: NodeJS.Timeout | null = null
   /** The sync step 2 for a client that has nothing, valid while `seq` is still `appliedSeq`. */
   private fullStateFrame: { seq: number; frame: Uint8Array } | null = null
 
   constructor(
     readonly documentId: string,
     readonly workspaceId: string,
-    readonly doc: Y.Doc,
+    private readonly ydoc: Y.Doc,
     loaded: { maxSeq: number; logRows: number },
     private commits: CommitQueue,
     private events: RoomEvents,
@@ -60,6 +66,12 @@ export class Room {
     this.nextSeq = loaded.maxSeq + 1
     this.appliedSeq = loaded.maxSeq
     this.logRows = loaded.logRows
+  }
+
+  /** The document with every committed update: what is still to apply is applied first. */
+  get doc(): Y.Doc {
+    if (this.unapplied.length > 0) this.applyUnapplied()
+    return this.ydoc
   }
 
   join(conn: Connection): void {
@@ -86,10 +98,10 @@ export class Room {
           conn.send(this.syncStep2For(message.stateVector))
           break
         case 'sync-step-2':
-          this.receiveUpdate(conn, message.update, false)
+          this.receiveUpdate(conn, message.update, null)
           break
         case 'update':
-          this.receiveUpdate(conn, message.update, true)
+          this.receiveUpdate(conn, message.update, frame)
           break
         case 'awareness': {
           const relay = this.awareness.accept(conn, message.update)
@@ -122,7 +134,8 @@ export class Room {
     return this.fullStateFrame.frame
   }
 
-  private receiveUpdate(conn: Connection, update: Uint8Array, incremental: boolean): void {
+  /** `frame`: the update message that brought an incremental edit (null for a handshake's sync step 2). */
+  private receiveUpdate(conn: Connection, update: Uint8Array, frame: Uint8Array | null): void {
     if (isEmptyUpdate(update)) return
     if (!conn.canWrite) {
       // Dropped, never stored or relayed; the client is told once per update and stays connected.
@@ -130,7 +143,7 @@ export class Room {
       return
     }
     try {
-      Y.decodeUpdate(update)
+      checkUpdate(update)
     } catch (err) {
       this.events.onProtocolError(conn, new ProtocolError(`invalid update: ${(err as Error).message}`))
       conn.close(CloseCode.invalidUpdate, CloseReason[CloseCode.invalidUpdate])
@@ -138,7 +151,7 @@ export class Room {
       return
     }
     this.pending++
-    this.commits.enqueue({ room: this, from: conn, update, seq: this.nextSeq++, incremental })
+    this.commits.enqueue({ room: this, from: conn, update, seq: this.nextSeq++, frame: frame ?? undefined })
   }
 
   /** Commits, applies and relays a server-made change (a restore); resolves once it is durable. */
@@ -156,11 +169,18 @@ export class Room {
    */
   applyCommitted(items: readonly PendingUpdate[]): void {
     this.held.push(...items)
-    const interval = Math.min(this.pacing.maxMs, this.connections.size * this.pacing.msPerConnection)
-    const wait = this.lastRelayAt + interval - performance.now()
     // Below MIN_PACED_INTERVAL_MS a room's broadcast is cheap, and a timer could not wait less than 1 ms anyway.
-    if (wait <= 0 || interval < MIN_PACED_INTERVAL_MS || items.some((i) => i.from === null)) this.flushHeld()
+    if (this.relayInterval() < MIN_PACED_INTERVAL_MS || items.some((i) => i.from === null)) {
+      this.flushHeld()
+      return
+    }
+    const wait = this.lastRelayAt + this.relayInterval() - performance.now()
+    if (wait <= 0) this.flushHeld()
     else this.relayTimer ??= setTimeout(() => this.flushHeld(), wait)
+  }
+
+  private relayInterval(): number {
+    return Math.min(this.pacing.maxMs, this.connections.size * this.pacing.msPerConnection)
   }
 
   /**
@@ -177,22 +197,42 @@ export class Room {
     this.appliedSeq = items[items.length - 1].seq
     this.fullStateFrame = null
     this.logRows += items.length
-    if (items.length === 1 && items[0].incremental) this.relayThenApply(items[0])
+    if (items.length === 1 && items[0].frame) this.relayThenApply(items[0], items[0].frame)
     else this.applyThenRelay(items)
-    this.lastRelayAt = performance.now()
+    // Only paced rooms look at it: the unpaced relay path skips the clock read.
+    if (this.relayInterval() >= MIN_PACED_INTERVAL_MS) this.lastRelayAt = performance.now()
     this.events.onLogGrown(this)
   }
 
   /**
-   * A lone edit (the usual case outside big rooms) is relayed as the bytes its client sent — already
+   * A lone edit (the usual case outside big rooms) is relayed as the message its client sent — already
    * checked and committed — before it is applied, so no one waits for the apply or for Yjs to encode
    * it again. Not for a handshake's sync step 2: that holds a reconnecting client's whole state, most
    * of which the others have, and the path below relays only what is new.
    */
-  private relayThenApply(item: PendingUpdate): void {
-    const frame = encodeUpdate(item.update)
+  private relayThenApply(item: PendingUpdate, frame: Uint8Array): void {
     for (const conn of this.connections) if (conn !== item.from) conn.send(frame)
-    try { Y.applyUpdate(this.doc, item.update, 'commit') } catch { /* stored but harmless: load skips it too */ }
+    this.unapplied.push(item.update)
+    this.applyTimer ??= setTimeout(this.applyUnapplied, APPLY_AFTER_MS)
+  }
+
+  /**
+   * Applies the relayed lone edits in one transaction. It runs when the document is next read (the
+   * `doc` getter: a joiner's handshake, a batch, a snapshot, compaction) or after APPLY_AFTER_MS,
+   * not in the relay's call: there it held up the next frames on the event loop by ~0.15 ms per edit,
+   * and edits that arrive close together are cheaper to apply together.
+   */
+  private readonly applyUnapplied = (): void => {
+    if (this.applyTimer) clearTimeout(this.applyTimer)
+    this.applyTimer = null
+    const updates = this.unapplied
+    this.unapplied = []
+    if (updates.length === 0 || this.closed) return
+    this.ydoc.transact(() => {
+      for (const update of updates) {
+        try { Y.applyUpdate(this.ydoc, update, 'commit') } catch { /* stored but harmless: load skips it too */ }
+      }
+    }, 'commit')
   }
 
   private applyThenRelay(items: readonly PendingUpdate[]): void {
@@ -201,15 +241,16 @@ export class Room {
     // of the batch size and a backlog (bigger batches) would feed on itself.
     let merged: Uint8Array | null = null
     const capture = (update: Uint8Array) => { merged = update }
-    this.doc.on('update', capture)
+    const doc = this.doc // applies any relayed lone edits first: the merge must hold only this batch
+    doc.on('update', capture)
     try {
-      this.doc.transact(() => {
+      doc.transact(() => {
         for (const item of items) {
-          try { Y.applyUpdate(this.doc, item.update, 'commit') } catch { /* stored but harmless: load skips it too */ }
+          try { Y.applyUpdate(doc, item.update, 'commit') } catch { /* stored but harmless: load skips it too */ }
         }
       }, 'commit')
     } finally {
-      this.doc.off('update', capture)
+      doc.off('update', capture)
     }
     if (merged) this.relay(items, merged)
   }

@@ -54,3 +54,55 @@ describe('room registry loading', () => {
     expect(a.doc.getText('t').toString()).toBe('ok')
   })
 })
+
+describe('room registry compaction', () => {
+  function setup(compactThreshold: number) {
+    const compactions: number[] = []
+    const store = {
+      async load(): Promise<StoredDocument> { return { state: null, updates: [], maxSeq: 0 } },
+      append() {},
+      async compact(_id: string, _state: Uint8Array, throughSeq: number) { compactions.push(throughSeq) },
+    }
+    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore),
+      { compactThreshold, compactWhenQuietMs: 60, unloadAfterMs: 60_000, log: silent })
+    return { registry, compactions }
+  }
+  const conn = (id: number) => ({
+    id, user: { id: `u${id}`, name: 'U', email: 'u@x' }, sessionId: 's', role: 'editor', canWrite: true,
+    awarenessClientIds: new Set<number>(), isOpen: () => true, send() {}, close() {},
+  }) as never
+  const edit = (text: string) => {
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, text)
+    const update = Y.encodeStateAsUpdate(doc)
+    return Uint8Array.from([0, 2, update.length, ...update])
+  }
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+  it('compacts a room past the threshold only once it has been quiet, with every row it had', async () => {
+    const { registry, compactions } = setup(5)
+    const room = await registry.acquire('d1', 'w1')
+    const a = conn(1)
+    registry.join(room, a)
+    for (let i = 0; i < 12; i++) {
+      room.receive(a, edit(`e${i}`))
+      await sleep(15) // typing: never 60 ms without a row
+    }
+    expect(compactions).toEqual([])
+    await sleep(150)
+    expect(compactions).toEqual([12])
+    expect(room.logRows).toBe(0)
+  })
+
+  it('compacts at once when the log reaches 4× the threshold, quiet or not', async () => {
+    const { registry, compactions } = setup(5)
+    const room = await registry.acquire('d1', 'w1')
+    const a = conn(1)
+    registry.join(room, a)
+    for (let i = 0; i < 20; i++) {
+      room.receive(a, edit(`e${i}`))
+      await sleep(5)
+    }
+    expect(compactions).toEqual([20])
+  })
+})

@@ -101,10 +101,33 @@ describe('commit before apply and relay', () => {
     expect(updatesReceived(b)).toHaveLength(0)
     store.gates[0].release()
     await waitFor(() => updatesReceived(b).length === 1)
-    expect(updatesReceived(b)[0]).toEqual(frame)
+    expect(updatesReceived(b)[0]).toBe(frame) // the client's own message, not encoded again
     expect(docAtSend.at(-1)).toBe('') // relayed before the apply: no one waits for it
     expect(room.doc.getText('t').toString()).toBe('lone')
     expect(room.appliedSeq).toBe(1)
+  })
+
+  it('applies relayed lone edits to its copy together, within 20 ms, or at once when anything reads the document', async () => {
+    const store = { append() {} }
+    const queue = new CommitQueue(store as unknown as DocumentStore)
+    const doc = new Y.Doc()
+    const room = new Room('d1', 'w1', doc, { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const a = fakeConnection(1), b = fakeConnection(2)
+    for (const conn of [a, b]) room.join(conn)
+    const transactions: number[] = []
+    doc.on('afterTransaction', () => transactions.push(doc.getText('t').length))
+
+    room.receive(a, editFrame('one'))
+    await new Promise((r) => setImmediate(r))
+    room.receive(a, editFrame('two'))
+    expect(updatesReceived(b)).toHaveLength(2) // both relayed at once
+    expect(doc.getText('t').length).toBe(0) // neither applied yet
+    await waitFor(() => doc.getText('t').length === 6)
+    expect(transactions).toEqual([6]) // one transaction for both
+
+    room.receive(a, editFrame('3'))
+    expect(room.doc.getText('t').length).toBe(7) // reading the room's document applies it first
+    expect(room.appliedSeq).toBe(3)
   })
 
   it('relays only what is new from a handshake\'s sync step 2, even alone in its batch', async () => {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, truncateSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DocumentStore } from '../../../server/storage/document-store'
-import { decodeRecords, encodeRecords } from '../../../server/storage/journal-records'
+import { decodeRecords, encodeRecords, RecordEncoder } from '../../../server/storage/journal-records'
 import { LogAppender } from '../../../server/storage/log-appender'
 import { segmentPaths, UpdateJournal } from '../../../server/storage/update-journal'
 import { WalCheckpointer } from '../../../server/storage/wal-checkpointer'
@@ -48,6 +48,18 @@ describe('journal records', () => {
     const { rows: back, validBytes } = decodeRecords(encodeRecords(rows, 1234))
     expect(back).toEqual(rows.map((r) => ({ ...r, createdAt: 1234 })))
     expect(validBytes).toBe(encodeRecords(rows, 1234).length)
+  })
+
+  it('encodes with a reused buffer that grows: every call reads back exactly, with checksums zlib agrees with', () => {
+    const encoder = new RecordEncoder()
+    const big = [{ documentId: 'd2', seq: 7, update: new Uint8Array(100_000).map((_, i) => i % 251) }]
+    for (const batch of [rows, big, rows.slice(2), big, rows]) {
+      const encoded = Buffer.from(encoder.encode(batch, 99)) // a copy: the encoder's view is reused by the next call
+      const { rows: back, validBytes } = decodeRecords(encoded)
+      expect(back).toEqual(batch.map((r) => ({ ...r, createdAt: 99 })))
+      expect(validBytes).toBe(encoded.length)
+      expect(encoded.equals(encodeRecords(batch, 99))).toBe(true)
+    }
   })
 
   it('reads up to the last whole record wherever the bytes are cut, and stops at a flipped bit or zeros', () => {
