@@ -3,7 +3,7 @@
 //   --scenarios=a,b          latency, history (late joiner + ingest), idle, client (bundle size), extras (TODO slots)
 //   --loads=10x1,200x1       clients x documents for the latency scenario
 //   --servers=quorum,hocuspocus
-//   --runs=N --duration=S --edits=N (ingest size)
+//   --runs=N --duration=S --edits=N (ingest size)   runs: 5 for latency, 3 for the rest unless given
 //   --profile[=CxD]          also run Quorum under one load (default 200x1) with --cpu-prof and summarise
 //   --out=path               JSON output (default bench/results/latest.json)
 import type { ServerKind } from './servers/types'
@@ -19,7 +19,14 @@ export interface BenchConfig {
   loads: Load[]
   servers: ServerKind[]
   runs: number
+  /**
+   * Runs of each latency load. A light load's p99 is the 18th–80th slowest of its samples, which the
+   * machine moves by ±20–30% from run to run: the median of five is steadier than of three.
+   */
+  latencyRuns: number
   durationS: number
+  /** Seconds of untimed edits before each latency window (steady state, not first compilations). */
+  warmupS: number
   editsPerSec: number
   decodersPerDoc: number
   padTo: number
@@ -54,7 +61,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
   return {
     quick, scenarios, loads, servers,
     runs: Number(flags.get('runs') ?? (quick ? 1 : 3)),
+    latencyRuns: Number(flags.get('runs') ?? (quick ? 1 : 5)),
     durationS: Number(flags.get('duration') ?? (quick ? 3 : 10)),
+    warmupS: quick ? 1 : 2,
     editsPerSec: 2,
     decodersPerDoc: 10,
     padTo: 32,

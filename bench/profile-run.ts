@@ -14,7 +14,7 @@ export async function runProfile(cfg: BenchConfig) {
   const load = cfg.profile ?? { name: '200x1', clients: 200, documents: 1 }
   const o = await runOnce('quorum', {
     type: 'run', scenario: 'latency',
-    params: { clients: load.clients, documents: load.documents, durationS: cfg.durationS, editsPerSec: cfg.editsPerSec, decodersPerDoc: cfg.decodersPerDoc, padTo: cfg.padTo, seed: 1 },
+    params: { clients: load.clients, documents: load.documents, durationS: cfg.durationS, warmupS: cfg.warmupS, editsPerSec: cfg.editsPerSec, decodersPerDoc: cfg.decodersPerDoc, padTo: cfg.padTo, seed: 1 },
   }, { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] })
   const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f))[0]
   if (!file) return { error: 'no profile written', problems: o.problems }

@@ -66,8 +66,8 @@ const stripWindow = (r: Record<string, any>) => { const { window: _w, ...rest } 
 const mb = (kb: number | undefined) => (typeof kb === 'number' ? kb / 1024 : null)
 
 async function latency(load: Load) {
-  for (let r = 0; r < cfg.runs; r++) {
-    const params: LatencyParams = { clients: load.clients, documents: load.documents, durationS: cfg.durationS, editsPerSec: cfg.editsPerSec, decodersPerDoc: cfg.decodersPerDoc, padTo: cfg.padTo, seed: r + 1 }
+  for (let r = 0; r < cfg.latencyRuns; r++) {
+    const params: LatencyParams = { clients: load.clients, documents: load.documents, durationS: cfg.durationS, warmupS: cfg.warmupS, editsPerSec: cfg.editsPerSec, decodersPerDoc: cfg.decodersPerDoc, padTo: cfg.padTo, seed: r + 1 }
     for (const kind of rotation(cfg.servers, r)) {
       const o = await measured(`${load.name} #${r + 1}`, kind, { type: 'run', scenario: 'latency', params })
       const res = o.result
@@ -129,9 +129,9 @@ async function extras() {
 }
 
 async function main() {
-  log(`Quorum bench — ${cfg.quick ? 'QUICK (BENCH_QUICK=1)' : 'full'}: ${cfg.runs} run(s) per scenario, ${cfg.durationS} s of edits, ${cfg.editsPerSec} edits/s per client`)
+  log(`Quorum bench — ${cfg.quick ? 'QUICK (BENCH_QUICK=1)' : 'full'}: ${cfg.latencyRuns} run(s) per latency load, ${cfg.runs} per other scenario, ${cfg.durationS} s of edits, ${cfg.editsPerSec} edits/s per client`)
   log(`Machine: ${os.cpus().length} cores, node ${process.version}. Servers: ${cfg.servers.join(', ')}. Scenarios: ${cfg.scenarios.join(', ')}`)
-  log(`Latency is timed by ${cfg.decodersPerDoc} decoding clients per document; the other clients edit and count frames (checked after the run).`)
+  log(`Latency is timed by ${cfg.decodersPerDoc} decoding clients per document; the other clients edit and count frames (checked after the run). Each latency run edits for ${cfg.warmupS} s untimed first (warm-up), then ${cfg.durationS} s timed.`)
   if (cfg.scenarios.includes('latency')) for (const load of cfg.loads) { log(`\nlatency ${load.name}`); await latency(load) }
   if (cfg.scenarios.includes('history')) { log('\ningest + late joiner'); await history() }
   if (cfg.scenarios.includes('idle')) { log('\nidle documents (Quorum)'); await idle() }
@@ -157,7 +157,7 @@ async function main() {
   }
   const targets = evaluateTargets(table)
 
-  log('\n== Medians (' + cfg.runs + ' run' + (cfg.runs > 1 ? 's' : '') + ' each; Q/best = Quorum ÷ best reference) ==')
+  log(`\n== Medians (${cfg.latencyRuns} runs per latency load, ${cfg.runs} per other scenario; Q/best = Quorum ÷ best reference) ==`)
   log(formatTable(table, cfg.servers))
   log('\n== Quorum only ==')
   const c = quorumOnly.durableCommitsPerSecAt200
@@ -174,11 +174,12 @@ async function main() {
   const out = resolve(ROOT, cfg.out)
   writeJson(out, {
     meta: {
-      date: new Date().toISOString(), quick: cfg.quick, runs: cfg.runs, durationS: cfg.durationS, editsPerSec: cfg.editsPerSec,
+      date: new Date().toISOString(), quick: cfg.quick, runs: cfg.runs, latencyRuns: cfg.latencyRuns, durationS: cfg.durationS, editsPerSec: cfg.editsPerSec,
       decodersPerDoc: cfg.decodersPerDoc, ingestEdits: cfg.ingestEdits, cores: os.cpus().length, node: process.version,
       servers: cfg.servers, scenarios: cfg.scenarios, elapsedS: Math.round((Date.now() - started) / 1000),
       notes: [
         `Latency = edit → remote apply, measured in one load-generator process; only ${cfg.decodersPerDoc} clients per document apply and time updates, the others edit and count frames (checked after the run).`,
+        `Each latency run: ${cfg.warmupS} s of the same workload untimed (warm-up), then ${cfg.durationS} s timed; edit times and positions seeded by the run number (the same workload for every server in a run).`,
         'Quorum clients share the sessions of up to 20 signed-up users (cookie + Origin on every socket).',
         `Others share this machine: each run waits (within a budget) for their CPU use to fall under ${QUIET_PCT}% of a core; runs disturbed by more than ${DISTURBED_PCT}% of a core are repeated and the least disturbed is kept (runs[].otherCpuPct).`,
       ],

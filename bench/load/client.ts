@@ -28,6 +28,8 @@ export class BenchClient {
   /** decode mode: edits of other clients seen, and their latencies (ms). */
   readonly seen = new Set<number>()
   readonly latencies: number[] = []
+  /** Edits with a lower seq (the warm-up) are counted as seen but not timed. */
+  timedFromSeq = 0
   /** With BENCH_SAMPLES set: [sender, seq, sendTicks, receivedTicks] per timed edit, for tail analysis. */
   readonly samples: number[][] | null = process.env.BENCH_SAMPLES ? [] : null
   lastSeenAt = 0
@@ -121,6 +123,7 @@ export class BenchClient {
       const key = editKey(client, seq)
       if (this.seen.has(key)) return
       this.seen.add(key)
+      if (seq < this.timedFromSeq) return
       this.latencies.push(ticksToMs(now - ticks))
       this.samples?.push([client, seq, ticks, now])
       this.lastSeenAt = performance.now()

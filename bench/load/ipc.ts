@@ -4,6 +4,8 @@ import type { ServerInfo } from '../servers/types'
 
 export interface LatencyParams {
   clients: number; documents: number; durationS: number; editsPerSec: number; decodersPerDoc: number; padTo: number
+  /** Seconds of the same workload before the measured window, not timed. */
+  warmupS: number
   /** Seeds the edit times and positions: run r gets the same workload on every server. */
   seed: number
 }

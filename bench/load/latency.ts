@@ -36,30 +36,40 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
   await sleep(500)
 
   const editsPerClient = Math.round(p.durationS * p.editsPerSec)
+  // The same workload runs for warmupS before the measured window and is not timed: the window
+  // measures a server in its steady state, as a meeting meets it, not its first compilations.
+  const warmupEdits = Math.round(p.warmupS * p.editsPerSec)
+  for (const c of clients) c.timedFromSeq = warmupEdits
   const period = 1000 / p.editsPerSec
-  const commits0 = server.kind === 'quorum' ? await quorumCommits(server.url) : null
-  const startSample = await probe('window-start')
-  const tStart = performance.now() + 20
+  const tFirst = performance.now() + 20
+  const tStart = tFirst + warmupEdits * period
+  const windowStart = new Promise<{ commits: Awaited<ReturnType<typeof quorumCommits>> | null; sample: Awaited<ReturnType<typeof probe>> }>((resolve) => {
+    setTimeout(async () => {
+      const commits = server.kind === 'quorum' ? await quorumCommits(server.url) : null
+      resolve({ commits, sample: await probe('window-start') })
+    }, Math.max(0, tStart - performance.now()))
+  })
   // Edit k of a client falls at a random moment of its k-th period: E edits/s each, with no pair of
   // clients locked in step (a fixed phase per client made the same two clients collide on every
   // edit of some runs and never in others, which swung a run's p99 by more than any server change).
   await Promise.all(clients.map((c) => new Promise<void>((resolve) => {
     const schedule = prng.create(p.seed * 100_003 + 2 * c.index + 1)
-    const due = (k: number) => tStart + (k + prng.real53(schedule)) * period
+    const due = (k: number) => tFirst + (k + prng.real53(schedule)) * period
     let k = 0
     const step = () => {
       c.edit()
-      if (++k >= editsPerClient) return resolve()
+      if (++k >= warmupEdits + editsPerClient) return resolve()
       setTimeout(step, Math.max(0, due(k) - performance.now()))
     }
     setTimeout(step, Math.max(0, due(0) - performance.now()))
   })))
+  const { commits: commits0, sample: startSample } = await windowStart
   const endSample = await probe('window-end')
   const windowS = (endSample.at - startSample.at) / 1000
   const commits1 = server.kind === 'quorum' ? await quorumCommits(server.url) : null
 
   // Quiescence: every decoder has every remote edit and no frame has arrived anywhere for 300 ms.
-  const expectedPerDecoder = (c: BenchClient) => (byDoc[c.index % p.documents].length - 1) * editsPerClient
+  const expectedPerDecoder = (c: BenchClient) => (byDoc[c.index % p.documents].length - 1) * (warmupEdits + editsPerClient)
   const decoders = clients.filter((c) => c.mode === 'decode')
   let drainError: string | null = null
   try {
@@ -89,11 +99,12 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
   for (const c of clients) c.destroy()
 
   return {
-    clients: p.clients, documents: p.documents, durationS: p.durationS, decoders: decoders.length,
+    clients: p.clients, documents: p.documents, durationS: p.durationS, warmupS: p.warmupS, decoders: decoders.length,
     editsSent: clients.reduce((a, c) => a + c.sent, 0),
     latencyMs: lat,
     deliveries,
-    deliveriesPerSec: deliveries / ((lastDelivery - tStart) / 1000),
+    // Deliveries of the measured edits only (the check counts the warm-up's too).
+    deliveriesPerSec: (deliveries * editsPerClient) / (warmupEdits + editsPerClient) / ((lastDelivery - tStart) / 1000),
     framesReceived,
     connectMsMedian: percentiles(connectMs).p50,
 
