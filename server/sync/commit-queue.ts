@@ -1,6 +1,6 @@
 // Group commit: under load, every update received in one event-loop turn, across all documents, is
-// appended to the log in one transaction. Only after it commits are the updates applied and
-// relayed, so a relay never runs ahead of its commit. One batch is in flight at a time; what arrives
+// appended to the log in one transaction. Only after it commits are the updates relayed and
+// applied, so a relay never runs ahead of its commit. One batch is in flight at a time; what arrives
 // meanwhile forms the next batch, so batches grow with load instead of queueing transactions.
 // The first update of an event-loop turn that finds the queue idle commits at once, inside the
 // handling of the frame that brought it: waiting for the end of the turn cost ~0.25 ms per edit at
