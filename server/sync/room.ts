@@ -228,11 +228,24 @@ export class Room {
     const updates = this.unapplied
     this.unapplied = []
     if (updates.length === 0 || this.closed) return
-    this.ydoc.transact(() => {
-      for (const update of updates) {
-        try { Y.applyUpdate(this.ydoc, update, 'commit') } catch { /* stored but harmless: load skips it too */ }
-      }
-    }, 'commit')
+    // Structs (or deletes) waiting in the document for a missing dependency were left out of the
+    // relay of the batch that brought them (Yjs encodes only what it integrates). If these edits
+    // supply the dependency, what they unblock is relayed now, with the rest of the transaction.
+    const store = this.ydoc.store
+    const unblocking = store.pendingStructs !== null || store.pendingDs !== null
+    let integrated: Uint8Array | null = null
+    const capture = (update: Uint8Array) => { integrated = update }
+    if (unblocking) this.ydoc.on('update', capture)
+    try {
+      this.ydoc.transact(() => {
+        for (const update of updates) {
+          try { Y.applyUpdate(this.ydoc, update, 'commit') } catch { /* stored but harmless: load skips it too */ }
+        }
+      }, 'commit')
+    } finally {
+      if (unblocking) this.ydoc.off('update', capture)
+    }
+    if (integrated) this.broadcast(encodeUpdate(integrated), null)
   }
 
   private applyThenRelay(items: readonly PendingUpdate[]): void {

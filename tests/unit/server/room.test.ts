@@ -130,6 +130,34 @@ describe('commit before apply and relay', () => {
     expect(room.appliedSeq).toBe(3)
   })
 
+  it('relays what a batch left waiting for a missing dependency once a lone edit supplies it', async () => {
+    const store = { append() {} }
+    const queue = new CommitQueue(store as unknown as DocumentStore)
+    const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
+    for (const conn of [a, b, c]) room.join(conn)
+    // A client that has "ab" (update first) types "c" between them (update second, which depends on first).
+    const z = new Y.Doc()
+    const zUpdates: Uint8Array[] = []
+    z.on('update', (u: Uint8Array) => zUpdates.push(u))
+    z.getText('t').insert(0, 'ab')
+    z.getText('t').insert(1, 'c')
+    const [first, second] = zUpdates
+    // "second" arrives first, inside a batch: Yjs holds it back, so the batch's relay leaves it out.
+    room.receive(b, editFrame('lone'))
+    room.receive(a, encodeUpdate(second))
+    room.receive(b, editFrame('v'))
+    await new Promise((r) => setImmediate(r))
+    await new Promise((r) => setImmediate(r))
+    room.receive(a, encodeUpdate(first)) // the dependency, as a lone edit
+    const docC = new Y.Doc()
+    await waitFor(() => {
+      for (const f of updatesReceived(c).splice(0)) Y.applyUpdate(docC, (decodeClientMessage(f) as { update: Uint8Array }).update)
+      return docC.getText('t').toString().includes('acb')
+    })
+    expect(room.doc.getText('t').toString()).toContain('acb')
+  })
+
   it('relays only what is new from a handshake\'s sync step 2, even alone in its batch', async () => {
     const { store, room } = setup()
     const a = fakeConnection(1), b = fakeConnection(2)
