@@ -1,6 +1,7 @@
 // Spawns a server as its own node process and waits for the line that announces its port.
 import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import type { RunningServer, ServerKind } from './types'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
@@ -20,7 +21,9 @@ export interface SpawnSpec {
 export async function spawnServer(spec: SpawnSpec): Promise<RunningServer> {
   // A bundle (.mjs) runs on plain node, as `npm start` runs it; TypeScript entry points go through tsx.
   const loader = spec.script.endsWith('.mjs') ? [] : ['--import', 'tsx']
-  const proc = spawn(process.execPath, [...(spec.nodeArgs ?? []), ...loader, spec.script], {
+  // BENCH_SERVER_NODE_ARGS (e.g. --trace-gc) adds node flags to every server; BENCH_SERVER_LOG=dir keeps their output.
+  const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const proc = spawn(process.execPath, [...extraArgs, ...(spec.nodeArgs ?? []), ...loader, spec.script], {
     cwd: spec.cwd ?? ROOT,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +64,10 @@ export async function spawnServer(spec: SpawnSpec): Promise<RunningServer> {
         const killer = setTimeout(() => proc.kill('SIGKILL'), 10_000)
         await exited
         clearTimeout(killer)
+      }
+      if (process.env.BENCH_SERVER_LOG) {
+        mkdirSync(process.env.BENCH_SERVER_LOG, { recursive: true })
+        writeFileSync(join(process.env.BENCH_SERVER_LOG, `${spec.kind}-${Date.now()}.log`), out)
       }
       spec.cleanup?.()
     },

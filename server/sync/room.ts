@@ -28,8 +28,14 @@ export interface RoomEvents {
  */
 export interface RelayPacing { msPerConnection: number; maxMs: number }
 const MIN_PACED_INTERVAL_MS = 2
-/** A relayed lone edit is applied to the server's copy within this long (sooner if anyone reads it). */
-const APPLY_AFTER_MS = 20
+/**
+ * A relayed lone edit is applied to the server's copy within this long (sooner if anyone reads it),
+ * or once this many wait. Each timer fire wakes the event loop: at meeting pace a wake costs
+ * ~0.2 ms of cold CPU however little it does, so a quarter second (a handful of edits per apply)
+ * lowered server CPU ~25% and the p99 at 10 and 100×20 clients against 20 ms (A/B in the bench).
+ */
+const APPLY_AFTER_MS = 250
+const APPLY_AT_COUNT = 64
 
 export class Room {
   readonly connections = new Set<Connection>()
@@ -212,8 +218,9 @@ export class Room {
    */
   private relayThenApply(item: PendingUpdate, frame: Uint8Array): void {
     for (const conn of this.connections) if (conn !== item.from) conn.send(frame)
-    this.unapplied.push(item.update)
-    this.applyTimer ??= setTimeout(this.applyUnapplied, APPLY_AFTER_MS)
+    // The count bounds the apply's stall when edits stream in one per turn (a fast client's backlog).
+    if (this.unapplied.push(item.update) >= APPLY_AT_COUNT) this.applyUnapplied()
+    else this.applyTimer ??= setTimeout(this.applyUnapplied, APPLY_AFTER_MS)
   }
 
   /**
