@@ -19,8 +19,11 @@ export interface AppDeps {
   sessions: SessionStore
   throttle: LoginThrottle
   store: DocumentStore
-  /** Flushes the WAL to disk when DB_SYNCHRONOUS=NORMAL on an embedded database; null otherwise. */
-  walFlusher: WalFlusher | null
+  /**
+   * The flush cycle of DB_SYNCHRONOUS=NORMAL on the event loop, running only if the storage thread
+   * (which runs it otherwise) is gone; null otherwise.
+   */
+  readonly walFlusher: WalFlusher | null
   /** Checkpoints the WAL off the event loop on an embedded database; null otherwise. */
   walCheckpointer: WalCheckpointer | null
   commits: CommitQueue

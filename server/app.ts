@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
       commits: deps.commits.stats,
       rooms: deps.rooms.stats,
       journal: deps.store.journalStats(),
-      walFlushes: deps.walFlusher?.stats ?? null,
+      walFlushes: deps.walFlusher?.stats ?? deps.walCheckpointer?.flushStats ?? null,
       walCheckpoints: deps.walCheckpointer?.stats ?? null,
     })
   })

@@ -41,31 +41,40 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   // Before anything is loaded, and whatever the mode now: the previous run may have used the journal.
   const recovered = filePath ? store.recoverJournal(filePath) : 0
   if (recovered > 0) log.info({ rows: recovered }, 'replayed the update journal of the previous run')
+  // NORMAL bounds a power loss by a flush cycle every DB_FLUSH_INTERVAL_MS (FULL syncs every commit
+  // itself): on the storage thread, or on the event loop (wal-flusher.ts) if that thread is gone.
+  const threadFlush = walPath && config.DB_SYNCHRONOUS === 'NORMAL' ? { walPath, intervalMs: config.DB_FLUSH_INTERVAL_MS } : null
+  let journal: UpdateJournal | null = null
+  let walFlusher: WalFlusher | null = null
+  const flushHere = () => {
+    if (walFlusher) return
+    journal?.takeBack()
+    walFlusher = new WalFlusher(threadFlush!.walPath, threadFlush!.intervalMs, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'), journal)
+    walFlusher.start()
+  }
   const walCheckpointer = filePath
     ? new WalCheckpointer(filePath, config.DB_CHECKPOINT_INTERVAL_MS,
-      (err) => log.error({ err: err.message }, 'WAL checkpoint failed; retrying'),
+      (err) => log.error({ err: err.message }, 'storage thread error'),
       () => {
-        log.error('the WAL checkpoint thread stopped; SQLite checkpoints inside commits again')
+        log.error('the storage thread stopped; SQLite checkpoints inside commits again, and the WAL is flushed from the event loop')
         void client.execute('PRAGMA wal_autocheckpoint=1000').catch(() => {})
         appender?.restoreAutoCheckpoint()
+        if (threadFlush) flushHere()
       },
-      config.DB_SYNCHRONOUS)
+      config.DB_SYNCHRONOUS, threadFlush)
     : null
+  if (filePath && appender && config.DB_SYNCHRONOUS === 'NORMAL') {
+    journal = new UpdateJournal(filePath, (err) => log.error({ err: err.message }, 'deleting a journal segment failed'))
+    // Journal rows reach the log on the storage thread; on this one if that thread is gone.
+    store.useJournal(journal, walCheckpointer)
+  }
   if (walCheckpointer) {
     await client.execute('PRAGMA wal_autocheckpoint=0')
     walCheckpointer.start()
+    // The thread syncs and deletes the journal's segments; if it ends, onLost takes them back.
+    if (threadFlush) journal?.handOver(walCheckpointer)
   }
-  let journal: UpdateJournal | null = null
-  if (filePath && appender && config.DB_SYNCHRONOUS === 'NORMAL') {
-    journal = new UpdateJournal(filePath, (err) => log.error({ err: err.message }, 'deleting a journal segment failed'))
-    // Journal rows reach the log on the checkpoint thread; on this one if that thread is gone.
-    store.useJournal(journal, walCheckpointer)
-  }
-  // FULL syncs every commit itself; NORMAL leaves it to this flusher (see wal-flusher.ts).
-  const walFlusher = walPath && config.DB_SYNCHRONOUS === 'NORMAL'
-    ? new WalFlusher(walPath, config.DB_FLUSH_INTERVAL_MS, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'), journal)
-    : null
-  walFlusher?.start()
+  if (threadFlush && !walCheckpointer) flushHere()
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.COMPACT_THRESHOLD,
@@ -74,7 +83,8 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     log,
   })
   return {
-    config, db, client, store, commits, rooms, log, now, walFlusher, walCheckpointer,
+    config, db, client, store, commits, rooms, log, now, walCheckpointer,
+    get walFlusher() { return walFlusher },
     versions: new VersionStore(client, now),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),

@@ -13,6 +13,7 @@ import { open } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { decodeRecords, RecordEncoder, type JournalRow } from './journal-records'
 import type { LogAppend } from './document-store'
+import type { SegmentWatcher } from './wal-checkpointer'
 
 /** A segment is sealed (after a transfer leaves nothing pending) once it is this old or this big. */
 export interface SealPolicy { afterMs: number; afterBytes: number }
@@ -54,6 +55,8 @@ export class UpdateJournal {
   private seals = 0
   private syncing = false
   private encoder = new RecordEncoder()
+  /** Set while the storage thread syncs and deletes the segments (see handOver). */
+  private watcher: SegmentWatcher | null = null
   readonly stats = { writes: 0, rows: 0, sealed: 0, deleted: 0 }
 
   /** Starts a new segment after any a previous run left (those are the caller's to replay and delete). */
@@ -90,6 +93,23 @@ export class UpdateJournal {
     return this.pending.slice()
   }
 
+  /**
+   * From now on `watcher` (the storage thread's flush cycle) syncs the open segment and deletes the
+   * sealed ones; `sync` and `walFlushed` are then not used.
+   */
+  handOver(watcher: SegmentWatcher): void {
+    this.watcher = watcher
+    watcher.segmentOpened(this.segment.path)
+  }
+
+  /**
+   * The watcher is gone: sync and delete here again (through WalFlusher). Segments it had not deleted
+   * yet stay on disk; the next start replays them (idempotent) and deletes them.
+   */
+  takeBack(): void {
+    this.watcher = null
+  }
+
   /** The first `count` pending rows are in SQLite now. The segment may be sealed if nothing is left. */
   transferred(count: number): void {
     this.pending.splice(0, count)
@@ -99,8 +119,9 @@ export class UpdateJournal {
     if (s.bytes < this.sealPolicy.afterBytes && performance.now() - s.openedAt < this.sealPolicy.afterMs) return
     this.segment = this.openSegment(s.number + 1)
     closeSync(s.fd)
-    this.sealed.push({ path: s.path, seal: ++this.seals })
     this.stats.sealed++
+    if (this.watcher) this.watcher.segmentOpened(this.segment.path)
+    else this.sealed.push({ path: s.path, seal: ++this.seals })
   }
 
   /** For the flusher: a mark taken before it flushes, handed back to `walFlushed` after. */

@@ -1,9 +1,11 @@
 // The storage's background writes, on a thread of their own: SQLite's WAL checkpoints (see
-// wal-checkpointer.ts) and moving update-journal rows into the log (see document-store.ts).
+// wal-checkpointer.ts), moving update-journal rows into the log (see document-store.ts) and, with
+// synchronous=NORMAL, the flush cycle that bounds what a power loss can take (below).
 // Plain JavaScript so the worker loads the same way under node, tsx and vitest, none of which hand
 // their TypeScript loader to worker threads; the transfer's SQL comes from the TypeScript side.
 import Database from 'libsql'
-import { readlinkSync } from 'node:fs'
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readlinkSync, statSync, unlinkSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 
@@ -48,14 +50,102 @@ function transfer(id, rows) {
   }
 }
 
+// The flush cycle (workerData.flush: { walPath, intervalMs, stats }): every interval, fdatasync of
+// the update journal's open segment and of the WAL, each if it changed, so a power loss takes at
+// most the last interval of commits. A sealed segment (all its rows in the log) is deleted after a
+// WAL sync that began after it was sealed. Here rather than on the event loop: there each cycle
+// was several thread-pool round trips and wakes of the event loop, ten times a second, beside the
+// relays; here it is one wake of a low-priority thread and plain system calls.
+const flush = workerData.flush ?? null
+/** [WAL flushes, failures, journal segment syncs, segments deleted], read by the main thread. */
+const flushStats = flush ? new Int32Array(flush.stats) : null
+/** The journal's open segment ({ path, fd, synced, named }) and the sealed ones not yet deleted. */
+let segment = null
+const sealedSegments = []
+const wal = { fd: null, ino: 0, seen: '' }
+
+function openSegment(path) {
+  // fdatasync needs no write access on Linux; the journal writes through its own descriptor.
+  const fd = openSync(path, 'r')
+  if (segment) sealedSegments.push(segment)
+  segment = { path, fd, synced: 0, named: false }
+}
+
+function syncSegment(s) {
+  const size = fstatSync(s.fd).size
+  if (size === s.synced) return
+  if (!s.named) {
+    // The first sync of a new file also syncs its directory entry, so its name survives a power loss.
+    const dir = openSync(dirname(s.path), 'r')
+    try { fsyncSync(dir) } finally { closeSync(dir) }
+    s.named = true
+  }
+  fdatasyncSync(s.fd)
+  s.synced = size
+  Atomics.add(flushStats, 2, 1)
+}
+
+function syncWal(force) {
+  const now = statSync(flush.walPath, { throwIfNoEntry: false })
+  if (!now) return // no WAL yet: nothing committed since the last checkpoint
+  const seen = `${now.ino}:${now.size}:${now.mtimeMs}`
+  if (seen === wal.seen && !force) return
+  if (wal.fd === null || wal.ino !== now.ino) {
+    // SQLite recreates the WAL file when the last connection closed it; follow the new file.
+    if (wal.fd !== null) closeSync(wal.fd)
+    wal.fd = openSync(flush.walPath, 'r+')
+    wal.ino = now.ino
+  }
+  fdatasyncSync(wal.fd)
+  wal.seen = seen
+  Atomics.add(flushStats, 0, 1)
+}
+
+function flushCycle() {
+  // Sealed before this cycle's WAL sync began: their rows are in the WAL it syncs.
+  const deletable = sealedSegments.splice(0)
+  try {
+    if (segment) syncSegment(segment)
+    syncWal(deletable.length > 0)
+  } catch (err) {
+    sealedSegments.unshift(...deletable)
+    Atomics.add(flushStats, 1, 1)
+    parentPort.postMessage({ type: 'error', message: `flushing the WAL failed; retrying: ${err instanceof Error ? err.message : String(err)}` })
+    return
+  }
+  for (const s of deletable) {
+    closeSync(s.fd)
+    try {
+      unlinkSync(s.path)
+      Atomics.add(flushStats, 3, 1)
+    } catch (err) {
+      parentPort.postMessage({ type: 'error', message: `deleting a journal segment failed: ${err instanceof Error ? err.message : String(err)}` })
+    }
+  }
+}
+
 const timer = setInterval(run, workerData.intervalMs)
+const flushTimer = flush ? setInterval(flushCycle, flush.intervalMs) : null
 parentPort.on('message', (message) => {
   if (message?.type === 'transfer') {
     transfer(message.id, message.rows)
     return
   }
+  if (message?.type === 'segment') {
+    try { openSegment(message.path) } catch (err) {
+      parentPort.postMessage({ type: 'error', message: `opening a journal segment failed: ${err instanceof Error ? err.message : String(err)}` })
+    }
+    return
+  }
   if (message !== 'stop') return
   clearInterval(timer)
+  if (flushTimer) {
+    clearInterval(flushTimer)
+    flushCycle()
+    // Descriptors belong to the process, not to this thread: close them before it ends.
+    for (const s of [segment, ...sealedSegments]) if (s) closeSync(s.fd)
+    if (wal.fd !== null) closeSync(wal.fd)
+  }
   run()
   db.close()
   parentPort.close()

@@ -3,7 +3,9 @@
 // few hundred commits that every client in every room feels. The server turns that off on its own
 // connection (`wal_autocheckpoint=0`) and checkpoints from a worker thread instead, every interval.
 // The same thread moves update-journal rows into the log (`transfer`), so that those SQLite commits
-// do not hold up the event loop either.
+// do not hold up the event loop either, and, given `flush`, runs the flush cycle of
+// synchronous=NORMAL (the WAL and the journal's open segment; see the worker and wal-flusher.ts,
+// the same cycle on the event loop, used only if this thread is gone).
 import { Worker } from 'node:worker_threads'
 import { projectPath } from '../paths'
 import type { JournalRow } from './journal-records'
@@ -15,8 +17,19 @@ interface TransferMessage { type: 'transferred'; id: number }
 interface TransferFailedMessage { type: 'transfer-failed'; id: number; message: string }
 type WorkerMessage = CheckpointMessage | ErrorMessage | TransferMessage | TransferFailedMessage
 
-export class WalCheckpointer {
+/** The flush cycle on the thread: the WAL at `walPath` and the segments a journal hands over, every `intervalMs`. */
+export interface ThreadFlush { walPath: string; intervalMs: number }
+
+/** What the journal tells the one who syncs and deletes its segments (update-journal.ts). */
+export interface SegmentWatcher {
+  /** A new segment is open; the previous one is sealed (every row of it is in the log). */
+  segmentOpened(path: string): void
+}
+
+export class WalCheckpointer implements SegmentWatcher {
   private worker: Worker | null = null
+  /** Counters the thread's flush cycle updates in place (no message per cycle): see flushStats. */
+  private flushCounters = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT))
   private exited: Promise<void> = Promise.resolve()
   private transfers = new Map<number, { resolve(): void; reject(err: Error): void }>()
   private nextTransferId = 1
@@ -30,7 +43,19 @@ export class WalCheckpointer {
     /** The thread ended without stop() (it could not open the database, or crashed): hand checkpoints back to SQLite. */
     private onLost: () => void = () => {},
     private synchronous: 'FULL' | 'NORMAL' = 'NORMAL',
+    private flush: ThreadFlush | null = null,
   ) {}
+
+  /** For /api/health, with the flush cycle on the thread: WAL flushes, failures, journal syncs, segments deleted. */
+  get flushStats(): { flushes: number; failures: number; journalSyncs: number; segmentsDeleted: number } | null {
+    if (!this.flush) return null
+    const [flushes, failures, journalSyncs, segmentsDeleted] = Array.from(this.flushCounters, (_, i) => Atomics.load(this.flushCounters, i))
+    return { flushes, failures, journalSyncs, segmentsDeleted }
+  }
+
+  segmentOpened(path: string): void {
+    this.worker?.postMessage({ type: 'segment', path })
+  }
 
   /** Whether `transfer` can run (the thread is up). */
   get running(): boolean {
@@ -54,7 +79,10 @@ export class WalCheckpointer {
   start(): void {
     if (this.worker) return
     const worker = new Worker(projectPath('server/storage/wal-checkpoint-worker.mjs'), {
-      workerData: { dbPath: this.dbPath, intervalMs: this.intervalMs, synchronous: this.synchronous, transferSql: TRANSFER_ROW_SQL },
+      workerData: {
+        dbPath: this.dbPath, intervalMs: this.intervalMs, synchronous: this.synchronous, transferSql: TRANSFER_ROW_SQL,
+        flush: this.flush && { ...this.flush, stats: this.flushCounters.buffer },
+      },
     })
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'transferred' || m.type === 'transfer-failed') {

@@ -163,6 +163,61 @@ describe('update journal', () => {
     expect(journal.stats.deleted).toBe(1)
   })
 
+  it('on the storage thread: syncs the open segment and the WAL, deletes a sealed segment after a WAL sync, idles when idle', async () => {
+    const t = await setup({ sealAfterMs: 0 })
+    const thread = new WalCheckpointer(t.filePath, 60_000, undefined, undefined, 'NORMAL', { walPath: `${t.filePath}-wal`, intervalMs: 20 })
+    thread.start()
+    const { store, journal } = t.open(thread)
+    journal.handOver(thread)
+    cleanups.push(async () => { await thread.stop(); store.close(); t.database.dispose() })
+    const stats = () => thread.flushStats!
+    const until = async (check: () => boolean) => {
+      const deadline = Date.now() + 3000
+      while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
+      expect(check()).toBe(true)
+    }
+    await store.append(rowsOf('d1', 1, 2))
+    await until(() => stats().journalSyncs === 1) // the open segment, written once: synced once
+    const [firstSegment] = segmentPaths(t.filePath)
+    const flushesBeforeSeal = stats().flushes
+    store.transferJournal() // on the thread; its answer seals the segment and opens the next
+    await until(() => stats().segmentsDeleted === 1)
+    expect(existsSync(firstSegment.path)).toBe(false)
+    expect(stats().flushes).toBeGreaterThan(flushesBeforeSeal) // the deleting cycle synced the WAL first
+    expect(journal.stats.deleted).toBe(0) // the journal's own bookkeeping was not used
+    expect(await t.logRows('d1')).toEqual([1, 2])
+    journal.write(rowsOf('d1', 3, 3), 42) // straight to the journal: no transfer is scheduled to disturb the idle check
+    await until(() => stats().journalSyncs === 2) // the new segment
+    const idle = { ...stats() }
+    await new Promise((r) => setTimeout(r, 150)) // ~7 cycles with nothing written
+    expect(stats()).toEqual(idle)
+    expect(idle.failures).toBe(0)
+  })
+
+  it('syncs and deletes its segments itself again once the thread it handed them to is gone', async () => {
+    const t = await setup({ sealAfterMs: 0 })
+    const { store, journal } = t.open()
+    cleanups.push(() => { store.close(); t.database.dispose() })
+    const opened: string[] = []
+    journal.handOver({ segmentOpened: (path) => opened.push(path) })
+    expect(opened).toEqual([segmentPaths(t.filePath)[0].path]) // told of the open segment at once
+    await store.append(rowsOf('d1', 1, 1))
+    store.transferJournal()
+    expect(opened).toHaveLength(2) // sealed: the watcher is told of the next one
+    journal.walFlushed(journal.sealMark()) // not ours to delete while handed over
+    await new Promise((r) => setTimeout(r, 50))
+    expect(segmentPaths(t.filePath)).toHaveLength(2)
+    journal.takeBack()
+    await store.append(rowsOf('d1', 2, 2))
+    store.transferJournal()
+    expect(opened).toHaveLength(2)
+    journal.walFlushed(journal.sealMark())
+    await new Promise((r) => setTimeout(r, 50))
+    // The segment sealed after the take-back is deleted; the one the watcher held stays for the next start's replay.
+    expect(segmentPaths(t.filePath).map((s) => s.path)).toEqual([opened[0], opened[1].replace(/\d+$/, (n) => String(Number(n) + 1))])
+    expect(journal.stats.deleted).toBe(1)
+  })
+
   it('moves rows on the checkpoint thread while it runs, and on the event loop once it is gone', async () => {
     const t = await setup()
     const thread = new WalCheckpointer(t.filePath, 60_000)
