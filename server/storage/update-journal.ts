@@ -7,7 +7,8 @@
 // Files: `<db>-updates.<n>`, one segment written at a time. A segment is sealed once every row in
 // it has been moved into SQLite, and deleted once the WAL that holds them has reached the disk.
 // Durability is the WAL's: a write() survives a crash of the process at once and a power loss once
-// the flusher's fdatasync of the open segment has run (every DB_FLUSH_INTERVAL_MS).
+// the flush cycle's fdatasync of the open segment has run (every DB_FLUSH_INTERVAL_MS): on the
+// storage thread once the journal is handed over to it (handOver), else through WalFlusher.
 import { closeSync, fdatasync, openSync, readdirSync, readFileSync, unlink, writeSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'

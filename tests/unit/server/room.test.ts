@@ -2,7 +2,7 @@
 // nothing is applied or relayed before its commit, that a turn's updates share one transaction,
 // and that a failed commit relays nothing and disconnects the senders.
 import * as Y from 'yjs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CloseCode } from '../../../shared/close-codes'
 import type { DocumentStore, LogAppend } from '../../../server/storage/document-store'
 import { AwarenessRegistry } from '../../../server/sync/awareness-registry'
@@ -128,6 +128,30 @@ describe('commit before apply and relay', () => {
     room.receive(a, editFrame('3'))
     expect(room.doc.getText('t').length).toBe(7) // reading the room's document applies it first
     expect(room.appliedSeq).toBe(3)
+  })
+
+  it('applies the deferred edits of every room in one timer wake, not one per room', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const rooms = ['d1', 'd2'].map((id) => {
+        const queue = new CommitQueue({ append() {} } as unknown as DocumentStore)
+        const doc = new Y.Doc()
+        const room = new Room(id, 'w1', doc, { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+        const a = fakeConnection(1)
+        room.join(a)
+        return { doc, room, a }
+      })
+      rooms[0].room.receive(rooms[0].a, editFrame('first'))
+      vi.advanceTimersByTime(100)
+      rooms[1].room.receive(rooms[1].a, editFrame('second')) // 100 ms later, in another room
+      vi.advanceTimersByTime(149)
+      expect(rooms.map((r) => r.doc.getText('t').length)).toEqual([0, 0])
+      vi.advanceTimersByTime(1) // 250 ms after the first: both rooms, in the same wake
+      expect(rooms.map((r) => r.doc.getText('t').toString())).toEqual(['first', 'second'])
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('applies relayed lone edits at once when 64 are waiting, not only when the timer fires', async () => {
