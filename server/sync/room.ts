@@ -22,9 +22,10 @@ export interface RoomEvents {
 
 /**
  * How often a room may relay: at most once per `msPerConnection` × connections, capped at `maxMs`.
- * A broadcast costs one socket write per connection, so a big room relays bigger batches less often
- * while a small room relays every batch at once (200 connections × 0.02 ms: one relay per 4 ms;
- * rooms whose interval would be under 2 ms, fewer than 100 connections by default, are not paced).
+ * A broadcast costs one socket write per connection, so a very big room can relay bigger batches
+ * less often (200 connections × 0.02 ms: one relay per 4 ms; an interval under 2 ms is not paced).
+ * Off by default (RELAY_MS_PER_CONNECTION=0): with relays framed once, every batch at once measured
+ * better at 200 clients, in latency and still well under the references' CPU.
  */
 export interface RelayPacing { msPerConnection: number; maxMs: number }
 const MIN_PACED_INTERVAL_MS = 2
