@@ -275,6 +275,26 @@ describe('commit before apply and relay', () => {
     expect(room.doc.getText('t').length).toBe(9)
   })
 
+  it('in a room of 100 or more, the first edit of a turn waits for the turn\'s end and shares one relay with the rest', async () => {
+    const batches: number[][] = []
+    const store = { append(rows: readonly LogAppend[]) { batches.push(rows.map((r) => r.seq)) } }
+    const queue = new CommitQueue(store as unknown as DocumentStore)
+    const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const conns = Array.from({ length: 100 }, (_, i) => fakeConnection(i + 1))
+    for (const conn of conns) room.join(conn)
+    const [a, b, c] = conns
+    room.receive(a, editFrame('one'))
+    room.receive(b, editFrame('two'))
+    expect(batches).toEqual([]) // not at once: the room is big
+    expect(updatesReceived(c)).toHaveLength(0)
+    await waitFor(() => batches.length === 1)
+    expect(batches).toEqual([[1, 2]])
+    expect(updatesReceived(c)).toHaveLength(1) // one frame with both edits
+    const docC = new Y.Doc()
+    Y.applyUpdate(docC, (decodeClientMessage(updatesReceived(c)[0]) as { update: Uint8Array }).update)
+    expect(docC.getText('t').length).toBe(6)
+  })
+
   it('on a failed commit applies nothing, relays nothing and disconnects the sender so it resends', async () => {
     const { store, room } = setup()
     const a = fakeConnection(1), b = fakeConnection(2)
