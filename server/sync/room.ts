@@ -33,7 +33,7 @@ const MIN_PACED_INTERVAL_MS = 2
  * A relayed lone edit is applied to the server's copy within this long (sooner if anyone reads it),
  * or once this many wait. Each timer fire wakes the event loop: at meeting pace a wake costs
  * ~0.2 ms of cold CPU however little it does, so a quarter second (a handful of edits per apply)
- * lowered server CPU ~25% and the p99 at 10 and 100×20 clients against 20 ms (A/B in the bench).
+ * lowered server CPU ~20% and the p99 at 10 clients ~15% against 20 ms (A/B in the bench).
  */
 const APPLY_AFTER_MS = 250
 const APPLY_AT_COUNT = 64
