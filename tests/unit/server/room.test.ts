@@ -32,6 +32,14 @@ function fakeConnection(id: number, canWrite = true, userId = `u${id}`): Connect
   return conn as never
 }
 
+/** A room over a synchronous store (as with the update journal): a commit completes within the call. */
+function roomOverSyncStore(id = 'd1', store: object = { append() {} }) {
+  const queue = new CommitQueue(store as unknown as DocumentStore)
+  const doc = new Y.Doc()
+  const room = new Room(id, 'w1', doc, { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+  return { doc, room }
+}
+
 function setup(pacing?: RelayPacing) {
   const store = new GatedStore()
   const queue = new CommitQueue(store as unknown as DocumentStore)
@@ -108,10 +116,7 @@ describe('commit before apply and relay', () => {
   })
 
   it('applies relayed lone edits to its copy together, within 250 ms, or at once when anything reads the document', async () => {
-    const store = { append() {} }
-    const queue = new CommitQueue(store as unknown as DocumentStore)
-    const doc = new Y.Doc()
-    const room = new Room('d1', 'w1', doc, { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const { doc, room } = roomOverSyncStore()
     const a = fakeConnection(1), b = fakeConnection(2)
     for (const conn of [a, b]) room.join(conn)
     const transactions: number[] = []
@@ -134,9 +139,7 @@ describe('commit before apply and relay', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
       const rooms = ['d1', 'd2'].map((id) => {
-        const queue = new CommitQueue({ append() {} } as unknown as DocumentStore)
-        const doc = new Y.Doc()
-        const room = new Room(id, 'w1', doc, { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+        const { doc, room } = roomOverSyncStore(id)
         const a = fakeConnection(1)
         room.join(a)
         return { doc, room, a }
@@ -155,10 +158,7 @@ describe('commit before apply and relay', () => {
   })
 
   it('applies relayed lone edits at once when 64 are waiting, not only when the timer fires', async () => {
-    const store = { append() {} }
-    const queue = new CommitQueue(store as unknown as DocumentStore)
-    const doc = new Y.Doc()
-    const room = new Room('d1', 'w1', doc, { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const { doc, room } = roomOverSyncStore()
     const a = fakeConnection(1), b = fakeConnection(2)
     for (const conn of [a, b]) room.join(conn)
     for (let i = 0; i < 63; i++) {
@@ -172,9 +172,7 @@ describe('commit before apply and relay', () => {
   })
 
   it('relays what a batch left waiting for a missing dependency once a lone edit supplies it', async () => {
-    const store = { append() {} }
-    const queue = new CommitQueue(store as unknown as DocumentStore)
-    const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const { room } = roomOverSyncStore()
     const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
     for (const conn of [a, b, c]) room.join(conn)
     // A client that has "ab" (update first) types "c" between them (update second, which depends on first).
@@ -247,9 +245,7 @@ describe('commit before apply and relay', () => {
 
   it('with a synchronous store (the journal) commits and relays the first update of each turn at once, and batches the rest of a turn', async () => {
     const batches: number[][] = []
-    const store = { append(rows: readonly LogAppend[]) { batches.push(rows.map((r) => r.seq)) } }
-    const queue = new CommitQueue(store as unknown as DocumentStore)
-    const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const { room } = roomOverSyncStore('d1', { append(rows: readonly LogAppend[]) { batches.push(rows.map((r) => r.seq)) } })
     const a = fakeConnection(1), b = fakeConnection(2)
     for (const conn of [a, b]) room.join(conn)
     const nextTurn = () => new Promise((r) => setImmediate(r))
@@ -277,9 +273,7 @@ describe('commit before apply and relay', () => {
 
   it('in a room of 100 or more, the first edit of a turn waits for the turn\'s end and shares one relay with the rest', async () => {
     const batches: number[][] = []
-    const store = { append(rows: readonly LogAppend[]) { batches.push(rows.map((r) => r.seq)) } }
-    const queue = new CommitQueue(store as unknown as DocumentStore)
-    const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+    const { room } = roomOverSyncStore('d1', { append(rows: readonly LogAppend[]) { batches.push(rows.map((r) => r.seq)) } })
     const conns = Array.from({ length: 100 }, (_, i) => fakeConnection(i + 1))
     for (const conn of conns) room.join(conn)
     const [a, b, c] = conns
