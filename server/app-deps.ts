@@ -6,7 +6,7 @@ import type { SessionStore, ValidSession } from './auth/sessions'
 import type { Config } from './config'
 import type { Db } from './db/client'
 import type { DocumentStore } from './storage/document-store'
-import type { WalCheckpointer } from './storage/wal-checkpointer'
+import type { StorageThread } from './storage/storage-thread'
 import type { WalFlusher } from './storage/wal-flusher'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
@@ -25,7 +25,7 @@ export interface AppDeps {
    */
   readonly walFlusher: WalFlusher | null
   /** Checkpoints the WAL off the event loop on an embedded database; null otherwise. */
-  walCheckpointer: WalCheckpointer | null
+  storageThread: StorageThread | null
   commits: CommitQueue
   rooms: RoomRegistry
   versions: VersionStore

@@ -55,8 +55,8 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
       commits: deps.commits.stats,
       rooms: deps.rooms.stats,
       journal: deps.store.journalStats(),
-      walFlushes: deps.walFlusher?.stats ?? deps.walCheckpointer?.flushStats ?? null,
-      walCheckpoints: deps.walCheckpointer?.stats ?? null,
+      walFlushes: deps.walFlusher?.stats ?? deps.storageThread?.flushStats ?? null,
+      walCheckpoints: deps.storageThread?.stats ?? null,
     })
   })
   app.route('/api/auth', authRoutes(deps))

@@ -28,7 +28,7 @@ const ConfigSchema = z.object({
    */
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('NORMAL'),
   DB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
-  /** How often a worker thread checkpoints the WAL into the database file (see wal-checkpointer.ts). */
+  /** How often a worker thread checkpoints the WAL into the database file (see storage-thread.ts). */
   DB_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

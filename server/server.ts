@@ -12,7 +12,7 @@ import { openDatabase } from './db/client'
 import { DocumentStore } from './storage/document-store'
 import { LogAppender } from './storage/log-appender'
 import { UpdateJournal } from './storage/update-journal'
-import { WalCheckpointer } from './storage/wal-checkpointer'
+import { StorageThread } from './storage/storage-thread'
 import { WalFlusher } from './storage/wal-flusher'
 import { CommitQueue } from './sync/commit-queue'
 import { RoomRegistry } from './sync/room-registry'
@@ -31,7 +31,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const now = Date.now
   const { db, client, filePath, walPath } = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
   // The update log's appends get a connection of their own (see log-appender.ts), and checkpoints a
-  // worker thread: SQLite's own would stall the event loop (see wal-checkpointer.ts).
+  // worker thread: SQLite's own would stall the event loop (see storage-thread.ts).
   const appender = filePath ? new LogAppender(filePath, { synchronous: config.DB_SYNCHRONOUS, autoCheckpoint: false }) : null
   // With NORMAL, an edit commits to the update journal and reaches SQLite in batches (update-journal.ts).
   const store = new DocumentStore(client, now, appender && {
@@ -52,8 +52,8 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     walFlusher = new WalFlusher(threadFlush!.walPath, threadFlush!.intervalMs, (err) => log.error({ err: err.message }, 'flushing the WAL failed; retrying'), journal)
     walFlusher.start()
   }
-  const walCheckpointer = filePath
-    ? new WalCheckpointer(filePath, config.DB_CHECKPOINT_INTERVAL_MS,
+  const storageThread = filePath
+    ? new StorageThread(filePath, config.DB_CHECKPOINT_INTERVAL_MS,
       (err) => log.error({ err: err.message }, 'storage thread error'),
       () => {
         log.error('the storage thread stopped; SQLite checkpoints inside commits again, and the WAL is flushed from the event loop')
@@ -66,15 +66,15 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   if (filePath && appender && config.DB_SYNCHRONOUS === 'NORMAL') {
     journal = new UpdateJournal(filePath, (err) => log.error({ err: err.message }, 'deleting a journal segment failed'))
     // Journal rows reach the log on the storage thread; on this one if that thread is gone.
-    store.useJournal(journal, walCheckpointer)
+    store.useJournal(journal, storageThread)
   }
-  if (walCheckpointer) {
+  if (storageThread) {
     await client.execute('PRAGMA wal_autocheckpoint=0')
-    walCheckpointer.start()
+    storageThread.start()
     // The thread syncs and deletes the journal's segments; if it ends, onLost takes them back.
-    if (threadFlush) journal?.handOver(walCheckpointer)
+    if (threadFlush) journal?.handOver(storageThread)
   }
-  if (threadFlush && !walCheckpointer) flushHere()
+  if (threadFlush && !storageThread) flushHere()
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.COMPACT_THRESHOLD,
@@ -83,7 +83,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     log,
   })
   return {
-    config, db, client, store, commits, rooms, log, now, walCheckpointer,
+    config, db, client, store, commits, rooms, log, now, storageThread,
     get walFlusher() { return walFlusher },
     versions: new VersionStore(client, now),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
@@ -111,7 +111,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
         for (const ws of wss.clients) ws.terminate()
         await deps.walFlusher?.stop()
-        await deps.walCheckpointer?.stop()
+        await deps.storageThread?.stop()
         deps.store.close()
         deps.client.close()
       })()

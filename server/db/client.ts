@@ -32,7 +32,7 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
   // One client connection for an embedded file: the PRAGMAs below are per connection, and @libsql/client
   // would otherwise open more (with default pragmas) whenever a transaction holds the first one. The
   // update log's appends and the WAL checkpoints have connections of their own, with their own
-  // pragmas (storage/log-appender.ts, storage/wal-checkpointer.ts).
+  // pragmas (storage/log-appender.ts, storage/storage-thread.ts).
   const client = createClient({ url: opts.url, authToken: opts.authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
   if (isLocalFile) {
     // WAL lets readers proceed during the log appends; busy_timeout rides out a concurrent backup.

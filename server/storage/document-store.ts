@@ -34,7 +34,7 @@ const TRANSFER_AT_ROWS = 2000
 
 const toBytes = (v: unknown): Uint8Array => (v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v as ArrayBufferLike))
 
-/** Moves journal rows into the log off the event loop (the checkpoint thread); `running` false: the store does it itself. */
+/** Moves journal rows into the log off the event loop (the storage thread); `running` false: the store does it itself. */
 export interface OffThreadTransfer {
   readonly running: boolean
   transfer(rows: readonly JournalRow[]): Promise<void>

@@ -15,7 +15,7 @@ import type { JournalRow } from './journal-records'
 /**
  * Moves one update-journal row into the log, unless it is there already (a replay), merged into the
  * compacted state (seq at or below through_seq), or its document is gone. Parameters: document id,
- * seq, update, created_at. Also run by the checkpoint thread (wal-checkpointer.ts).
+ * seq, update, created_at. Also run by the storage thread (storage-thread.ts).
  */
 export const TRANSFER_ROW_SQL = `
   INSERT OR IGNORE INTO document_updates (document_id, seq, "update", created_at)
@@ -87,7 +87,7 @@ export class LogAppender {
     }
   }
 
-  /** SQLite's own checkpoints back on (the checkpoint thread is gone). */
+  /** SQLite's own checkpoints back on (the storage thread is gone). */
   restoreAutoCheckpoint(): void {
     if (this.db.open) this.db.exec('PRAGMA wal_autocheckpoint=1000')
   }

@@ -14,7 +14,7 @@ import { open } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { decodeRecords, RecordEncoder, type JournalRow } from './journal-records'
 import type { LogAppend } from './document-store'
-import type { SegmentWatcher } from './wal-checkpointer'
+import type { SegmentWatcher } from './storage-thread'
 
 /** A segment is sealed (after a transfer leaves nothing pending) once it is this old or this big. */
 export interface SealPolicy { afterMs: number; afterBytes: number }

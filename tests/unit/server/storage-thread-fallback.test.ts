@@ -20,9 +20,9 @@ describe('storage thread fallback', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
     const dbPath = join(dir, 'q.db')
     const deps = await buildDeps(loadConfig({ DATABASE_URL: `file:${dbPath}`, SEED_DEMO: 'false', LOG_LEVEL: 'silent', DB_FLUSH_INTERVAL_MS: '20' }))
-    cleanups.push(async () => { await deps.walFlusher?.stop(); await deps.walCheckpointer?.stop(); deps.store.close(); deps.client.close() })
+    cleanups.push(async () => { await deps.walFlusher?.stop(); await deps.storageThread?.stop(); deps.store.close(); deps.client.close() })
     await deps.client.execute('CREATE TABLE scratch (n INTEGER)')
-    const thread = deps.walCheckpointer!
+    const thread = deps.storageThread!
     expect(deps.walFlusher).toBeNull() // the cycle is the thread's
     await waitFor(() => (thread.flushStats?.flushes ?? 0) > 0)
 

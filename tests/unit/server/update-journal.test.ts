@@ -7,7 +7,7 @@ import { DocumentStore } from '../../../server/storage/document-store'
 import { decodeRecords, encodeRecords, RecordEncoder } from '../../../server/storage/journal-records'
 import { LogAppender } from '../../../server/storage/log-appender'
 import { segmentPaths, UpdateJournal } from '../../../server/storage/update-journal'
-import { WalCheckpointer } from '../../../server/storage/wal-checkpointer'
+import { StorageThread } from '../../../server/storage/storage-thread'
 import { tempDatabase } from '../../helpers/temp-db'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
@@ -24,7 +24,7 @@ async function setup(opts: { sealAfterMs?: number } = {}) {
       args: [id, 'w1', 'notes', id, 0, 0],
     })
   }
-  const open = (offThread: WalCheckpointer | null = null) => {
+  const open = (offThread: StorageThread | null = null) => {
     const appender = new LogAppender(filePath!, { synchronous: 'NORMAL', autoCheckpoint: true })
     const store = new DocumentStore(client, () => 42, { appender })
     const recovered = store.recoverJournal(filePath!)
@@ -165,7 +165,7 @@ describe('update journal', () => {
 
   it('on the storage thread: syncs the open segment and the WAL, deletes a sealed segment after a WAL sync, idles when idle', async () => {
     const t = await setup({ sealAfterMs: 0 })
-    const thread = new WalCheckpointer(t.filePath, 60_000, undefined, undefined, 'NORMAL', { walPath: `${t.filePath}-wal`, intervalMs: 20 })
+    const thread = new StorageThread(t.filePath, 60_000, undefined, undefined, 'NORMAL', { walPath: `${t.filePath}-wal`, intervalMs: 20 })
     thread.start()
     const { store, journal } = t.open(thread)
     journal.handOver(thread)
@@ -218,9 +218,9 @@ describe('update journal', () => {
     expect(journal.stats.deleted).toBe(1)
   })
 
-  it('moves rows on the checkpoint thread while it runs, and on the event loop once it is gone', async () => {
+  it('moves rows on the storage thread while it runs, and on the event loop once it is gone', async () => {
     const t = await setup()
-    const thread = new WalCheckpointer(t.filePath, 60_000)
+    const thread = new StorageThread(t.filePath, 60_000)
     thread.start()
     const { store } = t.open(thread)
     cleanups.push(() => { store.close(); t.database.dispose() })

@@ -1,5 +1,5 @@
 // The storage's background writes, on a thread of their own: SQLite's WAL checkpoints (see
-// wal-checkpointer.ts), moving update-journal rows into the log (see document-store.ts) and, with
+// storage-thread.ts), moving update-journal rows into the log (see document-store.ts) and, with
 // synchronous=NORMAL, the flush cycle that bounds what a power loss can take (below).
 // Plain JavaScript so the worker loads the same way under node, tsx and vitest, none of which hand
 // their TypeScript loader to worker threads; the transfer's SQL comes from the TypeScript side.

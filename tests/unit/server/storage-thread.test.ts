@@ -1,12 +1,12 @@
-// The WAL checkpointer: with SQLite's own checkpoints off, the worker thread copies committed WAL
+// The storage thread's checkpoints: with SQLite's own checkpoints off, the worker thread copies committed WAL
 // frames into the database file, and stops cleanly with a last checkpoint.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WalCheckpointer } from '../../../server/storage/wal-checkpointer'
+import { StorageThread } from '../../../server/storage/storage-thread'
 import { tempDatabase } from '../../helpers/temp-db'
 import { waitFor } from '../../helpers/wait'
 
-describe('WAL checkpointer', () => {
+describe('storage thread checkpoints', () => {
   const cleanups: (() => void | Promise<void>)[] = []
   afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c() })
 
@@ -22,7 +22,7 @@ describe('WAL checkpointer', () => {
     expect(statSync(filePath!).size).toBe(sizeBefore)
 
     const errors: Error[] = []
-    const checkpointer = new WalCheckpointer(filePath!, 50, (err) => errors.push(err))
+    const checkpointer = new StorageThread(filePath!, 50, (err) => errors.push(err))
     checkpointer.start()
     cleanups.push(() => checkpointer.stop())
     await waitFor(() => checkpointer.stats.checkpoints > 0 && checkpointer.stats.copiedFrames >= 200)
@@ -40,7 +40,7 @@ describe('WAL checkpointer', () => {
       return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
     })
     expect(niceOfThreads().filter((n) => n === 10)).toEqual([])
-    const checkpointer = new WalCheckpointer(database.filePath!, 50)
+    const checkpointer = new StorageThread(database.filePath!, 50)
     checkpointer.start()
     cleanups.push(() => checkpointer.stop())
     await waitFor(() => checkpointer.stats.checkpoints > 0)
@@ -51,7 +51,7 @@ describe('WAL checkpointer', () => {
   it('reports a thread that ends on its own, so the server can hand checkpoints back to SQLite', async () => {
     const errors: Error[] = []
     let lost = 0
-    const checkpointer = new WalCheckpointer('/nonexistent-dir/q.db', 50, (err) => errors.push(err), () => lost++)
+    const checkpointer = new StorageThread('/nonexistent-dir/q.db', 50, (err) => errors.push(err), () => lost++)
     checkpointer.start()
     await waitFor(() => lost === 1)
     expect(errors.length).toBeGreaterThan(0)
@@ -65,7 +65,7 @@ describe('WAL checkpointer', () => {
     const { client, filePath } = database
     await client.execute('PRAGMA wal_autocheckpoint=0')
     await client.execute('CREATE TABLE scratch (n INTEGER)')
-    const checkpointer = new WalCheckpointer(filePath!, 60_000)
+    const checkpointer = new StorageThread(filePath!, 60_000)
     checkpointer.start()
     await client.execute('INSERT INTO scratch VALUES (1)')
     await checkpointer.stop()

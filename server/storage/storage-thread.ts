@@ -1,4 +1,6 @@
-// SQLite checkpoints the WAL into the database file on the commit that crosses 1,000 pages, inside
+// The storage thread: the storage's background writes, off the event loop (the worker is
+// storage-thread-worker.mjs). First, checkpoints: SQLite checkpoints the WAL into the database file
+// on the commit that crosses 1,000 pages, inside
 // that commit: it copies the pages and fsyncs both files on the event loop, a 5–10 ms stall every
 // few hundred commits that every client in every room feels. The server turns that off on its own
 // connection (`wal_autocheckpoint=0`) and checkpoints from a worker thread instead, every interval.
@@ -26,7 +28,7 @@ export interface SegmentWatcher {
   segmentOpened(path: string): void
 }
 
-export class WalCheckpointer implements SegmentWatcher {
+export class StorageThread implements SegmentWatcher {
   private worker: Worker | null = null
   /** Counters the thread's flush cycle updates in place (no message per cycle): see flushStats. */
   private flushCounters = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT))
@@ -65,7 +67,7 @@ export class WalCheckpointer implements SegmentWatcher {
   /** Inserts journal rows into the log in one transaction on the thread; rejects if it cannot. */
   transfer(rows: readonly JournalRow[]): Promise<void> {
     const worker = this.worker
-    if (!worker) return Promise.reject(new Error('the checkpoint thread is not running'))
+    if (!worker) return Promise.reject(new Error('the storage thread is not running'))
     const id = this.nextTransferId++
     return new Promise((resolve, reject) => {
       this.transfers.set(id, { resolve, reject })
@@ -78,7 +80,7 @@ export class WalCheckpointer implements SegmentWatcher {
 
   start(): void {
     if (this.worker) return
-    const worker = new Worker(projectPath('server/storage/wal-checkpoint-worker.mjs'), {
+    const worker = new Worker(projectPath('server/storage/storage-thread-worker.mjs'), {
       workerData: {
         dbPath: this.dbPath, intervalMs: this.intervalMs, synchronous: this.synchronous, transferSql: TRANSFER_ROW_SQL,
         flush: this.flush && { ...this.flush, stats: this.flushCounters.buffer },
@@ -103,7 +105,7 @@ export class WalCheckpointer implements SegmentWatcher {
     })
     worker.on('error', (err) => { this.stats.failures++; this.onError(err) })
     this.exited = new Promise((resolve) => worker.once('exit', () => {
-      for (const waiter of this.transfers.values()) waiter.reject(new Error('the checkpoint thread ended'))
+      for (const waiter of this.transfers.values()) waiter.reject(new Error('the storage thread ended'))
       this.transfers.clear()
       if (this.worker === worker) {
         this.worker = null
