@@ -51,17 +51,19 @@ function transfer(id, rows) {
 }
 
 // The flush cycle (workerData.flush: { walPath, intervalMs, stats }): every interval, fdatasync of
-// the update journal's open segment and of the WAL, each if it changed, so a power loss takes at
-// most the last interval of commits. A sealed segment (all its rows in the log) is deleted after a
-// WAL sync that began after it was sealed. Here rather than on the event loop: there each cycle
-// was several thread-pool round trips and wakes of the event loop, ten times a second, beside the
-// relays; here it is one wake of a low-priority thread and plain system calls.
+// the update journal's segments (the open one and sealed ones whose rows are not all in the log
+// yet) and of the WAL, each if it changed, so a power loss takes at most the last interval of
+// commits. A segment the journal reports done (all its rows in the log) is deleted after a WAL sync
+// that began after that. Here rather than on the event loop: there each cycle was several
+// thread-pool round trips and wakes of the event loop, ten times a second, beside the relays; here
+// it is one wake of a low-priority thread and plain system calls.
 const flush = workerData.flush ?? null
 /** [WAL flushes, failures, journal segment syncs, segments deleted], read by the main thread. */
 const flushStats = flush ? new Int32Array(flush.stats) : null
-/** The journal's open segment ({ path, fd, synced, named }) and the sealed ones not yet deleted. */
+/** The journal's open segment ({ path, fd, synced, named }), the sealed ones and the done ones (fd may be null). */
 let segment = null
 const sealedSegments = []
+const doneSegments = []
 const wal = { fd: null, ino: 0, seen: '' }
 
 function openSegment(path) {
@@ -69,6 +71,11 @@ function openSegment(path) {
   const fd = openSync(path, 'r')
   if (segment) sealedSegments.push(segment)
   segment = { path, fd, synced: 0, named: false }
+}
+
+function segmentDone(path) {
+  const i = sealedSegments.findIndex((s) => s.path === path)
+  doneSegments.push(i >= 0 ? sealedSegments.splice(i, 1)[0] : { path, fd: null })
 }
 
 function syncSegment(s) {
@@ -102,19 +109,20 @@ function syncWal(force) {
 }
 
 function flushCycle() {
-  // Sealed before this cycle's WAL sync began: their rows are in the WAL it syncs.
-  const deletable = sealedSegments.splice(0)
+  // Done before this cycle's WAL sync began: their rows are in the WAL it syncs.
+  const deletable = doneSegments.splice(0)
   try {
+    for (const s of sealedSegments) syncSegment(s)
     if (segment) syncSegment(segment)
     syncWal(deletable.length > 0)
   } catch (err) {
-    sealedSegments.unshift(...deletable)
+    doneSegments.unshift(...deletable)
     Atomics.add(flushStats, 1, 1)
     parentPort.postMessage({ type: 'error', message: `flushing the WAL failed; retrying: ${err instanceof Error ? err.message : String(err)}` })
     return
   }
   for (const s of deletable) {
-    closeSync(s.fd)
+    if (s.fd !== null) closeSync(s.fd)
     try {
       unlinkSync(s.path)
       Atomics.add(flushStats, 3, 1)
@@ -137,13 +145,17 @@ parentPort.on('message', (message) => {
     }
     return
   }
+  if (message?.type === 'segment-done') {
+    segmentDone(message.path)
+    return
+  }
   if (message !== 'stop') return
   clearInterval(timer)
   if (flushTimer) {
     clearInterval(flushTimer)
     flushCycle()
     // Descriptors belong to the process, not to this thread: close them before it ends.
-    for (const s of [segment, ...sealedSegments]) if (s) closeSync(s.fd)
+    for (const s of [segment, ...sealedSegments, ...doneSegments]) if (s?.fd != null) closeSync(s.fd)
     if (wal.fd !== null) closeSync(wal.fd)
   }
   run()

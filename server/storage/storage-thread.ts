@@ -24,8 +24,10 @@ export interface ThreadFlush { walPath: string; intervalMs: number }
 
 /** What the journal tells the one who syncs and deletes its segments (update-journal.ts). */
 export interface SegmentWatcher {
-  /** A new segment is open; the previous one is sealed (every row of it is in the log). */
+  /** A new segment is open; the previous one is sealed (no more writes) but may hold rows not yet in the log. */
   segmentOpened(path: string): void
+  /** Every row of this sealed segment is in the log: delete it after the next WAL sync. */
+  segmentDone(path: string): void
 }
 
 export class StorageThread implements SegmentWatcher {
@@ -57,6 +59,10 @@ export class StorageThread implements SegmentWatcher {
 
   segmentOpened(path: string): void {
     this.worker?.postMessage({ type: 'segment', path })
+  }
+
+  segmentDone(path: string): void {
+    this.worker?.postMessage({ type: 'segment-done', path })
   }
 
   /** Whether `transfer` can run (the thread is up). */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DocumentStore } from '../../../server/storage/document-store'
 import { decodeRecords, encodeRecords, RecordEncoder } from '../../../server/storage/journal-records'
 import { LogAppender } from '../../../server/storage/log-appender'
-import { segmentPaths, UpdateJournal } from '../../../server/storage/update-journal'
+import { readJournal, segmentPaths, UpdateJournal } from '../../../server/storage/update-journal'
 import { StorageThread } from '../../../server/storage/storage-thread'
 import { tempDatabase } from '../../helpers/temp-db'
 
@@ -163,6 +163,62 @@ describe('update journal', () => {
     expect(journal.stats.deleted).toBe(1)
   })
 
+  it('seals a segment under steady load, with rows still pending, and deletes it once they are in the log', async () => {
+    const t = await setup({ sealAfterMs: 0 })
+    const { store, journal } = t.open()
+    cleanups.push(() => { store.close(); t.database.dispose() })
+    // A transfer on the storage thread ends with newer rows already written: some row is always pending.
+    journal.write(rowsOf('d1', 1, 2), 42)
+    journal.write(rowsOf('d1', 3, 3), 42)
+    journal.transferred(2)
+    const [first, second] = segmentPaths(t.filePath)
+    expect(second).toBeDefined() // sealed although row 3 is not in the log yet
+    journal.write(rowsOf('d1', 4, 4), 42)
+    expect(readJournal(t.filePath).rows.map((r) => r.seq)).toEqual([1, 2, 3, 4])
+    expect(decodeRecords(readFileSync(second.path)).rows.map((r) => r.seq)).toEqual([4]) // new rows go to the new segment
+    journal.walFlushed(journal.sealMark())
+    await new Promise((r) => setTimeout(r, 50))
+    expect(existsSync(first.path)).toBe(true) // row 3 lives only here until it is moved
+    journal.transferred(1) // row 3: the first segment is done (the second is sealed, row 4 pending)
+    const mark = journal.sealMark()
+    journal.walFlushed(mark)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(existsSync(first.path)).toBe(false)
+    expect(existsSync(second.path)).toBe(true)
+    expect(journal.stats).toMatchObject({ sealed: 2, deleted: 1 })
+  })
+
+  it('syncs a sealed segment that still holds pending rows, on the event loop and on the storage thread', async () => {
+    const t = await setup({ sealAfterMs: 0 })
+    const { store, journal } = t.open()
+    cleanups.push(() => { store.close(); t.database.dispose() })
+    journal.write(rowsOf('d1', 1, 3), 42)
+    journal.transferred(2) // sealed before any sync, with row 3 pending: the power-loss bound covers it too
+    await journal.sync()
+    expect(journal.stats.syncs).toBe(1) // the sealed segment (the new one is still empty)
+    await journal.sync()
+    expect(journal.stats.syncs).toBe(1) // nothing written since
+
+    const u = await setup({ sealAfterMs: 0 })
+    const thread = new StorageThread(u.filePath, 60_000, undefined, undefined, 'NORMAL', { walPath: `${u.filePath}-wal`, intervalMs: 20 })
+    thread.start()
+    const other = u.open(thread)
+    other.journal.handOver(thread)
+    cleanups.push(async () => { await thread.stop(); other.store.close(); u.database.dispose() })
+    other.journal.write(rowsOf('d1', 1, 3), 42)
+    other.journal.transferred(2)
+    const [first] = segmentPaths(u.filePath)
+    const deadline = Date.now() + 3000
+    while (thread.flushStats!.journalSyncs < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
+    expect(thread.flushStats!.journalSyncs).toBe(1)
+    await new Promise((r) => setTimeout(r, 100)) // several cycles: row 3 is not in the log, so the segment stays
+    expect(existsSync(first.path)).toBe(true)
+    expect(thread.flushStats!.segmentsDeleted).toBe(0)
+    other.journal.transferred(1)
+    while (thread.flushStats!.segmentsDeleted < 1 && Date.now() < deadline + 3000) await new Promise((r) => setTimeout(r, 5))
+    expect(existsSync(first.path)).toBe(false)
+  })
+
   it('on the storage thread: syncs the open segment and the WAL, deletes a sealed segment after a WAL sync, idles when idle', async () => {
     const t = await setup({ sealAfterMs: 0 })
     const thread = new StorageThread(t.filePath, 60_000, undefined, undefined, 'NORMAL', { walPath: `${t.filePath}-wal`, intervalMs: 20 })
@@ -199,11 +255,13 @@ describe('update journal', () => {
     const { store, journal } = t.open()
     cleanups.push(() => { store.close(); t.database.dispose() })
     const opened: string[] = []
-    journal.handOver({ segmentOpened: (path) => opened.push(path) })
+    const done: string[] = []
+    journal.handOver({ segmentOpened: (path) => opened.push(path), segmentDone: (path) => done.push(path) })
     expect(opened).toEqual([segmentPaths(t.filePath)[0].path]) // told of the open segment at once
     await store.append(rowsOf('d1', 1, 1))
     store.transferJournal()
     expect(opened).toHaveLength(2) // sealed: the watcher is told of the next one
+    expect(done).toEqual([opened[0]]) // and that the sealed one is all in the log
     journal.walFlushed(journal.sealMark()) // not ours to delete while handed over
     await new Promise((r) => setTimeout(r, 50))
     expect(segmentPaths(t.filePath)).toHaveLength(2)
