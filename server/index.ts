@@ -1,5 +1,6 @@
 // Entry point of `npm start`: parse config, open the database, seed the demo workspace on an empty
-// database, build the client if it is missing, serve, and shut down cleanly on SIGTERM/SIGINT.
+// database, build the client if it is missing (npm start builds it first, in its own process: this
+// is for a bundle started directly), serve, and shut down cleanly on SIGTERM/SIGINT.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadConfig } from './config'
