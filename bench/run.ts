@@ -169,7 +169,11 @@ async function main() {
   log(`client initial JS: ${client && !client.error ? `${(client.initialJsGzipBytes / 1024).toFixed(1)} kB gzip (${(client.initialJsBytes / 1024).toFixed(0)} kB raw) in ${client.files.map((f) => f.file).join(', ')}; all JS ${(client.allJsGzipBytes / 1024).toFixed(1)} kB gzip` : client?.error ? 'vite build failed' : '—'}`)
   if (targets.length) {
     log('\n== Targets ==')
-    for (const t of targets) log(`${t.pass === null ? '  ?  ' : t.pass ? ' PASS' : ' MISS'}  ${t.target}: Quorum ${t.quorum} vs ${t.bestReference} (${t.ratio ?? '—'}×)`)
+    for (const t of targets) {
+      const paired = t.paired ? `; run by run ${t.paired.geoMeanRatio}×, at or under the best in ${t.paired.quorumAtOrUnderBest} of ${t.paired.runs}` : ''
+      log(`${t.pass === null ? '  ?  ' : t.pass ? ' PASS' : ' MISS'}  ${t.target}: Quorum ${t.quorum} vs ${t.bestReference} (${t.ratio ?? '—'}×${paired})`)
+    }
+    log('(PASS/MISS: ratio of medians. Run by run: geometric mean of Quorum ÷ the best reference of the same run, whose workload is seeded alike.)')
   }
   const out = resolve(ROOT, cfg.out)
   writeJson(out, {
