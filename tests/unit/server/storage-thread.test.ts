@@ -10,24 +10,29 @@ describe('storage thread checkpoints', () => {
   const cleanups: (() => void | Promise<void>)[] = []
   afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c() })
 
-  it('copies committed frames into the database file from its own thread', async () => {
+  /** A database whose connection leaves checkpoints to the thread, with a scratch table. */
+  async function scratchDatabase(columns: string) {
     const database = await tempDatabase()
     cleanups.push(database.dispose)
-    const { client, filePath } = database
-    await client.execute('PRAGMA wal_autocheckpoint=0')
-    await client.execute('CREATE TABLE scratch (n INTEGER, pad BLOB)')
-    const sizeBefore = statSync(filePath!).size
+    await database.client.execute('PRAGMA wal_autocheckpoint=0')
+    await database.client.execute(`CREATE TABLE scratch (${columns})`)
+    return { client: database.client, filePath: database.filePath! }
+  }
+
+  it('copies committed frames into the database file from its own thread', async () => {
+    const { client, filePath } = await scratchDatabase('n INTEGER, pad BLOB')
+    const sizeBefore = statSync(filePath).size
     for (let i = 0; i < 200; i++) await client.execute({ sql: 'INSERT INTO scratch VALUES (?, zeroblob(2000))', args: [i] })
     // Nothing has reached the database file yet: every page is still in the WAL.
-    expect(statSync(filePath!).size).toBe(sizeBefore)
+    expect(statSync(filePath).size).toBe(sizeBefore)
 
     const errors: Error[] = []
-    const checkpointer = new StorageThread(filePath!, 50, (err) => errors.push(err))
+    const checkpointer = new StorageThread(filePath, 50, (err) => errors.push(err))
     checkpointer.start()
     cleanups.push(() => checkpointer.stop())
     await waitFor(() => checkpointer.stats.checkpoints > 0 && checkpointer.stats.copiedFrames >= 200)
     expect(checkpointer.stats.copiedFrames).toBe(checkpointer.stats.walFrames)
-    expect(statSync(filePath!).size).toBeGreaterThan(sizeBefore + 200 * 2000)
+    expect(statSync(filePath).size).toBeGreaterThan(sizeBefore + 200 * 2000)
     expect(errors).toEqual([])
   })
 
@@ -60,12 +65,8 @@ describe('storage thread checkpoints', () => {
   })
 
   it('runs a last checkpoint when stopped, and stopping twice is harmless', async () => {
-    const database = await tempDatabase()
-    cleanups.push(database.dispose)
-    const { client, filePath } = database
-    await client.execute('PRAGMA wal_autocheckpoint=0')
-    await client.execute('CREATE TABLE scratch (n INTEGER)')
-    const checkpointer = new StorageThread(filePath!, 60_000)
+    const { client, filePath } = await scratchDatabase('n INTEGER')
+    const checkpointer = new StorageThread(filePath, 60_000)
     checkpointer.start()
     await client.execute('INSERT INTO scratch VALUES (1)')
     await checkpointer.stop()

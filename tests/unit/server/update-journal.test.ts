@@ -9,6 +9,7 @@ import { LogAppender } from '../../../server/storage/log-appender'
 import { readJournal, segmentPaths, UpdateJournal } from '../../../server/storage/update-journal'
 import { StorageThread } from '../../../server/storage/storage-thread'
 import { tempDatabase } from '../../helpers/temp-db'
+import { sleep, waitFor } from '../../helpers/wait'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
 const rowsOf = (documentId: string, from: number, to: number) =>
@@ -32,9 +33,18 @@ async function setup(opts: { sealAfterMs?: number } = {}) {
     store.useJournal(journal, offThread)
     return { appender, store, journal, recovered }
   }
+  /** With the flush cycle on a storage thread (every 20 ms) and the journal handed over to it. */
+  const openOnThread = () => {
+    const thread = new StorageThread(filePath!, 60_000, undefined, undefined, 'NORMAL', { walPath: `${filePath}-wal`, intervalMs: 20 })
+    thread.start()
+    const opened = open(thread)
+    opened.journal.handOver(thread)
+    const close = async () => { await thread.stop(); opened.store.close(); database.dispose() }
+    return { ...opened, thread, close }
+  }
   const logRows = async (documentId: string) =>
     (await client.execute({ sql: 'SELECT seq FROM document_updates WHERE document_id = ? ORDER BY seq', args: [documentId] })).rows.map((r) => Number(r.seq))
-  return { database, filePath: filePath!, open, logRows }
+  return { database, filePath: filePath!, open, openOnThread, logRows }
 }
 
 describe('journal records', () => {
@@ -200,38 +210,28 @@ describe('update journal', () => {
     expect(journal.stats.syncs).toBe(1) // nothing written since
 
     const u = await setup({ sealAfterMs: 0 })
-    const thread = new StorageThread(u.filePath, 60_000, undefined, undefined, 'NORMAL', { walPath: `${u.filePath}-wal`, intervalMs: 20 })
-    thread.start()
-    const other = u.open(thread)
-    other.journal.handOver(thread)
-    cleanups.push(async () => { await thread.stop(); other.store.close(); u.database.dispose() })
+    const other = u.openOnThread()
+    cleanups.push(other.close)
+    const flushStats = () => other.thread.flushStats!
     other.journal.write(rowsOf('d1', 1, 3), 42)
     other.journal.transferred(2)
     const [first] = segmentPaths(u.filePath)
-    const deadline = Date.now() + 3000
-    while (thread.flushStats!.journalSyncs < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
-    expect(thread.flushStats!.journalSyncs).toBe(1)
-    await new Promise((r) => setTimeout(r, 100)) // several cycles: row 3 is not in the log, so the segment stays
+    await waitFor(() => flushStats().journalSyncs >= 1, { timeoutMs: 3000 })
+    expect(flushStats().journalSyncs).toBe(1)
+    await sleep(100) // several cycles: row 3 is not in the log, so the segment stays
     expect(existsSync(first.path)).toBe(true)
-    expect(thread.flushStats!.segmentsDeleted).toBe(0)
+    expect(flushStats().segmentsDeleted).toBe(0)
     other.journal.transferred(1)
-    while (thread.flushStats!.segmentsDeleted < 1 && Date.now() < deadline + 3000) await new Promise((r) => setTimeout(r, 5))
+    await waitFor(() => flushStats().segmentsDeleted === 1, { timeoutMs: 3000 })
     expect(existsSync(first.path)).toBe(false)
   })
 
   it('on the storage thread: syncs the open segment and the WAL, deletes a sealed segment after a WAL sync, idles when idle', async () => {
     const t = await setup({ sealAfterMs: 0 })
-    const thread = new StorageThread(t.filePath, 60_000, undefined, undefined, 'NORMAL', { walPath: `${t.filePath}-wal`, intervalMs: 20 })
-    thread.start()
-    const { store, journal } = t.open(thread)
-    journal.handOver(thread)
-    cleanups.push(async () => { await thread.stop(); store.close(); t.database.dispose() })
+    const { store, journal, thread, close } = t.openOnThread()
+    cleanups.push(close)
     const stats = () => thread.flushStats!
-    const until = async (check: () => boolean) => {
-      const deadline = Date.now() + 3000
-      while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
-      expect(check()).toBe(true)
-    }
+    const until = (check: () => boolean) => waitFor(check, { timeoutMs: 3000, intervalMs: 5 })
     await store.append(rowsOf('d1', 1, 2))
     await until(() => stats().journalSyncs === 1) // the open segment, written once: synced once
     const [firstSegment] = segmentPaths(t.filePath)
