@@ -3,7 +3,7 @@
 //   --scenarios=a,b          latency, history (late joiner + ingest), idle, client (bundle size), extras (TODO slots)
 //   --loads=10x1,200x1       clients x documents for the latency scenario
 //   --servers=quorum,hocuspocus
-//   --runs=N --duration=S --edits=N (ingest size)   runs: 5 for latency, 3 for the rest unless given
+//   --runs=N --duration=S --edits=N (ingest size)   runs: 9 for latency, 3 for the rest unless given
 //   --profile[=CxD]          also run Quorum under one load (default 200x1) with --cpu-prof and summarise
 //   --out=path               JSON output (default bench/results/latest.json)
 import type { ServerKind } from './servers/types'
@@ -20,8 +20,9 @@ export interface BenchConfig {
   servers: ServerKind[]
   runs: number
   /**
-   * Runs of each latency load. A light load's p99 is the 18th–80th slowest of its samples, which the
-   * machine moves by ±20–30% from run to run: the median of five is steadier than of three.
+   * Runs of each latency load. A light load's p99 is the 18th–80th slowest of its samples, set by a
+   * few edits that met a scheduling stall of the VM (3–5 ms, every server alike), so it moves ±20%
+   * from run to run: nine runs give a steadier median, and the pooled p99 draws on all of them.
    */
   latencyRuns: number
   durationS: number
@@ -61,7 +62,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
   return {
     quick, scenarios, loads, servers,
     runs: Number(flags.get('runs') ?? (quick ? 1 : 3)),
-    latencyRuns: Number(flags.get('runs') ?? (quick ? 1 : 5)),
+    latencyRuns: Number(flags.get('runs') ?? (quick ? 1 : 9)),
     durationS: Number(flags.get('duration') ?? (quick ? 3 : 10)),
     warmupS: quick ? 1 : 2,
     editsPerSec: 2,

@@ -27,7 +27,10 @@ type Request = Omit<RunRequest, 'server'>
 
 export async function runOnce(kind: ServerKind, request: Request, opts: { nodeArgs?: string[]; timeoutMs?: number } = {}): Promise<RunOutcome> {
   // The load generator starts (imports, ~1 s) while the server starts; it waits for the run message.
-  const loadArgs = process.env.BENCH_LOADGEN_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_LOADGEN_PROF] : []
+  const loadArgs = [
+    ...(process.env.BENCH_LOADGEN_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_LOADGEN_PROF] : []),
+    ...(process.env.BENCH_LOADGEN_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+  ]
   const child = fork(resolve(ROOT, 'bench/load/main.ts'), [], { cwd: ROOT, execArgv: [...loadArgs, '--max-semi-space-size=32', '--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const childExit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
   let server: Awaited<ReturnType<typeof launchServer>>

@@ -64,9 +64,11 @@ export function evaluateTargets(table: MetricTable) {
     const q = m.median.quorum ?? null
     const pass = q !== null && m.best !== null && m.best !== undefined ? (t.strict ? q < m.best : q <= m.best) : null
     const paired = pairedRatio(m)
+    const pooled = table.metrics.get(`${t.key}Pooled`)
     return {
       target: t.name, quorum: round(q, 1), bestReference: round(m.best, 1), ratio: round(m.ratio, 2), pass,
       paired: paired && { geoMeanRatio: round(paired.geoMean, 2), runs: paired.runs, quorumAtOrUnderBest: paired.atOrUnder },
+      pooled: pooled && { quorum: round(pooled.median.quorum, 2), bestReference: round(pooled.best, 2), ratio: round(pooled.ratio, 2) },
     }
   })
 }

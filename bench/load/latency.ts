@@ -2,7 +2,7 @@
 // for T seconds. Only `decodersPerDoc` clients per document apply and time what they receive;
 // the others edit and count (their deliveries are checked after the run).
 import type { ServerInfo } from '../servers/types'
-import { percentiles } from '../stats'
+import { histogram, percentiles } from '../stats'
 import * as prng from 'lib0/prng'
 import { BenchClient } from './client'
 import { probe, sleep, until, type LatencyParams } from './ipc'
@@ -12,11 +12,14 @@ import { checkDocument } from './verify'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** Raw per-delivery samples (BENCH_SAMPLES=dir): which edits and receivers make up the tail. */
+/**
+ * Raw per-delivery samples (BENCH_SAMPLES=dir): which edits and receivers make up the tail. Ticks are
+ * on this process's clock; timeOrigin (epoch ms) lines them up with other processes' logs.
+ */
 function dumpSamples(dir: string, kind: string, p: LatencyParams, decoders: BenchClient[]): void {
   mkdirSync(dir, { recursive: true })
   const rows = decoders.flatMap((c) => (c.samples ?? []).map((s) => [c.index, ...s]))
-  writeFileSync(join(dir, `${kind}-${p.clients}x${p.documents}-${Date.now()}.json`), JSON.stringify({ kind, rows }))
+  writeFileSync(join(dir, `${kind}-${p.clients}x${p.documents}-${Date.now()}.json`), JSON.stringify({ kind, timeOrigin: performance.timeOrigin, rows }))
 }
 
 export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<Record<string, unknown>> {
@@ -102,6 +105,7 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
     clients: p.clients, documents: p.documents, durationS: p.durationS, warmupS: p.warmupS, decoders: decoders.length,
     editsSent: clients.reduce((a, c) => a + c.sent, 0),
     latencyMs: lat,
+    latencyHistogram: histogram(latencies),
     deliveries,
     // Deliveries of the measured edits only (the check counts the warm-up's too).
     deliveriesPerSec: (deliveries * editsPerClient) / (warmupEdits + editsPerClient) / ((lastDelivery - tStart) / 1000),

@@ -1,6 +1,7 @@
-// The bench's comparison: ratio of medians for the targets, and the run-by-run pairing beside it.
+// The bench's comparison: ratio of medians for the targets, and the run-by-run pairing and pooled p99 beside it.
 import { describe, expect, it } from 'vitest'
 import { evaluateTargets, MetricTable, pairedRatio } from '../../../bench/report'
+import { histogram, percentile, pooledPercentile } from '../../../bench/stats'
 
 function p99Table(runs: Record<'quorum' | 'y-websocket' | 'hocuspocus', number[]>): MetricTable {
   const table = new MetricTable()
@@ -37,5 +38,31 @@ describe('bench report', () => {
     table.add('latency.10x1.p99', 'p99', 'ms', 'lower', 'hocuspocus', null)
     table.finish()
     expect(pairedRatio(table.metrics.get('latency.10x1.p99')!)).toBeNull()
+  })
+
+  it('reports the pooled p99 beside a target that has one', () => {
+    const table = p99Table({ quorum: [10, 24, 20], 'y-websocket': [20, 40, 25], hocuspocus: [12, 20, 40] })
+    table.add('latency.200x1.p99Pooled', 'pooled', 'ms', 'lower', 'quorum', 18)
+    table.add('latency.200x1.p99Pooled', 'pooled', 'ms', 'lower', 'y-websocket', 30)
+    table.add('latency.200x1.p99Pooled', 'pooled', 'ms', 'lower', 'hocuspocus', 24)
+    table.finish()
+    const target = evaluateTargets(table).find((t) => t.target.includes('200 clients'))!
+    expect(target.pooled).toEqual({ quorum: 18, bestReference: 24, ratio: 0.75 })
+  })
+})
+
+describe('pooled percentiles', () => {
+  it('equals the percentile of all runs\' values together, not a median of per-run percentiles', () => {
+    // Run A is fast with one stall, run B slow throughout: pooling weighs every delivery alike.
+    const a = [1, 1, 1, 1, 1, 1, 1, 1, 1, 9]
+    const b = [2, 2, 2, 2, 2, 3, 3, 3, 3, 3]
+    const all = [...a, ...b].sort((x, y) => x - y)
+    for (const p of [50, 90, 95, 99, 100]) expect(pooledPercentile([histogram(a), histogram(b)], p)).toBe(percentile(all, p))
+    expect(pooledPercentile([histogram(a), histogram(b)], 90)).toBe(3)
+  })
+
+  it('counts repeated values and keeps them sorted', () => {
+    expect(histogram([0.5, 0.25, 0.5, 3])).toEqual([[0.25, 1], [0.5, 2], [3, 1]])
+    expect(pooledPercentile([], 99)).toBeNaN()
   })
 })
