@@ -1,6 +1,10 @@
 // Page geometry, colours and the few drawing primitives the board-pack PDF is made of, over pdfkit
-// with its built-in Helvetica. Everything is placed at explicit positions; `ensure` starts a new
-// page when the next block would not fit, so nothing is ever cut by the bottom margin.
+// with its built-in Helvetica, and embedded DejaVu Sans for any string Helvetica cannot show. Everything
+// is placed at explicit positions; `ensure` starts a new page when the next block would not fit, so
+// nothing is ever cut by the bottom margin.
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { openSync, type Font } from 'fontkit'
 
 export const PAGE = { width: 595.28, height: 841.89 } as const
 export const MARGIN = { left: 50, right: 50, top: 52, bottom: 54 } as const
@@ -22,13 +26,28 @@ export const COLOURS = {
 } as const
 
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const
+/**
+ * The built-in fonts have only the Windows-1252 characters: a name such as Dvořák or Łukasz, Greek or
+ * Cyrillic would print as '?'. A string with such a character is set in DejaVu Sans (Latin, Greek,
+ * Cyrillic, arrows, ticks; embedded as a subset of the glyphs used), the rest stays in Helvetica.
+ */
+const DEJAVU_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+const UNICODE_FONT = {
+  regular: { name: 'DejaVuSans', file: 'DejaVuSans.ttf' },
+  bold: { name: 'DejaVuSans-Bold', file: 'DejaVuSans-Bold.ttf' },
+  italic: { name: 'DejaVuSans-Oblique', file: 'DejaVuSans-Oblique.ttf' },
+} as const
 
-// The built-in fonts only have the Windows-1252 characters; anything else would print as garbage.
 const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
+/** Look-alikes Helvetica can show, so that an arrow alone does not switch a string's font. */
 const SUBSTITUTES: Record<string, string> = {
   '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '≠': '!=', '−': '-', '‐': '-', '‑': '-', '′': "'", '″': '"',
   '✓': 'v', '✔': 'v', '✗': 'x', '█': '#', '▸': '>', '◂': '<', '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ',
 }
+
+const isWinAnsi = (ch: string, code: number) => (code >= 32 && code < 127) || (code >= 160 && code <= 255) || WIN_ANSI_EXTRAS.has(ch)
+/** Control characters, variation selectors and zero-width joiners: nothing to draw. */
+const isInvisible = (code: number) => code < 32 || (code >= 127 && code < 160) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0x200b || code === 0x200d
 
 /** Text the built-in fonts can show: known look-alikes substituted, other characters as '?'. */
 export function pdfText(text: string): string {
@@ -37,9 +56,38 @@ export function pdfText(text: string): string {
     const code = ch.codePointAt(0) as number
     if (ch === '\n') out += ch
     else if (code === 9) out += ' '
-    else if ((code >= 32 && code < 127) || (code >= 160 && code <= 255) || WIN_ANSI_EXTRAS.has(ch)) out += ch
-    else if (code < 32 || (code >= 127 && code < 160) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0x200b || code === 0x200d) continue
+    else if (isWinAnsi(ch, code)) out += ch
+    else if (isInvisible(code)) continue
     else out += SUBSTITUTES[ch] ?? '?'
+  }
+  return out
+}
+
+/** Whether a string needs the embedded font: some character is neither WinAnsi nor has a look-alike. */
+export function needsUnicodeFont(text: string): boolean {
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0) as number
+    if (!isWinAnsi(ch, code) && !isInvisible(code) && !(ch in SUBSTITUTES)) return true
+  }
+  return false
+}
+
+let dejaVu: Font | null = null
+/** Whether DejaVu Sans has a glyph for the character (its regular face; the others cover nearly as much). */
+function dejaVuHas(code: number): boolean {
+  dejaVu ??= openSync(join(DEJAVU_DIR, UNICODE_FONT.regular.file)) as Font
+  return dejaVu.hasGlyphForCodePoint(code)
+}
+
+/** Text for the embedded font: as typed (NFC), tabs as spaces, invisible characters dropped, '?' for what it lacks (emoji, CJK). */
+function unicodeText(text: string): string {
+  let out = ''
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0) as number
+    if (ch === '\n') out += ch
+    else if (code === 9) out += ' '
+    else if (isInvisible(code)) continue
+    else out += dejaVuHas(code) ? ch : '?'
   }
   return out
 }
@@ -57,7 +105,9 @@ export interface TextStyle {
 export class PdfCanvas {
   y: number = MARGIN.top
 
-  constructor(readonly doc: PDFKit.PDFDocument) {}
+  constructor(readonly doc: PDFKit.PDFDocument) {
+    for (const f of Object.values(UNICODE_FONT)) doc.registerFont(f.name, join(DEJAVU_DIR, f.file))
+  }
 
   get remaining(): number {
     return CONTENT_BOTTOM - this.y
@@ -75,58 +125,64 @@ export class PdfCanvas {
     return true
   }
 
-  private style(s: TextStyle): void {
-    this.doc.font(FONT[s.font ?? 'regular']).fontSize(s.size).fillColor(s.colour ?? COLOURS.text)
+  /** Sets the style's font for this string (Helvetica, or DejaVu if it must) and returns the text to draw. */
+  private style(text: string, s: TextStyle): string {
+    const weight = s.font ?? 'regular'
+    const unicode = needsUnicodeFont(text)
+    this.doc.font(unicode ? UNICODE_FONT[weight].name : FONT[weight]).fontSize(s.size).fillColor(s.colour ?? COLOURS.text)
+    return unicode ? unicodeText(text) : pdfText(text)
   }
 
   heightOf(text: string, width: number, s: TextStyle): number {
-    this.style(s)
-    return this.doc.heightOfString(pdfText(text) || ' ', { width, lineGap: s.lineGap ?? 0, characterSpacing: s.characterSpacing })
+    const clean = this.style(text, s)
+    return this.doc.heightOfString(clean || ' ', { width, lineGap: s.lineGap ?? 0, characterSpacing: s.characterSpacing })
   }
 
   widthOf(text: string, s: TextStyle): number {
-    this.style(s)
-    return this.doc.widthOfString(pdfText(text), { characterSpacing: s.characterSpacing })
+    const clean = this.style(text, s)
+    return this.doc.widthOfString(clean, { characterSpacing: s.characterSpacing })
   }
 
   /** Wrapped text at a position; returns its height. */
   text(text: string, x: number, y: number, width: number, s: TextStyle): number {
-    const clean = pdfText(text)
-    const height = this.heightOf(clean, width, s)
-    this.style(s)
+    const height = this.heightOf(text, width, s)
+    const clean = this.style(text, s)
     this.doc.text(clean, x, y, { width, lineGap: s.lineGap ?? 0, align: s.align, characterSpacing: s.characterSpacing, strike: s.strike })
     return height
   }
 
   /** Wrapped text at the cursor, flowing onto a new page if it must; moves the cursor below it. */
   flow(text: string, x: number, width: number, s: TextStyle): void {
-    this.style(s)
-    this.doc.text(pdfText(text), x, this.y, { width, lineGap: s.lineGap ?? 0, align: s.align })
+    const clean = this.style(text, s)
+    this.doc.text(clean, x, this.y, { width, lineGap: s.lineGap ?? 0, align: s.align })
     this.y = this.doc.y
   }
 
   /** One line, shortened with an ellipsis to fit `width`. */
   line(text: string, x: number, y: number, width: number, s: TextStyle): void {
-    const fitted = this.fit(pdfText(text).replace(/\s*\n\s*/g, ' '), width, s)
-    this.style(s)
-    this.doc.text(fitted, x, y, { width, lineBreak: false, align: s.align, characterSpacing: s.characterSpacing, strike: s.strike })
+    const fitted = this.fit(text.replace(/\s*\n\s*/g, ' '), width, s)
+    const clean = this.style(fitted, s)
+    this.doc.text(clean, x, y, { width, lineBreak: false, align: s.align, characterSpacing: s.characterSpacing, strike: s.strike })
   }
 
   fit(text: string, width: number, s: TextStyle): string {
     if (this.widthOf(text, s) <= width) return text
+    // Cut between characters, never inside a surrogate pair.
+    const chars = Array.from(text)
+    const cut = (n: number) => `${chars.slice(0, n).join('').trimEnd()}…`
     let lo = 0
-    let hi = text.length
+    let hi = chars.length
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2)
-      if (this.widthOf(`${text.slice(0, mid).trimEnd()}…`, s) <= width) lo = mid
+      if (this.widthOf(cut(mid), s) <= width) lo = mid
       else hi = mid - 1
     }
-    return `${text.slice(0, lo).trimEnd()}…`
+    return cut(lo)
   }
 
   /** Wrapped text limited to `maxLines`, the last shortened with an ellipsis; returns height and whether it was cut. */
   clamp(text: string, x: number, y: number, width: number, s: TextStyle, maxLines: number): { height: number; cut: boolean } {
-    const lines = this.wrap(pdfText(text), width, s)
+    const lines = this.wrap(text, width, s)
     const cut = lines.length > maxLines
     const shown = lines.slice(0, maxLines)
     if (cut) shown[maxLines - 1] = this.fit(`${shown[maxLines - 1]}…`, width, s)

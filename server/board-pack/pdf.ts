@@ -7,7 +7,7 @@ import type { RiskLevel } from '../../shared/documents/roadmap'
 import type { BoardPackModel, BriefSection, PillarTile, RoadmapSection, Section, SourceVersion, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
 import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyFormatter, shortDay } from './format'
 import type { MoneyScale } from './format'
-import { CELL_PAD, COLOURS, CONTENT_WIDTH, drawTable, MARGIN, PAGE, PdfCanvas, pdfText, TABLE_TEXT } from './pdf-layout'
+import { CELL_PAD, COLOURS, CONTENT_WIDTH, drawTable, MARGIN, PAGE, PdfCanvas, TABLE_TEXT } from './pdf-layout'
 import type { Column, TableRow, TextStyle } from './pdf-layout'
 
 export interface PdfOptions {
@@ -30,9 +30,10 @@ export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise
     compress: opts.compress ?? true,
     bufferPages: true,
     info: {
-      Title: pdfText(`${model.title} — ${model.workspaceName}`),
-      Author: pdfText(model.workspaceName),
-      Subject: pdfText(model.meetingTitle),
+      // Info strings are stored as UTF-16 and shown in the viewer's own font: no font limit applies.
+      Title: `${model.title} — ${model.workspaceName}`.normalize('NFC'),
+      Author: model.workspaceName.normalize('NFC'),
+      Subject: model.meetingTitle.normalize('NFC'),
       Creator: 'Quorum',
       CreationDate: new Date(model.endedAt),
     },
@@ -173,7 +174,7 @@ function tileMeta(t: PillarTile): string[] {
 
 function tileBodyHeight(c: PdfCanvas, t: PillarTile): number {
   const width = TILE_WIDTH - 2 * TILE_PAD
-  const lines = Math.min(c.wrap(pdfText(t.narrative.trim()), width, NARRATIVE).length, NARRATIVE_LINES)
+  const lines = Math.min(c.wrap(t.narrative.trim(), width, NARRATIVE).length, NARRATIVE_LINES)
   const lineHeight = c.heightOf('X', width, NARRATIVE) + (NARRATIVE.lineGap ?? 0)
   return TILE_PAD + 22 + (t.narrative.trim() ? lines * lineHeight : 10) + TILE_PAD - 3
 }

@@ -3,12 +3,12 @@ import * as Y from 'yjs'
 import { buildBoardPackModel } from '../../../server/board-pack/board-pack-model'
 import type { BoardPackInput } from '../../../server/board-pack/board-pack-model'
 import { renderPdf } from '../../../server/board-pack/pdf'
-import { pdfText } from '../../../server/board-pack/pdf-layout'
+import { needsUnicodeFont, pdfText } from '../../../server/board-pack/pdf-layout'
 import { summaryBlocksFromState } from '../../../server/board-pack/summary-blocks'
 import { projectDocument } from '../../../shared/documents'
 import { fillDemo } from '../../../shared/documents/demo-content'
 import { PILLAR_LABELS, PILLARS } from '../../../shared/documents/pillars'
-import { packInput } from './fixtures'
+import { briefProjection, packInput } from './fixtures'
 
 /** Page objects (not the /Pages tree). */
 function pageCount(pdf: Buffer): number {
@@ -80,5 +80,36 @@ describe('board pack pdf', () => {
 
   it('keeps to the characters the built-in fonts can show', () => {
     expect(pdfText('Cost → £1.2m ≥ plan — “ok” 😀\tend')).toBe('Cost -> £1.2m >= plan — “ok” ? end')
+  })
+
+  it('sets a string in the embedded font only when Helvetica cannot show it', () => {
+    expect(needsUnicodeFont('Cost → £1.2m ≥ plan — “ok”\tend')).toBe(false)
+    expect(needsUnicodeFont('Zdeněk Dvořák')).toBe(true)
+    expect(needsUnicodeFont('Москва')).toBe(true)
+    expect(needsUnicodeFont('👍\ufe0f')).toBe(true)
+  })
+
+  it('prints names outside Windows-1252 in embedded DejaVu Sans, and the rest in Helvetica', async () => {
+    const input = packInput({
+      brief: {
+        documentTitle: 'Brief', version: 2,
+        projection: briefProjection({ security: { status: 'watch', owner: 'Zdeněk Dvořák', narrative: 'Łukasz: Ελλάδα, Москва, 東京' } }),
+      },
+    })
+    const pdf = await renderPdf(buildBoardPackModel(input), { compress: false })
+    const raw = pdf.toString('latin1')
+    // Subsets of the embedded faces (bold for the owner line, regular for the narrative)…
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans-Bold\b/)
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/)
+    expect(raw).toContain('/FontFile2')
+    // …whose ToUnicode maps carry the characters that used to print as '?': ř, Ł, λ, М.
+    const cmaps = [...raw.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)].map(([, body]) => body).join(' ').toLowerCase()
+    for (const code of ['0159', '0141', '03bb', '041c']) expect(cmaps).toContain(`<${code}>`)
+    // DejaVu has no CJK: 東京 prints as '?' rather than as empty boxes.
+    expect(cmaps).not.toContain('<6771>')
+    expect(cmaps).toContain('<003f>')
+    // Strings Helvetica can show stay in it.
+    expect(raw).toContain('/BaseFont /Helvetica-Bold')
+    expect(shownText(pdf)).toContain('Pillar brief')
   })
 })
