@@ -79,7 +79,7 @@ function dejaVuHas(code: number): boolean {
   return dejaVu.hasGlyphForCodePoint(code)
 }
 
-/** Text for the embedded font: as typed (NFC), tabs as spaces, invisible characters dropped, '?' for what it lacks (emoji, CJK). */
+/** Text for the embedded font: as typed (NFC), tabs as spaces, invisible characters dropped, '?' for what it lacks (CJK, most emoji). */
 function unicodeText(text: string): string {
   let out = ''
   for (const ch of text.normalize('NFC')) {
