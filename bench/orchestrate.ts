@@ -1,5 +1,5 @@
 // One measured run: a fresh server process, a fresh load-generator process, /proc sampling on request.
-import { fork } from 'node:child_process'
+import { execFileSync, fork } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { FromLoad, RunRequest, ToLoad } from './load/ipc'
 import { cpuPercent, sampleMachine, sampleProc, type MachineSample, type ProcSample } from './proc'
@@ -39,6 +39,12 @@ export async function runOnce(kind: ServerKind, request: Request, opts: { nodeAr
   } catch (err) {
     child.kill('SIGKILL')
     throw err
+  }
+  // BENCH_PIN=1: the server on core 0 and the load generator on core 1 (every thread of each), so
+  // neither ever waits for the other's core; every server then has one core, threads and all.
+  if (process.env.BENCH_PIN === '1') {
+    execFileSync('taskset', ['-a', '-p', '-c', '0', String(server.pid)], { stdio: 'ignore' })
+    execFileSync('taskset', ['-a', '-p', '-c', '1', String(child.pid)], { stdio: 'ignore' })
   }
   const probes: Record<string, ProcSample> = {}
   const loadProbes: Record<string, ProcSample> = {}
