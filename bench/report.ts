@@ -1,7 +1,7 @@
 // Medians across runs, the comparison table (Quorum / best reference), targets, and the JSON file.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { median, round } from './stats'
+import { median, round, type RatioInterval } from './stats'
 import { REFERENCE_KINDS, type ServerKind } from './servers/types'
 
 export type Direction = 'lower' | 'higher'
@@ -58,17 +58,21 @@ export function pairedRatio(m: Metric): { geoMean: number; runs: number; atOrUnd
   return { geoMean, runs: ratios.length, atOrUnder }
 }
 
-export function evaluateTargets(table: MetricTable) {
+export function evaluateTargets(table: MetricTable, pooledIntervals: ReadonlyMap<string, RatioInterval> = new Map()) {
   return TARGETS.filter((t) => table.metrics.has(t.key)).map((t) => {
     const m = table.metrics.get(t.key)!
     const q = m.median.quorum ?? null
     const pass = q !== null && m.best !== null && m.best !== undefined ? (t.strict ? q < m.best : q <= m.best) : null
     const paired = pairedRatio(m)
     const pooled = table.metrics.get(`${t.key}Pooled`)
+    const ci = pooledIntervals.get(t.key)
     return {
       target: t.name, quorum: round(q, 1), bestReference: round(m.best, 1), ratio: round(m.ratio, 2), pass,
       paired: paired && { geoMeanRatio: round(paired.geoMean, 2), runs: paired.runs, quorumAtOrUnderBest: paired.atOrUnder },
-      pooled: pooled && { quorum: round(pooled.median.quorum, 2), bestReference: round(pooled.best, 2), ratio: round(pooled.ratio, 2) },
+      pooled: pooled && {
+        quorum: round(pooled.median.quorum, 2), bestReference: round(pooled.best, 2), ratio: round(pooled.ratio, 2),
+        ...(ci && { ci95: { low: round(ci.low, 2)!, high: round(ci.high, 2)!, atOrUnderShare: round(ci.atOrUnderShare, 2)!, runs: ci.runs } }),
+      },
     }
   })
 }

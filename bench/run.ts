@@ -14,7 +14,7 @@ import { runProfile } from './profile-run'
 import { evaluateTargets, formatTable, MetricTable, writeJson } from './report'
 import { ROOT } from './servers/launch'
 import type { ServerKind } from './servers/types'
-import { median, pooledPercentile, round, type Histogram } from './stats'
+import { bootstrapPooledRatio, median, pooledPercentile, round, type Histogram, type RatioInterval } from './stats'
 
 /** A run is repeated (up to twice) if other processes used more than this much CPU in its window. */
 const DISTURBED_PCT = 35
@@ -68,13 +68,14 @@ const mb = (kb: number | undefined) => (typeof kb === 'number' ? kb / 1024 : nul
 async function latency(load: Load) {
   const k = `latency.${load.name}`
   const name = `${load.clients} clients/${load.documents} doc${load.documents > 1 ? 's' : ''}`
-  const histograms = new Map<ServerKind, Histogram[]>()
+  /** Per server, run r's histogram at index r (null if that run returned none). */
+  const histograms = new Map<ServerKind, (Histogram | null)[]>()
   for (let r = 0; r < cfg.latencyRuns; r++) {
     const params: LatencyParams = { clients: load.clients, documents: load.documents, durationS: cfg.durationS, warmupS: cfg.warmupS, editsPerSec: cfg.editsPerSec, decodersPerDoc: cfg.decodersPerDoc, padTo: cfg.padTo, seed: r + 1 }
     for (const kind of rotation(cfg.servers, r)) {
       const o = await measured(`${load.name} #${r + 1}`, kind, { type: 'run', scenario: 'latency', params })
       const res = o.result
-      if (res.latencyHistogram) (histograms.get(kind) ?? histograms.set(kind, []).get(kind)!).push(res.latencyHistogram)
+      ;(histograms.get(kind) ?? histograms.set(kind, []).get(kind)!)[r] = res.latencyHistogram ?? null
       table.add(`${k}.p50`, `${name}: p50`, 'ms', 'lower', kind, res.latencyMs?.p50)
       table.add(`${k}.p95`, `${name}: p95`, 'ms', 'lower', kind, res.latencyMs?.p95)
       table.add(`${k}.p99`, `${name}: p99`, 'ms', 'lower', kind, res.latencyMs?.p99)
@@ -90,8 +91,19 @@ async function latency(load: Load) {
   }
   // One p99 over every run's deliveries: a light load's per-run p99 rests on a handful of stalled
   // edits, the pooled one on all of them (one value per server, so its "median" is itself).
-  for (const [kind, hists] of histograms) table.add(`${k}.p99Pooled`, `${name}: p99 of all runs pooled`, 'ms', 'lower', kind, pooledPercentile(hists, 99))
+  const pooled = new Map<ServerKind, number>()
+  for (const [kind, hists] of histograms) {
+    pooled.set(kind, pooledPercentile(hists.filter((h): h is Histogram => h !== null), 99))
+    table.add(`${k}.p99Pooled`, `${name}: p99 of all runs pooled`, 'ms', 'lower', kind, pooled.get(kind))
+  }
+  // How far the pooled ratio could move with other runs like these: against the reference with
+  // the lower pooled p99, as the target's "best" is.
+  const best = [...pooled].filter(([kind, v]) => kind !== 'quorum' && Number.isFinite(v)).sort((x, y) => x[1] - y[1])[0]?.[0]
+  const interval = best && histograms.has('quorum') ? bootstrapPooledRatio(histograms.get('quorum')!, histograms.get(best)!, 99) : null
+  if (interval) pooledIntervals.set(`${k}.p99`, interval)
 }
+/** Per p99 target key: the bootstrap interval of its pooled ratio (see bootstrapPooledRatio). */
+const pooledIntervals = new Map<string, RatioInterval>()
 const quorumCommits: { load: string; batchesPerSec: number; updatesPerSec: number }[] = []
 
 async function history() {
@@ -160,14 +172,15 @@ async function main() {
     clientInitialJsGzipBytes: client && !client.error ? client.initialJsGzipBytes : null,
     clientInitialJs: client,
   }
-  const targets = evaluateTargets(table)
+  const targets = evaluateTargets(table, pooledIntervals)
 
   log(`\n== Medians (${cfg.latencyRuns} runs per latency load, ${cfg.runs} per other scenario; Q/best = Quorum ÷ best reference) ==`)
   log(formatTable(table, cfg.servers))
   log('\n== Quorum only ==')
   const c = quorumOnly.durableCommitsPerSecAt200
   log(`durable commits at 200 clients: ${c ? `${c.batches} transactions/s carrying ${c.updates} updates/s` : '—'}`)
-  const pending = (v: number | null, what: string) => (v !== null ? `${v.toFixed(0)} ms ${what}` : extrasResult ? 'failed (see problems)' : features.note)
+  const pending = (v: number | null, what: string) =>
+    v !== null ? `${v.toFixed(0)} ms ${what}` : extrasResult ? 'failed (see problems)' : cfg.scenarios.includes('extras') ? features.note : '— (extras not run)'
   log(`meeting snapshot of 10 documents: ${pending(quorumOnly.meetingSnapshot10DocsMs, '(POST /api/meetings/:id/end: 9 agenda documents + notes → 10 versions in one transaction)')}`)
   log(`compare two 500-initiative roadmap versions: ${pending(quorumOnly.roadmapCompare500Ms, '(GET /api/documents/:id/compare, warm)')}`)
   log(`RSS per loaded idle document: ${quorumOnly.kbPerIdleLoadedDoc ?? '—'} kB (clients gone, room still loaded); ${quorumOnly.kbPerConnectedDoc ?? '—'} kB per document + its client while connected`)
@@ -176,10 +189,11 @@ async function main() {
     log('\n== Targets ==')
     for (const t of targets) {
       const paired = t.paired ? `; run by run ${t.paired.geoMeanRatio}×, at or under the best in ${t.paired.quorumAtOrUnderBest} of ${t.paired.runs}` : ''
-      const pooled = t.pooled ? `; pooled ${t.pooled.quorum} vs ${t.pooled.bestReference} (${t.pooled.ratio}×)` : ''
+      const ci = t.pooled?.ci95 ? `, 95% CI ${t.pooled.ci95.low}–${t.pooled.ci95.high}×, at or under in ${Math.round(100 * t.pooled.ci95.atOrUnderShare)}% of resamples` : ''
+      const pooled = t.pooled ? `; pooled ${t.pooled.quorum} vs ${t.pooled.bestReference} (${t.pooled.ratio}×${ci})` : ''
       log(`${t.pass === null ? '  ?  ' : t.pass ? ' PASS' : ' MISS'}  ${t.target}: Quorum ${t.quorum} vs ${t.bestReference} (${t.ratio ?? '—'}×${paired}${pooled})`)
     }
-    log('(PASS/MISS: ratio of medians. Run by run: geometric mean of Quorum ÷ the best reference of the same run, whose workload is seeded alike. Pooled: the p99 of all runs\' deliveries together.)')
+    log('(PASS/MISS: ratio of medians. Run by run: geometric mean of Quorum ÷ the best reference of the same run, whose workload is seeded alike. Pooled: the p99 of all runs\' deliveries together; its CI from a paired bootstrap over runs.)')
   }
   const out = resolve(ROOT, cfg.out)
   writeJson(out, {

@@ -1,4 +1,5 @@
 // Small statistics helpers shared by the load generator and the orchestrator.
+import * as prng from 'lib0/prng'
 export interface Percentiles { count: number; p50: number; p95: number; p99: number; max: number; mean: number }
 
 /** Nearest-rank percentile of an ascending-sorted array. */
@@ -49,3 +50,73 @@ export function median(values: readonly (number | null | undefined)[]): number |
 
 export const round = (x: number | null | undefined, digits = 1): number | null =>
   typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null
+
+export interface RatioInterval {
+  /** The 2.5th and 97.5th percentiles of the resampled ratios. */
+  low: number
+  high: number
+  /** Share of resamples in which the first server's pooled percentile was at or under the second's. */
+  atOrUnderShare: number
+  runs: number
+}
+
+/**
+ * How sure a ratio of pooled percentiles (a's over b's) is: a paired bootstrap over runs. Run r of
+ * both servers carried the same seeded workload, so each resample draws run numbers with
+ * replacement and pools both servers' histograms of those runs. Runs, not single deliveries, are
+ * resampled because a stall delays whole edits (and whole runs drift): deliveries are not
+ * independent. Seeded, so the same runs give the same interval.
+ */
+export function bootstrapPooledRatio(
+  a: readonly (Histogram | null)[], b: readonly (Histogram | null)[], p: number,
+  opts: { iterations?: number; seed?: number } = {},
+): RatioInterval | null {
+  const paired = a.flatMap((h, r) => (h && b[r] ? [[h, b[r]!] as const] : []))
+  if (paired.length < 2) return null
+  // Dense counts over one grid of every value seen, so a resample is sums and one scan.
+  const grid = [...new Set(paired.flatMap(([x, y]) => [...x, ...y].map(([v]) => v)))].sort((u, v) => u - v)
+  const slot = new Map(grid.map((v, i) => [v, i]))
+  const dense = (h: Histogram) => {
+    const counts = new Float64Array(grid.length)
+    for (const [v, c] of h) counts[slot.get(v)!] += c
+    return counts
+  }
+  const runsA = paired.map(([x]) => dense(x))
+  const runsB = paired.map(([, y]) => dense(y))
+  const sumA = new Float64Array(grid.length)
+  const sumB = new Float64Array(grid.length)
+  const gen = prng.create(opts.seed ?? 1)
+  const ratios: number[] = []
+  for (let i = 0; i < (opts.iterations ?? 2000); i++) {
+    sumA.fill(0)
+    sumB.fill(0)
+    for (let k = 0; k < paired.length; k++) {
+      const r = prng.uint32(gen, 0, paired.length - 1)
+      addInto(sumA, runsA[r])
+      addInto(sumB, runsB[r])
+    }
+    const pb = denseQuantile(grid, sumB, p)
+    if (pb > 0) ratios.push(denseQuantile(grid, sumA, p) / pb)
+  }
+  if (ratios.length === 0) return null
+  ratios.sort((u, v) => u - v)
+  return {
+    low: percentile(ratios, 2.5), high: percentile(ratios, 97.5),
+    atOrUnderShare: ratios.filter((x) => x <= 1).length / ratios.length, runs: paired.length,
+  }
+}
+
+function addInto(sum: Float64Array, counts: Float64Array): void {
+  for (let i = 0; i < sum.length; i++) sum[i] += counts[i]
+}
+
+/** Nearest-rank percentile of counts over an ascending grid (as `pooledPercentile`). */
+function denseQuantile(grid: readonly number[], counts: Float64Array, p: number): number {
+  let total = 0
+  for (let i = 0; i < counts.length; i++) total += counts[i]
+  if (total === 0) return NaN
+  const rank = Math.min(total, Math.max(1, Math.ceil((p / 100) * total)))
+  let seen = 0
+  for (let i = 0; i < counts.length; i++) if ((seen += counts[i]) >= rank) return grid[i]
+  return grid[grid.length - 1]
+}
