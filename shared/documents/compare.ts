@@ -18,6 +18,7 @@ import type { Vendor } from './vendors'
 
 export interface VendorsComparison {
   kind: 'vendors'
+  currency: { before: string | null; after: string | null }
   vendors: RowsDiff<Vendor>
 }
 export interface DecisionsComparison {
@@ -52,6 +53,9 @@ export type Comparison = ComparisonByKind[DocumentKind]
 
 type Comparer<K extends DocumentKind> = (before: ProjectionByKind[K] | null, after: ProjectionByKind[K] | null) => ComparisonByKind[K]
 
+/** A stored projection is JSON that may predate a field: only a string counts. */
+const codeOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+
 function summaryFields(p: SummaryProjection | null) {
   return { quarterLabel: p?.quarterLabel ?? null, ...(p?.sources ?? {}) }
 }
@@ -61,6 +65,7 @@ const comparers: { [K in DocumentKind]: Comparer<K> } = {
   brief: compareBrief,
   vendors: (before, after) => ({
     kind: 'vendors',
+    currency: { before: codeOrNull(before?.currency), after: codeOrNull(after?.currency) },
     vendors: diffRows(rowsIn<Vendor>(before, 'vendors'), rowsIn<Vendor>(after, 'vendors'), { label: (r) => r.name }),
   }),
   decisions: (before, after) => ({

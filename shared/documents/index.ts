@@ -21,7 +21,7 @@ export interface TemplateOptions {
   today?: Date
   /** Roadmap: first month of the rolling window ('YYYY-MM'). */
   windowStart?: string
-  /** Roadmap: ISO 4217 code. */
+  /** Roadmap and vendor register: ISO 4217 code of their amounts. */
   currency?: string
   /** Summary: e.g. 'Q3 2026'. */
   quarterLabel?: string

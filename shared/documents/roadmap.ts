@@ -5,6 +5,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { addMonths, isRealMonth, monthNumber, toIsoMonth } from './calendar'
+import { currencyCode, DEFAULT_CURRENCY } from './currency'
 import { amountField, enumField, LIMITS, monthField, readFields, spec, textField, validateField } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { PILLARS } from './pillars'
@@ -18,7 +19,7 @@ export const INITIATIVE_STATUSES = ['proposed', 'planned', 'in-progress', 'done'
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number]
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const
 export type RiskLevel = (typeof RISK_LEVELS)[number]
-export const DEFAULT_CURRENCY = 'USD'
+export { DEFAULT_CURRENCY }
 export const roots: RootTypes = { initiatives: 'map', meta: 'map' }
 
 const initiativeFields = {
@@ -42,10 +43,7 @@ const layout: RowLayout<typeof initiativeFields> = {
 
 const metaFields = {
   windowStart: spec(monthField('Window start').nullable(), null),
-  currency: spec(
-    z.string({ error: 'Currency must be text' }).regex(/^[A-Z]{3}$/, 'Currency must be a three-letter code such as USD'),
-    DEFAULT_CURRENCY,
-  ),
+  currency: spec(currencyCode, DEFAULT_CURRENCY),
 }
 
 export type InitiativeFields = FieldValues<typeof initiativeFields>

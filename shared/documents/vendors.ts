@@ -1,9 +1,11 @@
 // Vendor & platform register.
 // Layout: Y.Map('vendors') id → Y.Map{ name, category, annualValue, renewalDate, noticeDays,
 //   owner, assessment, order, history: Y.Array<{ id, date, author, note }> (append-only) }
+//   Y.Map('meta') { currency: 'USD' } (annual values are in it)
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { amountField, dateField, enumField, intField, LIMITS, readFields, spec, textField } from './fields'
+import { currencyCode, DEFAULT_CURRENCY } from './currency'
+import { amountField, dateField, enumField, intField, LIMITS, readFields, spec, textField, validateField } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { newId } from './ids'
 import { addRow, findRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
@@ -12,7 +14,7 @@ import type { RootTypes } from './root-types'
 
 export const ASSESSMENTS = ['keep', 'review', 'replace'] as const
 export type Assessment = (typeof ASSESSMENTS)[number]
-export const roots: RootTypes = { vendors: 'map' }
+export const roots: RootTypes = { vendors: 'map', meta: 'map' }
 /** Ten years: longer notice periods are typos. */
 const MAX_NOTICE_DAYS = 3650
 
@@ -26,6 +28,10 @@ const vendorFields = {
   assessment: spec(enumField('Assessment', ASSESSMENTS), 'keep'),
 }
 const layout: RowLayout<typeof vendorFields> = { root: 'vendors', fields: vendorFields, richText: [], lists: ['history'] }
+
+const metaFields = {
+  currency: spec(currencyCode, DEFAULT_CURRENCY),
+}
 
 const historyFields = {
   id: spec(z.string().min(1).max(64), ''),
@@ -51,6 +57,8 @@ export interface HistoryEntry {
 }
 export type Vendor = Row<typeof vendorFields> & { history: HistoryEntry[] }
 export interface Vendors {
+  /** ISO 4217 code of the annual values. */
+  currency: string
   vendors: Vendor[]
 }
 export interface VendorsProjection extends Vendors {
@@ -71,7 +79,17 @@ function readHistory(raw: unknown): HistoryEntry[] {
 
 export function readVendors(doc: Y.Doc): Vendors {
   const rows = rowsOf(doc, layout)
-  return { vendors: readRows(doc, layout).map((v) => ({ ...v, history: readHistory(rows.get(v.id)) })) }
+  const meta = doc.getMap<unknown>('meta')
+  const { currency } = readFields((key) => meta.get(key), metaFields).values
+  return { currency, vendors: readRows(doc, layout).map((v) => ({ ...v, history: readHistory(rows.get(v.id)) })) }
+}
+
+/** The currency of every annual value in the register. */
+export function setVendorsCurrency(doc: Y.Doc, currency: string): WriteResult {
+  const check = validateField(metaFields, 'currency', currency)
+  if (!check.ok) return check
+  doc.transact(() => doc.getMap<unknown>('meta').set('currency', check.value))
+  return { ok: true }
 }
 
 export function addVendor(doc: Y.Doc, init: Partial<VendorFields> = {}, afterId?: string | null): AddResult {
@@ -125,7 +143,11 @@ export function project(doc: Y.Doc): VendorsProjection {
   return { kind: 'vendors', ...readVendors(doc) }
 }
 
-/** A new register is simply empty. */
-export function template(doc: Y.Doc): void {
-  rowsOf(doc, layout)
+/** A new register is empty, its values in `currency` (the workspace's roadmap's, say) or USD. */
+export function template(doc: Y.Doc, opts: { currency?: string } = {}): void {
+  const meta = doc.getMap<unknown>('meta')
+  doc.transact(() => {
+    if (!meta.has('currency')) meta.set('currency', opts.currency && currencyCode.safeParse(opts.currency).success ? opts.currency : DEFAULT_CURRENCY)
+    rowsOf(doc, layout)
+  })
 }

@@ -145,6 +145,30 @@ describe('board documents in Chromium', () => {
     await close()
   })
 
+  it('vendors: the currency chosen on one page re-labels the values on the other; a viewer only reads it', async () => {
+    const { a, b, url, addMember, close } = await twoEditors('vendors')
+    await a.click('[data-testid="add-vendor"]')
+    await a.keyboard.type('Okta')
+    await a.keyboard.press('Enter')
+    await a.fill('[data-testid="vendor-annualValue"]', '120000')
+    await a.keyboard.press('Enter')
+    await expect.poll(() => attr(b, '[data-testid="vendors-annual-total"]', 'data-value')).toBe('120000')
+    expect(await b.textContent('[data-testid="vendors-annual-total"]')).toContain('$')
+
+    await a.selectOption('[data-testid="vendors-currency"]', 'GBP')
+    await expect.poll(() => b.textContent('[data-testid="vendors-annual-total"]')).toContain('£')
+    expect(await b.inputValue('[data-testid="vendors-currency"]')).toBe('GBP')
+    expect(await attr(b, '[data-testid="vendors-annual-total"]', 'data-value')).toBe('120000')
+
+    const viewer = await contextFor(browser, server.url, (await addMember('Vera Viewer', 'viewer')) as ApiClient)
+    const v = await openPage(viewer, url)
+    await v.waitForSelector('[data-testid="connection-status"][data-state="connected"]')
+    await expect.poll(() => v.textContent('[data-testid="vendors-currency"]')).toBe('GBP')
+    expect(await v.$('select[data-testid="vendors-currency"]')).toBeNull()
+    await viewer.close()
+    await close()
+  })
+
   it('roadmap: rows added or changed since the last board meeting carry a badge', async () => {
     const { a, owner, workspaceId, documentId, url, close } = await twoEditors('roadmap')
     await a.click('[data-testid="add-initiative"]')

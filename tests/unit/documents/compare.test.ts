@@ -163,6 +163,17 @@ describe('compare row kinds', () => {
       ['annualValue', 100],
       ['history', []],
     ])
+    expect(result.currency).toEqual({ before: 'USD', after: 'USD' })
+  })
+
+  it('vendors: says which currency each side was in (a stored projection may predate it)', () => {
+    const doc = new Y.Doc()
+    vendors.template(doc)
+    const before = vendors.project(doc)
+    ok(vendors.setVendorsCurrency(doc, 'GBP'))
+    expect(compareProjections('vendors', before, vendors.project(doc)).currency).toEqual({ before: 'USD', after: 'GBP' })
+    const { currency: _dropped, ...older } = before
+    expect(compareProjections('vendors', older as typeof before, vendors.project(doc)).currency).toEqual({ before: null, after: 'GBP' })
   })
 
   it('decisions: context changes carry a text diff', () => {

@@ -7,6 +7,7 @@ import {
   readVendors,
   removeVendor,
   setVendorField,
+  setVendorsCurrency,
   template,
 } from '../../../shared/documents/vendors'
 import type { VendorFields } from '../../../shared/documents/vendors'
@@ -86,6 +87,38 @@ describe('vendor history', () => {
     expect(addVendorHistory(doc, id, { date: '2026-13-01', author: 'Ana', note: 'x' })).toMatchObject({ ok: false, field: 'date' })
     expect(addVendorHistory(doc, 'missing', { date: '2026-06-01', author: 'Ana', note: 'x' }).ok).toBe(false)
     expect(readVendors(doc).vendors[0].history).toEqual([])
+  })
+})
+
+describe('register currency', () => {
+  it('starts in USD or the currency given, and changes for every replica', () => {
+    expect(readVendors(newRegister()).currency).toBe('USD')
+    const gbp = new Y.Doc()
+    template(gbp, { currency: 'GBP' })
+    expect(readVendors(gbp).currency).toBe('GBP')
+    const doc = newRegister()
+    const other = replica(doc)
+    expect(setVendorsCurrency(doc, 'EUR')).toEqual({ ok: true })
+    syncBoth(doc, other)
+    expect(readVendors(other).currency).toBe('EUR')
+    expect(project(other).currency).toBe('EUR')
+  })
+
+  it('refuses a code that is not three capital letters, leaving the doc as it was', () => {
+    const doc = newRegister()
+    const state = stateOf(doc)
+    expect(setVendorsCurrency(doc, 'eur')).toMatchObject({ ok: false, field: 'currency', error: /three-letter code/ })
+    expect(setVendorsCurrency(doc, '€')).toMatchObject({ ok: false })
+    expect(stateOf(doc)).toEqual(state)
+    expect(readVendors(doc).currency).toBe('USD')
+  })
+
+  it('reads a register written before it had a currency, or a damaged one, as USD', () => {
+    const old = new Y.Doc()
+    old.getMap('vendors')
+    expect(readVendors(old).currency).toBe('USD')
+    const damaged = receiveHostile((evil) => evil.getMap('meta').set('currency', { toString: 'GBP' }))
+    expect(readVendors(damaged).currency).toBe('USD')
   })
 })
 

@@ -1,9 +1,10 @@
 // Roadmap body: headline figures, the editable initiatives table, the twelve-month timeline and
 // the cost/capacity breakdown, all re-read from the Y.Doc on every change by anyone.
 import { useMemo } from 'react'
-import { readRoadmap } from '../../../../shared/documents/roadmap'
+import { readRoadmap, setRoadmapMeta } from '../../../../shared/documents/roadmap'
 import { roadmapTotals } from '../../../../shared/documents/roadmap-totals'
 import type { DocumentBodyProps } from '../document-body'
+import { CurrencySelect } from '../common/CurrencySelect'
 import { UndoControls } from '../common/UndoControls'
 import { useBoardBaseline } from '../common/useBoardBaseline'
 import { useDocumentSnapshot } from '../common/useDocumentSnapshot'
@@ -28,6 +29,8 @@ export default function RoadmapDocument({ ydoc, provider, canWrite, user, docume
     <div className="board-doc roadmap-doc" data-kind="roadmap">
       <div className="board-doc-bar">
         <RoadmapFigures totals={totals} currency={roadmap.currency} count={roadmap.initiatives.length} />
+        <CurrencySelect value={roadmap.currency} readOnly={!canWrite} testId="roadmap-currency"
+          onChange={(code) => undo.write(() => setRoadmapMeta(ydoc, 'currency', code))} />
       </div>
       <RoadmapTable
         roadmap={roadmap}

@@ -30,12 +30,14 @@ export function SummaryControls({ ydoc, summary, documents, canWrite }: Props) {
       {canWrite && documents && SOURCES.map(({ field, kind, label }) => {
         const options = documents.filter((d) => d.kind === kind && !d.archivedAt)
         const value = summary.sources[field] ?? ''
-        const missing = value !== '' && !options.some((d) => d.id === value)
+        const chosen = options.find((d) => d.id === value)
+        const missing = value !== '' && !chosen
+        const automatic = `Automatic (first ${label.toLowerCase()})`
         return (
           <label key={field} className="pillar-field">
             <span className="detail-label">{label} source</span>
-            <select value={value} aria-label={`${label} source`} onChange={(e) => setSummaryMeta(ydoc, field, e.target.value || null)}>
-              <option value="">Automatic (first {label.toLowerCase()})</option>
+            <select value={value} aria-label={`${label} source`} title={chosen?.title ?? (missing ? 'Missing document' : automatic)} onChange={(e) => setSummaryMeta(ydoc, field, e.target.value || null)}>
+              <option value="">{automatic}</option>
               {missing && <option value={value}>Missing document</option>}
               {options.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
             </select>

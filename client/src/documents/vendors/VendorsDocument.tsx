@@ -2,8 +2,9 @@
 // an append-only decision history per vendor.
 import { useMemo, useState } from 'react'
 import { renewalFlag, sortByRenewal } from '../../../../shared/documents/vendor-renewals'
-import { addVendor, readVendors, removeVendor } from '../../../../shared/documents/vendors'
+import { addVendor, readVendors, removeVendor, setVendorsCurrency } from '../../../../shared/documents/vendors'
 import type { DocumentBodyProps } from '../document-body'
+import { CurrencySelect } from '../common/CurrencySelect'
 import { formatMoney } from '../common/format'
 import { UndoControls } from '../common/UndoControls'
 import { useBoardBaseline } from '../common/useBoardBaseline'
@@ -13,12 +14,10 @@ import { useToday } from '../common/useToday'
 import { VendorRow } from './VendorRow'
 import '../kinds.css'
 
-const ROOTS = ['vendors']
-/** The register has no currency of its own; figures are shown in the workspace's usual one. */
-const CURRENCY = 'USD'
+const ROOTS = ['vendors', 'meta']
 
 export default function VendorsDocument({ ydoc, provider, canWrite, user, documentId, highlight }: DocumentBodyProps) {
-  const { vendors } = useDocumentSnapshot(ydoc, readVendors)
+  const { vendors, currency } = useDocumentSnapshot(ydoc, readVendors)
   const sorted = useMemo(() => sortByRenewal(vendors), [vendors])
   const undo = useLocalUndo(ydoc, ROOTS, canWrite)
   const baseline = useBoardBaseline(documentId, 'vendors', ydoc, provider !== null)
@@ -40,9 +39,11 @@ export default function VendorsDocument({ ydoc, provider, canWrite, user, docume
       <div className="board-doc-bar">
         <div className="figures">
           <div className="figure"><span className="figure-label">Vendors</span><span className="figure-value">{vendors.length}</span></div>
-          <div className="figure"><span className="figure-label">Annual value</span><span className="figure-value" data-testid="vendors-annual-total" data-value={annual}>{formatMoney(annual, CURRENCY)}</span></div>
+          <div className="figure"><span className="figure-label">Annual value</span><span className="figure-value" data-testid="vendors-annual-total" data-value={annual}>{formatMoney(annual, currency)}</span></div>
           <div className={`figure ${flagged ? 'figure-alert' : ''}`}><span className="figure-label">Notice within 90 days</span><span className="figure-value" data-testid="vendors-flagged-count">{flagged}</span></div>
         </div>
+        <CurrencySelect value={currency} readOnly={!canWrite} testId="vendors-currency"
+          onChange={(code) => undo.write(() => setVendorsCurrency(ydoc, code))} />
       </div>
       <section className="board-section" aria-labelledby="vendors-title">
         <div className="board-section-head">
@@ -66,7 +67,7 @@ export default function VendorsDocument({ ydoc, provider, canWrite, user, docume
             <tbody>
               {sorted.map((vendor) => (
                 <VendorRow key={vendor.id} vendor={vendor} ydoc={ydoc} user={user} canWrite={canWrite} write={undo.write} today={today}
-                  currency={CURRENCY} expanded={expanded === vendor.id} onToggle={() => setExpanded((id) => (id === vendor.id ? null : vendor.id))}
+                  currency={currency} expanded={expanded === vendor.id} onToggle={() => setExpanded((id) => (id === vendor.id ? null : vendor.id))}
                   confirming={confirming === vendor.id} onAskDelete={() => setConfirming(vendor.id)} onCancelDelete={() => setConfirming(null)}
                   onDelete={() => { undo.write(() => removeVendor(ydoc, vendor.id)); setConfirming(null) }}
                   autoFocus={focusId === vendor.id} baseline={baseline && baseline.rowIds.has(vendor.id) ? baseline : null}

@@ -1,6 +1,7 @@
 // Roadmap compare: initiatives changed / added / removed, totals by quarter and pillar, risk.
 import type { RoadmapComparison } from '../../../../shared/documents/compare-roadmap'
 import type { InitiativeProjection } from '../../../../shared/documents/roadmap'
+import { CurrencyChange } from './CurrencyChange'
 import { direction, formatMoney, formatValue } from './format'
 import { RoadmapTotalsCompare } from './RoadmapTotalsCompare'
 import { RowsCompare } from './RowsCompare'
@@ -21,6 +22,7 @@ export function RoadmapCompare({ comparison }: { comparison: RoadmapComparison }
 
   return (
     <div className="compare-kind roadmap-compare">
+      <CurrencyChange before={comparison.currency.before} after={comparison.currency.after} />
       <section className="compare-section">
         <h3 className="compare-title">Initiatives</h3>
         <RowsCompare
