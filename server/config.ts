@@ -30,6 +30,11 @@ const ConfigSchema = z.object({
   DB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   /** How often a worker thread checkpoints the WAL into the database file (see storage-thread.ts). */
   DB_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /**
+   * Behind a reverse proxy every request comes from the proxy's address. 'true': the login
+   * throttle takes the client's from the last X-Forwarded-For entry (the one the proxy added).
+   */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })

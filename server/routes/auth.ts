@@ -25,7 +25,12 @@ const LoginBody = z.object({ email, password: z.string().min(1, 'is required').m
 // Verifying against a real hash when the email is unknown keeps response times alike.
 let dummyHash: Promise<string> | null = null
 
-function clientAddress(c: Context): string {
+/** The address the login throttle counts: the socket's, or behind a trusted proxy the one it saw. */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
+    if (forwarded) return forwarded
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {
@@ -59,7 +64,7 @@ export function authRoutes(deps: AppDeps) {
 
   app.post('/login', async (c) => {
     const body = await readJson(c, LoginBody)
-    const address = clientAddress(c)
+    const address = clientAddress(c, deps.config.TRUST_PROXY)
     const waitMs = await deps.throttle.retryAfterMs(body.email, address)
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000)
@@ -72,7 +77,7 @@ export function authRoutes(deps: AppDeps) {
       await deps.throttle.recordFailure(body.email, address)
       throw new HttpError(401, 'wrong email or password')
     }
-    await deps.throttle.recordSuccess(body.email, address)
+    await deps.throttle.recordSuccess(body.email)
     await startSession(c, user.id)
     return c.json({ user: { id: user.id, name: user.name, email: user.email } })
   })

@@ -76,6 +76,45 @@ describe('accounts and sessions', () => {
     expect(blocked.body.error).toMatch(/too many/)
   })
 
+  it('counts failures per address apart from accounts: people behind one address are not locked out early, and a success does not reset it', async () => {
+    // Its own server: every test's logins come from 127.0.0.1, one address.
+    const own = await startServer()
+    try {
+      const people = await Promise.all(Array.from({ length: 12 }, (_, i) => signUp(own.url, `Office ${i}`)))
+      const api = new ApiClient(own.url)
+      const fail = (i: number) => api.post('/api/auth/login', { email: people[i].email, password: 'mistyped password' })
+      const login = (i: number) => api.post('/api/auth/login', { email: people[i].email, password: 'correct horse battery' })
+      // 15 failures over 8 accounts (≤ 2 each, under the account budget): nobody is held up.
+      for (let n = 0; n < 15; n++) expect((await fail(n % 8)).status).toBe(401)
+      expect((await login(8)).status).toBe(200)
+      // The success did not empty the address's bucket: 6 more failures take it past its burst of 20.
+      for (let n = 0; n < 6; n++) expect((await fail(n % 8)).status).toBe(401)
+      const blocked = await login(9)
+      expect(blocked.status).toBe(429)
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(60)
+      expect(blocked.body.error).toMatch(/too many/)
+    } finally {
+      await own.dispose()
+    }
+  })
+
+  it('behind a trusted proxy (TRUST_PROXY=true), counts the address the proxy saw, not one the client wrote', async () => {
+    const own = await startServer({ env: { TRUST_PROXY: 'true' } })
+    try {
+      const people = await Promise.all(Array.from({ length: 8 }, (_, i) => signUp(own.url, `Remote ${i}`)))
+      const api = new ApiClient(own.url)
+      // The client writes whatever it likes first; the proxy appends the address it saw.
+      const from = (chain: string) => ({ 'x-forwarded-for': chain })
+      const attempt = (i: number, password: string, chain: string) =>
+        api.request('POST', '/api/auth/login', { email: people[i].email, password }, from(chain))
+      for (let n = 0; n < 21; n++) expect((await attempt(n % 7, 'mistyped password', `10.0.0.${n}, 203.0.113.5`)).status).toBe(401)
+      expect((await attempt(7, 'correct horse battery', '198.51.100.7, 203.0.113.5')).status).toBe(429)
+      expect((await attempt(7, 'correct horse battery', '203.0.113.5, 198.51.100.7')).status).toBe(200)
+    } finally {
+      await own.dispose()
+    }
+  })
+
   it('refuses state-changing requests from a foreign or missing Origin', async () => {
     const user = await signUp(server.url, 'Origin')
     const foreign = await user.request('POST', '/api/workspaces', { name: 'X' }, { origin: 'https://evil.example' })
