@@ -139,11 +139,11 @@ export function meetingRoutes(deps: AppDeps) {
   return app
 }
 
-function agendaInserts(deps: AppDeps, meetingId: string, agenda: string[]) {
+export function agendaInserts(deps: AppDeps, meetingId: string, agenda: string[]) {
   return [...new Set(agenda)].map((documentId, position) => deps.db.insert(meetingDocuments).values({ meetingId, documentId, position }))
 }
 
-function attendeeInserts(deps: AppDeps, meetingId: string, attendeeIds: string[]) {
+export function attendeeInserts(deps: AppDeps, meetingId: string, attendeeIds: string[]) {
   return [...new Set(attendeeIds)].map((userId) => deps.db.insert(meetingAttendees).values({ meetingId, userId }))
 }
 

@@ -1,5 +1,6 @@
 // On an empty database, creates a demo workspace so a newcomer sees the product working at once:
-// three people (owner, editor, viewer) and one realistic document of every kind.
+// three people (owner, editor, viewer), one realistic document of every kind, last quarter's board
+// meeting with the versions it saved, and the next leadership meeting.
 import { count } from 'drizzle-orm'
 import * as Y from 'yjs'
 import type { DocumentKind } from '../../shared/document-kinds'
@@ -9,6 +10,7 @@ import { memberships, users, workspaces } from '../db/schema'
 import { demoDocumentState } from '../documents/demo-documents'
 import { newId } from '../ids'
 import { createDocument } from '../routes/documents'
+import { seedDemoMeetings } from './demo-meetings'
 
 export const DEMO_PASSWORD = 'quorum-demo'
 export const DEMO_PEOPLE = [
@@ -40,13 +42,14 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<{ email: string;
     deps.db.insert(workspaces).values({ id: workspaceId, name: 'Northwind Logistics', createdAt: t }),
     deps.db.insert(memberships).values(people.map((p) => ({ workspaceId, userId: p.id, role: p.role, createdAt: t }))),
   ])
-  const ids: Partial<Record<DocumentKind, string>> = {}
+  const ids: Partial<Record<DocumentKind, string>> = Object.fromEntries(DEMO_DOCUMENTS.map((d) => [d.kind, newId()]))
+  const created: Partial<Record<DocumentKind, { id: string; doc: Y.Doc }>> = {}
   for (const { kind, title } of DEMO_DOCUMENTS) {
-    const id = newId()
-    ids[kind] = id
     const doc = demoDocumentState(kind, new Date(t), ids)
-    await createDocument(deps, workspaceId, kind, title, Y.encodeStateAsUpdate(doc), id)
-    doc.destroy()
+    await createDocument(deps, workspaceId, kind, title, Y.encodeStateAsUpdate(doc), ids[kind])
+    created[kind] = { id: ids[kind]!, doc }
   }
+  await seedDemoMeetings(deps, { workspaceId, ownerId: people[0].id, peopleIds: people.map((p) => p.id), documents: created })
+  for (const { doc } of Object.values(created)) doc.destroy()
   return { email: people[0].email, password: DEMO_PASSWORD, workspaceId }
 }

@@ -83,10 +83,10 @@ const DECISIONS: Array<Partial<DecisionFields> & { dueInDays: number; createdDay
 ]
 
 const RISKS: Array<Partial<RiskFields> & { openedDaysAgo: number; closedDaysAgo?: number }> = [
-  { title: 'Peak-season capacity on the order service', kind: 'risk', pillar: 'engineering', severity: 4, likelihood: 4, owner: 'Tom Alvarez', status: 'mitigating', mitigation: 'Load test at 3× last peak; migration cut-over rehearsal.', openedDaysAgo: 60 },
+  { title: 'Peak-season capacity on the order service', kind: 'risk', pillar: 'engineering', severity: 4, likelihood: 4, owner: 'Tom Alvarez', status: 'mitigating', mitigation: 'Load test at 3× last peak; migration cut-over rehearsal.', openedDaysAgo: 110 },
   { title: 'Single WMS vendor with a thin support bench', kind: 'risk', pillar: 'operational', severity: 4, likelihood: 3, owner: 'Dana Mensah', status: 'open', mitigation: 'Named escalation contacts in the SOW; second integrator on standby.', openedDaysAgo: 45 },
   { title: 'Credential stuffing against customer accounts', kind: 'risk', pillar: 'security', severity: 5, likelihood: 2, owner: 'Sam Okafor', status: 'open', mitigation: 'Rate limiting, breached-password checks, bot detection at the edge.', openedDaysAgo: 20 },
-  { title: 'Key-person dependency in the data team', kind: 'risk', pillar: 'business', severity: 3, likelihood: 3, owner: 'Grace Lin', status: 'open', mitigation: 'Pairing and runbooks for the finance pipelines.', openedDaysAgo: 90 },
+  { title: 'Key-person dependency in the data team', kind: 'risk', pillar: 'business', severity: 3, likelihood: 3, owner: 'Grace Lin', status: 'open', mitigation: 'Pairing and runbooks for the finance pipelines.', openedDaysAgo: 150 },
   { title: 'Accessibility complaints on the driver app', kind: 'risk', pillar: 'experience', severity: 2, likelihood: 3, owner: 'Lena Ortiz', status: 'open', mitigation: 'Accessibility pass scheduled on the roadmap.', openedDaysAgo: 15 },
   { title: 'Carrier label API outage (4 hours)', kind: 'incident', pillar: 'operational', severity: 4, likelihood: 2, owner: 'Dana Mensah', status: 'mitigating', mitigation: 'Fallback label provider being contracted.', openedDaysAgo: 12 },
   { title: 'Checkout latency spike after release', kind: 'incident', pillar: 'experience', severity: 3, likelihood: 5, owner: 'Lena Ortiz', status: 'closed', mitigation: 'Rolled back; added a latency budget check to CI.', openedDaysAgo: 30, closedDaysAgo: 29 },
@@ -138,7 +138,7 @@ function fillRisks(doc: Y.Doc, today: Date): void {
   }
 }
 
-const SUMMARY_BODY: Block[] = [
+export const SUMMARY_BODY: Block[] = [
   { type: 'heading', level: 2, text: 'Headlines' },
   { type: 'paragraph', text: 'Technology spend is within the agreed envelope at 4.1% of revenue. Checkout and returns work is on plan; the order service migration is two weeks late and is the main delivery risk before peak.' },
   { type: 'bulletList', items: ['Escaped defects down a third quarter on quarter.', 'Two carrier outages cost about 3,000 late parcels.', 'SOC 2 readiness at 70% of controls evidenced.'] },

@@ -25,6 +25,43 @@ beforeAll(async () => {
 })
 afterAll(async () => { await server?.dispose() })
 
+describe('the demo workspace', () => {
+  it('has last quarter\'s board meeting, ended, whose versions show what moved since, and the next leadership meeting', async () => {
+    const list = (await alex.get(`/api/workspaces/${workspaceId}/meetings`)).body.meetings
+    const board = list.find((m: any) => m.cadence === 'board')
+    const next = list.find((m: any) => m.cadence === 'leadership')
+    expect(board).toMatchObject({ status: 'ended', title: expect.stringMatching(/^Q[1-4] \d{4} board update$/) })
+    expect(Date.parse(board.startsAt)).toBeLessThan(Date.now() - 60 * 24 * 3600_000)
+    const documents = (await alex.get(`/api/workspaces/${workspaceId}/documents`)).body.documents
+    const notesTitled = (title: string) => documents.find((d: any) => d.kind === 'notes' && d.title === title)?.id
+    expect(next).toMatchObject({ status: 'scheduled', title: 'Monthly leadership meeting', notesDocumentId: notesTitled('Leadership meeting notes') })
+    expect(board.notesDocumentId).toBe(notesTitled(`${board.title} — notes`))
+    expect(Date.parse(next.startsAt)).toBeGreaterThan(Date.now())
+    expect(next.agenda.map((d: any) => d.kind)).toEqual(['brief', 'roadmap', 'vendors', 'decisions', 'risks'])
+
+    const versions = (await alex.get(`/api/documents/${docs.roadmap}/versions`)).body.versions
+    expect(versions).toHaveLength(1)
+    expect(versions[0]).toMatchObject({ meetingId: board.id, meetingCadence: 'board', authorName: 'Alex Morgan' })
+    const roadmap = (await alex.get(`/api/documents/${docs.roadmap}/compare?from=1&to=live`)).body.comparison
+    expect(roadmap.initiatives.added.map((r: any) => r.title)).toEqual(['CI pipeline speed-up'])
+    const migration = roadmap.initiatives.changed.find((c: any) => c.label === 'Order service migration to event streaming')
+    expect(migration.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'oneOffCost', before: 360_000, after: 420_000 })]))
+    expect(roadmap.totals.grand.delta.oneOffCost).toBeGreaterThan(0)
+    const brief = (await alex.get(`/api/documents/${docs.brief}/compare?from=1&to=live`)).body.comparison
+    const security = brief.pillars.find((p: any) => p.pillar === 'security')
+    expect(security.status).toMatchObject({ before: 'at-risk', after: 'watch' })
+    // The risk log then held only what had been opened by the meeting.
+    const risks = (await alex.get(`/api/documents/${docs.risks}/compare?from=1&to=live`)).body.comparison.risks
+    expect(risks.removed).toEqual([])
+    expect(risks.added.map((r: any) => r.title)).toContain('Carrier label API outage (4 hours)')
+    expect(risks.added.map((r: any) => r.title)).not.toContain('Key-person dependency in the data team')
+
+    const pack = await fetch(`${server.url}/api/meetings/${board.id}/board-pack.pdf`, { headers: { cookie: jordan.cookie } })
+    expect(pack.status).toBe(200)
+    expect(pack.headers.get('content-type')).toContain('application/pdf')
+  })
+})
+
 describe('agenda proposal', () => {
   it('proposes decisions due, vendor notice deadlines and open high risks with reasons', async () => {
     const res = await alex.get(`/api/workspaces/${workspaceId}/agenda-proposal?cadence=leadership`)

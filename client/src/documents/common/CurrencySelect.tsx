@@ -1,4 +1,6 @@
-// The currency a document's amounts are in: a select for those who may write, a label otherwise.
+// The currency a document's amounts are in, as the last headline figure: a select of ISO codes
+// (the name on hover) for those who may write, the code otherwise. Codes only, so it stays as
+// narrow as the other figures.
 import { useMemo } from 'react'
 
 /** Listed first; every other ISO 4217 code the browser knows follows. */
@@ -37,11 +39,11 @@ export function CurrencySelect({ value, readOnly, onChange, testId }: Props) {
     <label className="figure currency-setting" title={currencyName(value)}>
       <span className="figure-label">Currency</span>
       {readOnly ? (
-        <span className="figure-value small-figure" data-testid={testId}>{value}</span>
+        <span className="figure-value" data-testid={testId}>{value}</span>
       ) : (
         <select className="currency-select" value={value} data-testid={testId} aria-label="Currency of amounts" onChange={(e) => onChange(e.target.value)}>
           {options.map((code) => (
-            <option key={code} value={code}>{code} — {currencyName(code)}</option>
+            <option key={code} value={code} title={currencyName(code)}>{code}</option>
           ))}
         </select>
       )}

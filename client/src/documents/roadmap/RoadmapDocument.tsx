@@ -28,9 +28,10 @@ export default function RoadmapDocument({ ydoc, provider, canWrite, user, docume
   return (
     <div className="board-doc roadmap-doc" data-kind="roadmap">
       <div className="board-doc-bar">
-        <RoadmapFigures totals={totals} currency={roadmap.currency} count={roadmap.initiatives.length} />
-        <CurrencySelect value={roadmap.currency} readOnly={!canWrite} testId="roadmap-currency"
-          onChange={(code) => undo.write(() => setRoadmapMeta(ydoc, 'currency', code))} />
+        <RoadmapFigures totals={totals} currency={roadmap.currency} count={roadmap.initiatives.length}>
+          <CurrencySelect value={roadmap.currency} readOnly={!canWrite} testId="roadmap-currency"
+            onChange={(code) => undo.write(() => setRoadmapMeta(ydoc, 'currency', code))} />
+        </RoadmapFigures>
       </div>
       <RoadmapTable
         roadmap={roadmap}

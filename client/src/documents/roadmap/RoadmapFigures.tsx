@@ -1,4 +1,5 @@
 // The roadmap's headline figures (twelve-month window, cut initiatives excluded).
+import type { ReactNode } from 'react'
 import type { RoadmapTotals } from '../../../../shared/documents/roadmap-totals'
 import { formatFigure, formatMoney } from '../common/format'
 
@@ -6,6 +7,8 @@ interface Props {
   totals: RoadmapTotals
   currency: string
   count: number
+  /** Shown as the last figure (the currency setting). */
+  children?: ReactNode
 }
 
 function Figure({ label, value, text, testId, hint, tone }: { label: string; value: number; text: string; testId: string; hint?: string; tone?: string }) {
@@ -17,7 +20,7 @@ function Figure({ label, value, text, testId, hint, tone }: { label: string; val
   )
 }
 
-export function RoadmapFigures({ totals, currency, count }: Props) {
+export function RoadmapFigures({ totals, currency, count, children }: Props) {
   const { grand } = totals
   return (
     <div className="figures" aria-label="Roadmap totals">
@@ -30,6 +33,7 @@ export function RoadmapFigures({ totals, currency, count }: Props) {
       <Figure label="Open high risk" value={totals.highRisk} text={String(totals.highRisk)} testId="roadmap-high-risk-count"
         tone={totals.highRisk > 0 ? 'figure-alert' : ''} hint="High-risk initiatives not done or cut" />
       <Figure label="Initiatives" value={count} text={totals.unscheduled ? `${count} (${totals.unscheduled} unscheduled)` : String(count)} testId="roadmap-count" />
+      {children}
     </div>
   )
 }

@@ -41,9 +41,9 @@ export default function VendorsDocument({ ydoc, provider, canWrite, user, docume
           <div className="figure"><span className="figure-label">Vendors</span><span className="figure-value">{vendors.length}</span></div>
           <div className="figure"><span className="figure-label">Annual value</span><span className="figure-value" data-testid="vendors-annual-total" data-value={annual}>{formatMoney(annual, currency)}</span></div>
           <div className={`figure ${flagged ? 'figure-alert' : ''}`}><span className="figure-label">Notice within 90 days</span><span className="figure-value" data-testid="vendors-flagged-count">{flagged}</span></div>
+          <CurrencySelect value={currency} readOnly={!canWrite} testId="vendors-currency"
+            onChange={(code) => undo.write(() => setVendorsCurrency(ydoc, code))} />
         </div>
-        <CurrencySelect value={currency} readOnly={!canWrite} testId="vendors-currency"
-          onChange={(code) => undo.write(() => setVendorsCurrency(ydoc, code))} />
       </div>
       <section className="board-section" aria-labelledby="vendors-title">
         <div className="board-section-head">
