@@ -51,7 +51,7 @@ async function seedLastBoardMeeting(deps: AppDeps, ws: DemoWorkspace, startsAt: 
   ])
   const label = versionLabelForMeeting('board', meeting.startsAt)
   const items: NewVersion[] = agenda.map(({ kind, id, doc }) => {
-    const then = demoStateAtBoardMeeting(kind, doc, startsAt)
+    const then = demoStateAtBoardMeeting(kind, doc, startsAt, new Date(deps.now()))
     const item = { documentId: id, meetingId: meeting.id, label, authorId: ws.ownerId, state: Y.encodeStateAsUpdate(then), projection: projectDocument(kind, then) }
     then.destroy()
     return item

@@ -3,19 +3,19 @@
 // (same row ids, so comparing the version with today shows what moved); the summary is the one
 // written for that quarter. Written through the validated writers; a refusal is a bug and throws.
 import * as Y from 'yjs'
-import { updatePillar } from './brief'
+import { getPillarNarrative, readBrief, updatePillar } from './brief'
 import type { BriefSectionFields } from './brief'
-import { toIsoDate } from './calendar'
+import { addDays, dayNumber, toIsoDate } from './calendar'
 import { SUMMARY_BODY } from './demo-content'
 import type { WriteResult } from './fields'
 import type { PillarKey } from './pillars'
 import { applyTemplate } from './index'
-import { appendBlocks, getBodyFragment } from './rich-text'
+import { appendBlocks, getBodyFragment, paragraphs } from './rich-text'
 import type { Block } from './rich-text'
 import { readRisks, removeRisk } from './risks'
 import { readRoadmap, removeInitiative, updateInitiative } from './roadmap'
 import type { InitiativeFields } from './roadmap'
-import { quarterLabelOf } from './summary'
+import { quarterLabelOf, setSummaryMeta } from './summary'
 
 export const BOARD_AGENDA_KINDS = ['summary', 'brief', 'roadmap', 'risks'] as const
 export type BoardAgendaKind = (typeof BOARD_AGENDA_KINDS)[number]
@@ -29,11 +29,11 @@ const ROADMAP_THEN: Record<string, Partial<InitiativeFields> | null> = {
   'Legacy loyalty scheme sunset': { status: 'planned' },
 }
 
-/** Pillars that have moved since the meeting: how they stood then. */
-const BRIEF_THEN: Partial<Record<PillarKey, Partial<BriefSectionFields>>> = {
-  engineering: { status: 'on-track', trend: 'steady' },
-  operational: { status: 'watch', trend: 'steady' },
-  security: { status: 'at-risk', trend: 'declining' },
+/** Pillars that have moved since the meeting: how they stood then, and what their narrative said. */
+const BRIEF_THEN: Partial<Record<PillarKey, Partial<BriefSectionFields> & { narrative: string }>> = {
+  engineering: { status: 'on-track', trend: 'steady', narrative: 'The order service migration started on plan; dual-write is live in staging. Deployment frequency holds at daily.' },
+  operational: { status: 'watch', trend: 'steady', narrative: 'Fulfilment ran without a customer-facing outage this quarter. The WMS upgrade statement of work is with the vendor; its cut-over must avoid peak.' },
+  security: { status: 'at-risk', trend: 'declining', narrative: 'SOC 2 readiness is at 45% of controls evidenced, behind plan. Admin accounts still rely on SMS codes; phishing-resistant MFA is proposed to the board.' },
 }
 
 /** The summary presented then: today's, with that quarter's figures. */
@@ -44,6 +44,9 @@ const SUMMARY_THEN: Array<[string, string]> = [
   ['SOC 2 readiness at 70% of controls evidenced.', 'SOC 2 readiness at 45% of controls evidenced.'],
   ['Fifteen initiatives', 'Fourteen initiatives'],
   ['; one cut (legacy loyalty sunset)', ''],
+  ['Peak-season capacity and WMS vendor depth are the two risks we ask the board to watch. Credential stuffing is contained but remains severe if it succeeds.',
+    'Peak-season capacity and the key-person dependency in the data team are the two risks we ask the board to watch.'],
+  ['Note the Datadog and Zendesk renewals inside their notice periods.', 'Approve phishing-resistant MFA for all staff.'],
 ]
 
 function must(result: WriteResult | boolean, what: string): void {
@@ -66,11 +69,11 @@ function summaryBlocksThen(day: Date): Block[] {
 }
 
 /**
- * `today` is the live demo document of `kind`; the result is a new document with its content as
- * of the board meeting held on `meetingDay`.
+ * `live` is the demo document of `kind` as seeded on `now`; the result is a new document with its
+ * content as of the board meeting held on `meetingDay`.
  */
-export function demoStateAtBoardMeeting(kind: BoardAgendaKind, today: Y.Doc, meetingDay: Date): Y.Doc {
-  const then = copyOf(today)
+export function demoStateAtBoardMeeting(kind: BoardAgendaKind, live: Y.Doc, meetingDay: Date, now: Date): Y.Doc {
+  const then = copyOf(live)
   then.transact(() => {
     switch (kind) {
       case 'roadmap':
@@ -80,11 +83,21 @@ export function demoStateAtBoardMeeting(kind: BoardAgendaKind, today: Y.Doc, mee
           else if (patch) must(updateInitiative(then, initiative.id, patch), initiative.title)
         }
         return
-      case 'brief':
-        for (const [pillar, patch] of Object.entries(BRIEF_THEN) as Array<[PillarKey, Partial<BriefSectionFields>]>) {
-          must(updatePillar(then, pillar, patch), pillar)
+      case 'brief': {
+        // Reviews dated as long before the meeting as today's are before today.
+        const shift = dayNumber(toIsoDate(now)) - dayNumber(toIsoDate(meetingDay))
+        for (const section of readBrief(then).sections) {
+          const { narrative, ...patch } = BRIEF_THEN[section.pillar] ?? { narrative: null }
+          const reviewedOn = section.reviewedOn ? addDays(section.reviewedOn, -shift) : null
+          must(updatePillar(then, section.pillar, { ...patch, reviewedOn }), section.pillar)
+          if (narrative !== null) {
+            const fragment = getPillarNarrative(then, section.pillar, { writable: true }) as Y.XmlFragment
+            fragment.delete(0, fragment.length)
+            appendBlocks(fragment, paragraphs(narrative))
+          }
         }
         return
+      }
       case 'risks': {
         // Only what had been opened by then, as it stood (nothing had closed yet).
         const day = toIsoDate(meetingDay)
@@ -94,6 +107,7 @@ export function demoStateAtBoardMeeting(kind: BoardAgendaKind, today: Y.Doc, mee
         return
       }
       case 'summary': {
+        must(setSummaryMeta(then, 'quarterLabel', quarterLabelOf(meetingDay)), 'quarter')
         const body = getBodyFragment(then)
         body.delete(0, body.length)
         appendBlocks(body, summaryBlocksThen(meetingDay))
@@ -112,7 +126,7 @@ export function demoBoardNotes(): Y.Doc {
     { type: 'heading', level: 2, text: 'Decisions' },
     { type: 'bulletList', items: ['Approved: phishing-resistant MFA for all staff (hardware keys for admins, passkeys for everyone else).', 'Deferred: a second engineering hub, to revisit after peak season.'] },
     { type: 'heading', level: 2, text: 'Discussion' },
-    { type: 'paragraph', text: 'The board asked for the order service cut-over plan, with a rehearsed rollback, before peak. Security moved to at risk after the credential-stuffing wave; the board wants monthly updates until it is back on watch.' },
+    { type: 'paragraph', text: 'The board asked for the order service cut-over plan, with a rehearsed rollback, before peak. Security is at risk: SOC 2 evidence is behind plan and admins still sign in with SMS codes. The board wants monthly updates until it is back on watch.' },
     { type: 'heading', level: 2, text: 'Actions' },
     { type: 'bulletList', items: ['Tom: cut-over plan and rollback rehearsal date.', 'Sam: SOC 2 auditor quotes.', 'Grace: next year’s run-rate envelope options.'] },
   ])
