@@ -62,6 +62,9 @@ async function seedLastBoardMeeting(deps: AppDeps, ws: DemoWorkspace, startsAt: 
   try {
     await insertVersions(tx, items, endedAt)
     await tx.commit()
+  } catch (err) {
+    await tx.rollback().catch(() => {})
+    throw err
   } finally {
     tx.close()
   }
