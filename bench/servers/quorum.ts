@@ -2,10 +2,11 @@
 // auth on, durability on as in production (libSQL WAL, synchronous=NORMAL with the WAL flusher,
 // group commit before relay; DB_SYNCHRONOUS=FULL in the environment benchmarks the strict mode).
 // BENCH_QUORUM_ROOT=/path/to/other/checkout benchmarks another copy of the server (A/B of a change).
-// Like `npm start`, it runs the server bundle, built once per bench process (older checkouts without
-// scripts/build-server.mjs run server/index.ts through tsx, as their `npm start` did).
+// Like `npm start`, it runs the server bundle with the node flags of that checkout's start script,
+// built once per bench process (older checkouts without scripts/build-server.mjs run
+// server/index.ts through tsx, as their `npm start` did).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, spawnServer } from './launch'
@@ -24,6 +25,16 @@ function serverEntry(root: string): string {
   return 'dist/server/index.mjs'
 }
 
+/**
+ * The node flags `npm start` gives the server in that checkout (e.g. --max-semi-space-size), so
+ * that the bench runs it as it runs in production; --enable-source-maps only costs on errors.
+ */
+export function startNodeFlags(root: string): string[] {
+  const start: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.start ?? ''
+  const flags = /node ((?:--\S+ )*)dist\/server\/index\.mjs/.exec(start)?.[1] ?? ''
+  return flags.split(' ').filter((f) => f && f !== '--enable-source-maps')
+}
+
 export async function launchQuorum(opts: LaunchOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-bench-'))
   const root = process.env.BENCH_QUORUM_ROOT || ROOT
@@ -31,7 +42,8 @@ export async function launchQuorum(opts: LaunchOptions = {}): Promise<RunningSer
     kind: 'quorum',
     script: serverEntry(root),
     cwd: process.env.BENCH_QUORUM_ROOT || undefined,
-    nodeArgs: opts.nodeArgs,
+    // BENCH_QUORUM_NODE_ARGS: node flags for Quorum alone (an A/B of a runtime setting).
+    nodeArgs: [...startNodeFlags(root), ...(process.env.BENCH_QUORUM_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(opts.nodeArgs ?? [])],
     env: {
       PORT: '0',
       HOST: '127.0.0.1',
