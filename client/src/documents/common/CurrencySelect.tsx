@@ -6,17 +6,22 @@ import { useMemo } from 'react'
 /** Listed first; every other ISO 4217 code the browser knows follows. */
 const COMMON = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'JPY', 'SGD', 'INR', 'ZAR']
 
-function allCodes(): string[] {
+/** Every code with its name, built once: the figure re-renders on every edit to the document. */
+let choices: { code: string; name: string }[] | null = null
+function allChoices(): { code: string; name: string }[] {
+  if (choices) return choices
+  let codes: string[] = []
   try {
-    return Intl.supportedValuesOf('currency')
-  } catch {
-    return []
-  }
+    codes = Intl.supportedValuesOf('currency')
+  } catch { /* an older browser: the common codes only */ }
+  const names = new Intl.DisplayNames(undefined, { type: 'currency' })
+  choices = [...COMMON, ...codes.filter((c) => !COMMON.includes(c))].map((code) => ({ code, name: nameOf(names, code) }))
+  return choices
 }
 
-function currencyName(code: string): string {
+function nameOf(names: Intl.DisplayNames, code: string): string {
   try {
-    return new Intl.DisplayNames(undefined, { type: 'currency' }).of(code) ?? code
+    return names.of(code) ?? code
   } catch {
     return code
   }
@@ -31,20 +36,17 @@ interface Props {
 
 export function CurrencySelect({ value, readOnly, onChange, testId }: Props) {
   const options = useMemo(() => {
-    const rest = allCodes().filter((c) => !COMMON.includes(c))
-    const listed = [...COMMON, ...rest]
-    return listed.includes(value) ? listed : [value, ...listed]
+    const listed = allChoices()
+    return listed.some((c) => c.code === value) ? listed : [{ code: value, name: value }, ...listed]
   }, [value])
   return (
-    <label className="figure currency-setting" title={currencyName(value)}>
+    <label className="figure currency-setting" title={options.find((c) => c.code === value)?.name}>
       <span className="figure-label">Currency</span>
       {readOnly ? (
         <span className="figure-value" data-testid={testId}>{value}</span>
       ) : (
         <select className="currency-select" value={value} data-testid={testId} aria-label="Currency of amounts" onChange={(e) => onChange(e.target.value)}>
-          {options.map((code) => (
-            <option key={code} value={code} title={currencyName(code)}>{code}</option>
-          ))}
+          {options.map(({ code, name }) => <option key={code} value={code} title={name}>{code}</option>)}
         </select>
       )}
     </label>

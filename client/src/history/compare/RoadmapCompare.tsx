@@ -1,6 +1,7 @@
 // Roadmap compare: initiatives changed / added / removed, totals by quarter and pillar, risk.
 import type { RoadmapComparison } from '../../../../shared/documents/compare-roadmap'
 import type { InitiativeProjection } from '../../../../shared/documents/roadmap'
+import { DEFAULT_CURRENCY } from '../../../../shared/documents/currency'
 import { CurrencyChange } from './CurrencyChange'
 import { direction, formatMoney, formatValue } from './format'
 import { RoadmapTotalsCompare } from './RoadmapTotalsCompare'
@@ -9,7 +10,7 @@ import { RowsCompare } from './RowsCompare'
 const RISK_LABEL: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' }
 
 export function RoadmapCompare({ comparison }: { comparison: RoadmapComparison }) {
-  const currency = comparison.currency.after ?? comparison.currency.before ?? 'USD'
+  const currency = comparison.currency.after ?? comparison.currency.before ?? DEFAULT_CURRENCY
   const { highRisk } = comparison.totals
   const describe = (r: InitiativeProjection) =>
     [

@@ -1,11 +1,12 @@
 import type { VendorsComparison } from '../../../../shared/documents/compare'
+import { DEFAULT_CURRENCY } from '../../../../shared/documents/currency'
 import { CurrencyChange } from './CurrencyChange'
 import { formatMoney } from './format'
 import { RowsCompare } from './RowsCompare'
 
 export function VendorsCompare({ comparison }: { comparison: VendorsComparison }) {
   const { before, after } = comparison.currency
-  const currency = after ?? before ?? 'USD'
+  const currency = after ?? before ?? DEFAULT_CURRENCY
   return (
     <div className="compare-kind">
       <section className="compare-section">
