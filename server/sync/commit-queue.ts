@@ -124,7 +124,9 @@ export class CommitQueue {
       }
     }
     for (const item of batch) {
-      if (item.done) error ? item.done.reject(error) : item.done.resolve()
+      if (!item.done) continue
+      if (error) item.done.reject(error)
+      else item.done.resolve()
     }
   }
 }
