@@ -10,6 +10,7 @@ import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import type { PresenceUser } from '../../../../shared/presence'
 import { EditorToolbar } from './EditorToolbar'
+import { keepTextInNewTextBlocks } from './text-block-invariant'
 
 export interface RichTextFieldProps {
   fragment: Y.XmlFragment
@@ -25,6 +26,10 @@ export interface RichTextFieldProps {
 }
 
 export function RichTextField({ fragment, provider, user, canWrite, label, variant = 'field', heading, testId }: RichTextFieldProps) {
+  // Blocks this editor creates (Enter, a new list item) get their Y.XmlText at once, so two
+  // people typing into them merge instead of garbling.
+  useEffect(() => keepTextInNewTextBlocks(fragment), [fragment])
+
   const editor = useEditor(
     {
       editable: canWrite,
