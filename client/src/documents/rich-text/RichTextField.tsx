@@ -34,7 +34,10 @@ export function RichTextField({ fragment, provider, user, canWrite, label, varia
     {
       editable: canWrite,
       extensions: [
-        StarterKit.configure({ undoRedo: false }),
+        // trailingNode off: it appends an empty paragraph whenever a document ends in a list or
+        // heading, on every client that opens it, so two people opening the notes together
+        // each wrote one (opening a document must not write to it). Enter leaves a final list.
+        StarterKit.configure({ undoRedo: false, trailingNode: false }),
         Collaboration.configure({ fragment }),
         ...(provider ? [CollaborationCaret.configure({ provider, user })] : []),
       ],
