@@ -78,12 +78,23 @@ async function bothShow(lines: string[]): Promise<void> {
 }
 
 /**
+ * Clicks into the block until the caret is there: the page can still shift as the other person's
+ * presence and caret appear, and a click on a moving page lands on the block above.
+ */
+async function placeCaretIn(page: Page, selector: string): Promise<void> {
+  await waitFor(async () => {
+    await page.click(selector)
+    return page.$eval(selector, (el) => el.contains(getSelection()?.anchorNode ?? null))
+  }, { message: `caret in ${selector}` })
+}
+
+/**
  * Both click into `target` and type at the same moment, keys interleaved; then both pages and the
  * server must hold `before` with the block at `index` holding both sentences, each intact.
  */
 async function typeTogether(documentId: string, target: string, before: string[], index: number): Promise<void> {
   await bothShow(before)
-  await Promise.all([ann.click(target), bob.click(target)])
+  await Promise.all([placeCaretIn(ann, target), placeCaretIn(bob, target)])
   await Promise.all([ann.keyboard.type(ANN, { delay: 20 }), bob.keyboard.type(BOB, { delay: 30 })])
   const accepted = [ANN + BOB, BOB + ANN].map((text) => before.map((line, i) => (i === index ? text : line)))
   const isAccepted = (lines: string[]) => accepted.some((a) => JSON.stringify(a) === JSON.stringify(lines))
@@ -122,7 +133,7 @@ describe('two people typing into one empty block at the same moment', () => {
   it(`a paragraph just created with Enter: ${RUNS} runs`, async () => {
     for (let run = 0; run < RUNS; run++) {
       const id = await openFreshNotes(run)
-      await ann.click(`${discussion} + p`)
+      await placeCaretIn(ann, `${discussion} + p`)
       await ann.keyboard.type('Context.')
       await ann.keyboard.press('Enter')
       await typeTogether(id, `${discussion} + p + p`, ['Agenda', '', 'Discussion', 'Context.', '', 'Actions', ''], 4)
@@ -135,7 +146,7 @@ describe('two people typing into one empty block at the same moment', () => {
       if (run % 2 === 0) {
         await typeTogether(id, `${actions} + ul li p`, TEMPLATE, 5)
       } else {
-        await ann.click(`${actions} + ul li p`)
+        await placeCaretIn(ann, `${actions} + ul li p`)
         await ann.keyboard.type('Dates.')
         await ann.keyboard.press('Enter')
         await typeTogether(id, `${actions} + ul li:nth-child(2) p`, [...TEMPLATE.slice(0, 5), 'Dates.', ''], 6)
