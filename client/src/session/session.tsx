@@ -2,6 +2,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { UserDto, WorkspaceDto } from '../../../shared/api-types'
 import { api, ApiRequestError, errorMessage, onUnauthorized } from '../api'
+import { clearLocalCopies } from '../sync/local-copy'
+
+/** Logging out waits at most this long for the local copies to be deleted (another tab can hold one open). */
+const CLEAR_WAIT_MS = 2000
 
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error'
 
@@ -50,12 +54,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [markSignedOut])
 
   const logout = useCallback(async () => {
+    const userId = user?.id
     try {
       await api.logout()
     } finally {
+      // Also when the server cannot be reached: this person chose to leave this browser.
+      if (userId) await Promise.race([clearLocalCopies(userId), new Promise((r) => setTimeout(r, CLEAR_WAIT_MS))])
       markSignedOut()
     }
-  }, [markSignedOut])
+  }, [markSignedOut, user?.id])
 
   useEffect(() => {
     void refresh()
