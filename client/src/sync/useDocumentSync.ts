@@ -141,7 +141,12 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
     }
 
     provider.on('status', ({ status }) => {
-      if (status === 'connected') socketOpened = true
+      if (status !== 'connected') return
+      socketOpened = true
+      // Announce our presence with a newer clock: the others may have dropped it (we were offline)
+      // at the clock we last sent, and y-protocols ignores a state whose clock is not newer.
+      const presence = provider.awareness.getLocalState()
+      if (presence) provider.awareness.setLocalState(presence)
     })
     provider.on('sync', (synced) => {
       if (!synced) return
