@@ -64,7 +64,7 @@ async function storedText(documentId: string, api: ApiClient): Promise<string> {
 }
 
 describe('offline edits in Chromium', () => {
-  it('keeps an edit made offline across a closed tab, warns on close, and sends it on the next visit', async () => {
+  it('keeps an edit made offline across a closed tab, warns on close, and sends it on the next visit', { timeout: 60_000 }, async () => {
     const { owner, documentId, addMember } = await workspaceWithDocument(server.url)
     const bea = await addMember('Bea Board', 'editor')
     const [ctxA, ctxB] = await Promise.all([owner, bea].map((api) => contextFor(browser, server.url, api)))
@@ -154,7 +154,7 @@ describe('offline edits in Chromium', () => {
     }
   })
 
-  it('deletes the user\'s local copies at logout, and keeps none for a viewer', async () => {
+  it('deletes the user\'s local copies at logout, and keeps none for a viewer', { timeout: 60_000 }, async () => {
     const { owner, documentId, addMember } = await workspaceWithDocument(server.url)
     const vera = await addMember('Vera Viewer', 'viewer')
     const [ctxA, ctxV] = await Promise.all([owner, vera].map((api) => contextFor(browser, server.url, api)))
