@@ -2,7 +2,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { UserDto, WorkspaceDto } from '../../../shared/api-types'
 import { api, ApiRequestError, errorMessage, onUnauthorized } from '../api'
-import { clearLocalCopies } from '../sync/local-copy'
 
 /** Logging out waits at most this long for the local copies to be deleted (another tab can hold one open). */
 const CLEAR_WAIT_MS = 2000
@@ -59,7 +58,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.logout()
     } finally {
       // Also when the server cannot be reached: this person chose to leave this browser.
-      if (userId) await Promise.race([clearLocalCopies(userId), new Promise((r) => setTimeout(r, CLEAR_WAIT_MS))])
+      // Imported here: local-copy brings Yjs, which the pages without a document do not load.
+      const clearing = userId ? import('../sync/local-copy').then((m) => m.clearLocalCopies(userId)) : null
+      if (clearing) await Promise.race([clearing.catch(() => {}), new Promise((r) => setTimeout(r, CLEAR_WAIT_MS))])
       markSignedOut()
     }
   }, [markSignedOut, user?.id])
