@@ -10,7 +10,7 @@ export interface PresenceEntry extends PresenceUser {
   connections: number
 }
 
-function readUser(value: unknown): PresenceUser | null {
+export function readUser(value: unknown): PresenceUser | null {
   if (!value || typeof value !== 'object') return null
   const u = value as Record<string, unknown>
   if (typeof u.id !== 'string' || typeof u.name !== 'string') return null
