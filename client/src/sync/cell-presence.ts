@@ -57,7 +57,7 @@ export class CellPresence {
     }
   }
 
-  /** Announces the cell this person is in (null: none). Viewers announce too: others see them looking. */
+  /** Announces the cell this person is editing (null: none). Read-only cells do not announce: a viewer is not editing. */
   setEditing(cell: CellRef | null): void {
     const same = cell && this.mine && cell.rowId === this.mine.rowId && cell.field === this.mine.field
     if (same || (cell === null && this.mine === null)) return

@@ -38,7 +38,7 @@ export function CellInput(props: CellInputProps) {
   const errorId = useId()
   const editors = useCellEditors(props.cell)
   const lastEditors = useLastEditors(editors)
-  const focus = useCellFocus(props.cell)
+  const focus = useCellFocus(readOnly ? undefined : props.cell)
   // Read-only dates read like the rest of the page ("14 Jan 2027"), not in the browser's input format.
   const staticDate = readOnly && type === 'date'
   const shown = staticDate ? dateLabel(value || null) : (draft ?? value)

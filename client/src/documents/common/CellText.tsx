@@ -34,7 +34,7 @@ export function CellText(props: CellTextProps) {
   const ref = useRef<Field>(null)
   const bound = text(false)
   const editors = useCellEditors(cell)
-  const focus = useCellFocus(cell)
+  const focus = useCellFocus(readOnly ? undefined : cell)
   // What the cell said when the person entered it, and whether someone else typed since.
   const session = useRef<{ start: string; othersTyped: boolean } | null>(null)
 
