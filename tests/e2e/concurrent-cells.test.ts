@@ -63,6 +63,7 @@ describe('concurrent cell edits in Chromium', () => {
         await a.setViewportSize({ width, height: 700 })
         await a.screenshot({ path: `${process.env.CELLS_SCREENSHOTS}/two-people-one-cell-${width}.png` })
       }
+      await v.screenshot({ path: `${process.env.CELLS_SCREENSHOTS}/viewer-sees-two-people.png`, clip: { x: 0, y: 250, width: 1280, height: 200 } })
     }
 
     // Both type a different word at the end at the same moment, then leave the cell with Enter.
@@ -101,6 +102,42 @@ describe('concurrent cell edits in Chromium', () => {
     expect(readRoadmap(seed.doc).initiatives[0].title).toBe(converged)
     // A viewer in a cell is not shown as editing it.
     expect(await namesOn(a, titleCell)).toBeNull()
+
+    seed.destroy()
+    await Promise.all(contexts.map((c) => c.close()))
+  }, 60_000)
+
+  it('a number changed by someone else while you type over it says who changed it, and you choose', async () => {
+    const { owner, documentId, addMember } = await workspaceWithDocument(server.url, 'roadmap')
+    const editor = await addMember('Eddie Editor', 'editor')
+    const seed = connectDoc(server.url, documentId, owner.cookie)
+    await seed.synced()
+    const added = addInitiative(seed.doc, { title: TITLE, oneOffCost: 100 })
+    if (!added.ok) throw new Error(added.error)
+    const contexts = await Promise.all([owner, editor].map((api) => contextFor(browser, server.url, api as ApiClient)))
+    const url = `${server.url}/d/${documentId}`
+    const [a, b] = await Promise.all(contexts.map((c) => openPage(c, url)))
+    const cost = `[data-initiative-id="${added.id}"] [data-testid="initiative-oneOffCost"]`
+    for (const page of [a, b]) await expect.poll(() => page.inputValue(cost)).toBe('100')
+
+    // A starts typing a new cost; meanwhile B writes another one.
+    await a.fill(cost, '250')
+    await b.click(cost)
+    await expect.poll(() => namesOn(a, `[data-initiative-id="${added.id}"] td.numeric`)).toBe('Eddie Editor')
+    await b.fill(cost, '700')
+    await b.keyboard.press('Enter')
+    const notice = `[data-initiative-id="${added.id}"] [data-testid="cell-conflict"]`
+    await expect.poll(() => a.textContent(notice).catch(() => null)).toContain('Eddie Editor changed this to 700')
+    expect(await a.inputValue(cost)).toBe('250')
+    if (process.env.CELLS_SCREENSHOTS) await a.screenshot({ path: `${process.env.CELLS_SCREENSHOTS}/changed-while-editing.png` })
+
+    // Taking theirs shows their value and writes nothing; the field keeps focus.
+    await a.click(`${notice} [data-testid="conflict-take"]`)
+    expect(await a.inputValue(cost)).toBe('700')
+    expect(await a.evaluate((selector) => document.activeElement === document.querySelector(selector), cost)).toBe(true)
+    expect(await a.$(notice)).toBeNull()
+    await a.keyboard.press('Enter')
+    await waitFor(() => readRoadmap(seed.doc).initiatives[0]?.oneOffCost === 700, { message: 'server keeps 700' })
 
     seed.destroy()
     await Promise.all(contexts.map((c) => c.close()))

@@ -52,17 +52,17 @@ export function useLastEditors(editors: readonly CellEditor[]): string[] {
   return last.current
 }
 
-/** A ring in each editor's colour around the cell, and their names on it. */
+/** A ring in the (first) editor's colour around the cell, and each person's name in their colour on it. */
 export function CellEditorsMark({ editors }: { editors: readonly CellEditor[] }) {
   if (editors.length === 0) return null
-  const names = [...new Set(editors.map((e) => e.name))]
-  const color = editors[0].color
+  const people = [...new Map(editors.map((e) => [e.userId, e])).values()]
+  const names = people.map((p) => p.name)
   return (
     <>
-      <span className="cell-editors-ring" style={{ borderColor: color }} aria-hidden="true" />
-      <span className="cell-editors-label" style={{ background: color }} data-testid="cell-editors" data-names={names.join(',')}
-        title={`${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} here`}>
-        {names.join(', ')}
+      <span className="cell-editors-ring" style={{ borderColor: people[0].color }} aria-hidden="true" />
+      <span className="cell-editors-label" data-testid="cell-editors" data-names={names.join(',')}
+        title={`${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} editing this`}>
+        {people.map((p) => <span key={p.userId} className="cell-editor-name" style={{ background: p.color }}>{p.name}</span>)}
       </span>
     </>
   )
