@@ -41,7 +41,9 @@ export function usePresence(provider: WebsocketProvider | null, selfUserId: stri
         else byUser.set(user.id, { ...user, isSelf: user.id === selfUserId, connections: 1 })
       })
       const list = [...byUser.values()].sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
-      setEntries(list)
+      // Awareness also changes when someone moves between cells or carets: the page (and the
+      // document under it) re-renders only when the list of people does.
+      setEntries((current) => (JSON.stringify(current) === JSON.stringify(list) ? current : list))
     }
     compute()
     awareness.on('change', compute)
