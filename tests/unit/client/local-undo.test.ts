@@ -80,6 +80,21 @@ describe('local undo of typing in a text cell', () => {
 describe('doc-version', () => {
   afterEach(() => vi.useRealTimers())
 
+  it('bumps on every update and notifies subscribers until they unsubscribe', () => {
+    const doc = new Y.Doc()
+    const before = docVersion(doc)
+    let calls = 0
+    const off = subscribeDoc(doc, () => calls++)
+    doc.getMap('m').set('a', 1)
+    doc.getMap('m').set('b', 2)
+    expect(docVersion(doc)).toBe(before + 2)
+    expect(calls).toBe(2)
+    off()
+    doc.getMap('m').set('c', 3)
+    expect(calls).toBe(2)
+  })
+
+
   it('bumps once typing in cell texts pauses (or after a while), at once for anything else', () => {
     vi.useFakeTimers()
     const doc = new Y.Doc()
