@@ -3,6 +3,7 @@
 // every connected client sees it as an ordinary edit and keeps editing. Unchanged rows and
 // fields are left untouched, so concurrent edits to them survive the restore.
 import * as Y from 'yjs'
+import { replaceText } from '../../shared/documents/text-change'
 
 export type RootKind = 'map' | 'xml' | 'array' | 'text'
 export interface RootSpec { name: string; type: RootKind }
@@ -19,11 +20,18 @@ function root(doc: Y.Doc, spec: RootSpec): Y.Map<unknown> | Y.XmlFragment | Y.Ar
 const toJson = (v: unknown): string => JSON.stringify(v instanceof Y.AbstractType ? v.toJSON() : v)
 const cloneValue = (v: unknown): unknown => (v instanceof Y.AbstractType ? (v as unknown as { clone(): unknown }).clone() : v)
 
+const isCellText = (v: unknown): v is Y.Text => v instanceof Y.Text && !(v instanceof Y.XmlText)
+
 function restoreMap(live: Y.Map<unknown>, target: Y.Map<unknown>): void {
   for (const key of [...live.keys()]) if (!target.has(key)) live.delete(key)
   for (const [key, value] of target.entries()) {
     const current = live.get(key)
     if (current instanceof Y.Map && value instanceof Y.Map) restoreMap(current, value)
+    else if (isCellText(current) && (typeof value === 'string' || isCellText(value))) {
+      // A text cell (or an older version's plain string) is edited in place: it stays one Y.Text
+      // that people typing in it keep sharing.
+      replaceText(current, typeof value === 'string' ? value : value.toString())
+    }
     else if (!live.has(key) || toJson(current) !== toJson(value)) live.set(key, cloneValue(value))
   }
 }

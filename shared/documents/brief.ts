@@ -4,12 +4,12 @@
 // section when needed); readers always return the eight, a missing/damaged one as defaults
 // flagged 'section'.
 import * as Y from 'yjs'
-import { dateField, enumField, LIMITS, spec, textField, validateField } from './fields'
+import { dateField, enumField, LIMITS, liveTextSpec, spec, validateField } from './fields'
 import type { FieldValues, WriteResult } from './fields'
 import { isPillarKey, PILLAR_LABELS, PILLARS } from './pillars'
 import type { PillarKey } from './pillars'
 import { richTextIn, richTextToPlain } from './rich-text'
-import { readRow, updateRow } from './rows'
+import { ensureLiveTexts, readRow, rowText, updateRow, writeFields } from './rows'
 import type { RowLayout } from './rows'
 import type { RootTypes } from './root-types'
 
@@ -22,7 +22,7 @@ export const roots: RootTypes = { pillars: 'map' }
 const sectionFields = {
   status: spec(enumField('Status', BRIEF_STATUSES), 'on-track'),
   trend: spec(enumField('Trend', BRIEF_TRENDS), 'steady'),
-  owner: spec(textField('Owner', LIMITS.name), ''),
+  owner: liveTextSpec('Owner', LIMITS.name),
   reviewedOn: spec(dateField('Reviewed on').nullable(), null),
 }
 const layout: RowLayout<typeof sectionFields> = { root: 'pillars', fields: sectionFields, richText: ['narrative'] }
@@ -69,10 +69,13 @@ function ensureSection(doc: Y.Doc, pillar: PillarKey): Y.Map<unknown> {
   const section = new Y.Map<unknown>()
   doc.transact(() => {
     map.set(pillar, section)
+    const kept: Record<string, unknown> = {}
     for (const field of Object.keys(sectionFields) as BriefSectionField[]) {
       const value = salvaged[field]
-      if (value !== null && !salvaged.invalid.includes(field)) section.set(field, value)
+      if (value !== null && !salvaged.invalid.includes(field)) kept[field] = value
     }
+    writeFields(section, sectionFields, kept)
+    ensureLiveTexts(section, sectionFields)
     section.set('narrative', new Y.XmlFragment())
   })
   return section
@@ -100,6 +103,13 @@ export function setPillarField<F extends BriefSectionField>(
   value: BriefSectionFields[F],
 ): WriteResult {
   return updatePillar(doc, pillar, { [field]: value } as Partial<BriefSectionFields>)
+}
+
+/** The Y.Text behind a section's owner cell (see rowText); `writable` creates or repairs the section. */
+export function pillarText(doc: Y.Doc, pillar: PillarKey, field: 'owner', opts: { writable?: boolean } = {}): Y.Text | null {
+  if (!isPillarKey(pillar)) return null
+  if (opts.writable) ensureSection(doc, pillar)
+  return rowText(doc, layout, pillar, field, opts.writable ?? false)
 }
 
 export function getPillarNarrative(doc: Y.Doc, pillar: PillarKey, opts: { writable?: boolean } = {}): Y.XmlFragment | null {

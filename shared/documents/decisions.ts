@@ -3,10 +3,10 @@
 //   decidedOn, createdOn, order, context: Y.XmlFragment }
 import type * as Y from 'yjs'
 import { toIsoDate } from './calendar'
-import { dateField, enumField, LIMITS, spec, textField } from './fields'
+import { dateField, enumField, LIMITS, liveTextSpec, spec } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { richTextIn, richTextToPlain } from './rich-text'
-import { addRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
+import { addRow, moveRow, readRows, removeRow, rowsOf, rowText, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
 import type { RootTypes } from './root-types'
 
@@ -15,12 +15,12 @@ export type DecisionStatus = (typeof DECISION_STATUSES)[number]
 export const roots: RootTypes = { decisions: 'map' }
 
 const decisionFields = {
-  question: spec(textField('Question', LIMITS.title), ''),
-  options: spec(textField('Options', LIMITS.note), ''),
-  owner: spec(textField('Owner', LIMITS.name), ''),
+  question: liveTextSpec('Question', LIMITS.title),
+  options: liveTextSpec('Options', LIMITS.note),
+  owner: liveTextSpec('Owner', LIMITS.name),
   dueDate: spec(dateField('Due date').nullable(), null),
   status: spec(enumField('Status', DECISION_STATUSES), 'open'),
-  outcome: spec(textField('Outcome', LIMITS.note), ''),
+  outcome: liveTextSpec('Outcome', LIMITS.note),
   decidedOn: spec(dateField('Decided on').nullable(), null),
   createdOn: spec(dateField('Created on').nullable(), null),
 }
@@ -28,6 +28,7 @@ const layout: RowLayout<typeof decisionFields> = { root: 'decisions', fields: de
 
 export type DecisionFields = FieldValues<typeof decisionFields>
 export type DecisionField = keyof DecisionFields
+export type DecisionTextField = 'question' | 'options' | 'owner' | 'outcome'
 export type Decision = Row<typeof decisionFields>
 export interface Decisions {
   decisions: Decision[]
@@ -55,6 +56,11 @@ export function updateDecision(doc: Y.Doc, id: string, patch: Partial<DecisionFi
 
 export function setDecisionField<F extends DecisionField>(doc: Y.Doc, id: string, field: F, value: DecisionFields[F]): WriteResult {
   return updateDecision(doc, id, { [field]: value } as Partial<DecisionFields>)
+}
+
+/** The Y.Text behind a decision's text cell (see rowText). */
+export function decisionText(doc: Y.Doc, id: string, field: DecisionTextField, opts: { writable?: boolean } = {}): Y.Text | null {
+  return rowText(doc, layout, id, field, opts.writable ?? false)
 }
 
 export function removeDecision(doc: Y.Doc, id: string): boolean {

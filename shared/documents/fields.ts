@@ -2,6 +2,7 @@
 // a missing value reads as the field's fallback; a value of the wrong shape reads as the
 // fallback too, and the field name is flagged in `invalid`, so a hostile client can make a
 // field look empty but can never make a reader throw.
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { isRealDate, isRealMonth } from './calendar'
 
@@ -40,12 +41,34 @@ export const enumField = <const T extends readonly [string, ...string[]]>(label:
 export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   schema: S
   fallback: z.output<S>
+  /** Stored as a Y.Text (typing merges character by character); `max` caps what readers return. */
+  liveText?: { max: number }
 }
 export type FieldSpecs = Record<string, FieldSpec>
 export type FieldValues<S extends FieldSpecs> = { -readonly [K in keyof S]: z.output<S[K]['schema']> }
 
 export function spec<S extends z.ZodType>(schema: S, fallback: z.output<S>): FieldSpec<S> {
   return { schema, fallback }
+}
+
+/**
+ * A text cell held as a Y.Text, so two people typing in it both keep their words. Writers still
+ * take a plain string (validated like `textField`); documents from before hold plain strings,
+ * which read as before.
+ */
+export function liveTextSpec(label: string, max: number): FieldSpec<ReturnType<typeof textField>> {
+  return { schema: textField(label, max), fallback: '', liveText: { max } }
+}
+
+/** A live text cell's value; a rich-text (Xml) node or an unreadable one is no cell text. */
+function readLiveText(raw: Y.Text, max: number): string | undefined {
+  if (raw instanceof Y.XmlText) return undefined
+  try {
+    // Concurrent typing can pass the limit a writer enforces; read the start rather than nothing.
+    return raw.toString().slice(0, max)
+  } catch {
+    return undefined
+  }
 }
 
 /** Reads every field of `specs` through `get`; never throws. */
@@ -59,6 +82,12 @@ export function readFields<S extends FieldSpecs>(
     const raw = get(key)
     if (raw === undefined) {
       values[key] = specs[key].fallback
+      continue
+    }
+    const live = specs[key].liveText
+    const text = live && raw instanceof Y.Text ? readLiveText(raw, live.max) : undefined
+    if (text !== undefined) {
+      values[key] = text
       continue
     }
     const parsed = specs[key].schema.safeParse(raw)

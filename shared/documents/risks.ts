@@ -3,10 +3,10 @@
 //   mitigation, openedOn, closedOn, order }
 import type * as Y from 'yjs'
 import { dayNumber } from './calendar'
-import { dateField, enumField, intField, LIMITS, spec, textField } from './fields'
+import { dateField, enumField, intField, LIMITS, liveTextSpec, spec } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { PILLARS } from './pillars'
-import { addRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
+import { addRow, moveRow, readRows, removeRow, rowsOf, rowText, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
 import type { RootTypes } from './root-types'
 
@@ -17,15 +17,15 @@ export type RiskStatus = (typeof RISK_STATUSES)[number]
 export const roots: RootTypes = { risks: 'map' }
 
 const riskFields = {
-  title: spec(textField('Title', LIMITS.title), ''),
+  title: liveTextSpec('Title', LIMITS.title),
   kind: spec(enumField('Kind', RISK_KINDS), 'risk'),
   pillar: spec(enumField('Pillar', PILLARS).nullable(), null),
   // null (unknown) rather than a guess, so a damaged score never lands on the heat map.
   severity: spec(intField('Severity', 1, 5).nullable(), null),
   likelihood: spec(intField('Likelihood', 1, 5).nullable(), null),
-  owner: spec(textField('Owner', LIMITS.name), ''),
+  owner: liveTextSpec('Owner', LIMITS.name),
   status: spec(enumField('Status', RISK_STATUSES), 'open'),
-  mitigation: spec(textField('Mitigation', LIMITS.note), ''),
+  mitigation: liveTextSpec('Mitigation', LIMITS.note),
   openedOn: spec(dateField('Opened on').nullable(), null),
   closedOn: spec(dateField('Closed on').nullable(), null),
 }
@@ -33,6 +33,7 @@ const layout: RowLayout<typeof riskFields> = { root: 'risks', fields: riskFields
 
 export type RiskFields = FieldValues<typeof riskFields>
 export type RiskField = keyof RiskFields
+export type RiskTextField = 'title' | 'owner' | 'mitigation'
 export type Risk = Row<typeof riskFields>
 export interface Risks {
   risks: Risk[]
@@ -66,6 +67,11 @@ export function updateRisk(doc: Y.Doc, id: string, patch: Partial<RiskFields>): 
 
 export function setRiskField<F extends RiskField>(doc: Y.Doc, id: string, field: F, value: RiskFields[F]): WriteResult {
   return updateRisk(doc, id, { [field]: value } as Partial<RiskFields>)
+}
+
+/** The Y.Text behind a risk's text cell (see rowText). */
+export function riskText(doc: Y.Doc, id: string, field: RiskTextField, opts: { writable?: boolean } = {}): Y.Text | null {
+  return rowText(doc, layout, id, field, opts.writable ?? false)
 }
 
 export function removeRisk(doc: Y.Doc, id: string): boolean {

@@ -5,11 +5,11 @@
 import type * as Y from 'yjs'
 import { addMonths, isRealMonth, monthNumber, toIsoMonth } from './calendar'
 import { currencyCode, DEFAULT_CURRENCY } from './currency'
-import { amountField, enumField, LIMITS, monthField, readFields, spec, textField, validateField } from './fields'
+import { amountField, enumField, LIMITS, liveTextSpec, monthField, readFields, spec, validateField } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { PILLARS } from './pillars'
 import { richTextIn, richTextToPlain } from './rich-text'
-import { addRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
+import { addRow, moveRow, readRows, removeRow, rowsOf, rowText, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
 import type { RootTypes } from './root-types'
 import { monthOffset, windowEnd } from './roadmap-window'
@@ -22,7 +22,7 @@ export { DEFAULT_CURRENCY }
 export const roots: RootTypes = { initiatives: 'map', meta: 'map' }
 
 const initiativeFields = {
-  title: spec(textField('Title', LIMITS.title), ''),
+  title: liveTextSpec('Title', LIMITS.title),
   pillar: spec(enumField('Pillar', PILLARS).nullable(), null),
   startMonth: spec(monthField('Start month').nullable(), null),
   endMonth: spec(monthField('End month').nullable(), null),
@@ -31,8 +31,8 @@ const initiativeFields = {
   runRateCost: spec(amountField('Run-rate cost'), 0),
   capacity: spec(amountField('Capacity'), 0),
   risk: spec(enumField('Risk', RISK_LEVELS), 'low'),
-  riskNote: spec(textField('Risk note', LIMITS.riskNote), ''),
-  owner: spec(textField('Owner', LIMITS.name), ''),
+  riskNote: liveTextSpec('Risk note', LIMITS.riskNote),
+  owner: liveTextSpec('Owner', LIMITS.name),
 }
 const layout: RowLayout<typeof initiativeFields> = {
   root: 'initiatives',
@@ -47,6 +47,7 @@ const metaFields = {
 
 export type InitiativeFields = FieldValues<typeof initiativeFields>
 export type InitiativeField = keyof InitiativeFields
+export type InitiativeTextField = 'title' | 'owner' | 'riskNote'
 export type Initiative = Row<typeof initiativeFields>
 export interface Roadmap {
   windowStart: string
@@ -121,6 +122,11 @@ export function setInitiativeField<F extends InitiativeField>(
 /** Several fields in one transaction, e.g. start and end month together. */
 export function updateInitiative(doc: Y.Doc, id: string, patch: Partial<InitiativeFields>): WriteResult {
   return updateRow(doc, layout, id, patch, checkMonths(currentWindow(doc)))
+}
+
+/** The Y.Text behind an initiative's text cell (see rowText). */
+export function initiativeText(doc: Y.Doc, id: string, field: InitiativeTextField, opts: { writable?: boolean } = {}): Y.Text | null {
+  return rowText(doc, layout, id, field, opts.writable ?? false)
 }
 
 export function removeInitiative(doc: Y.Doc, id: string): boolean {

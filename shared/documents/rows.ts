@@ -7,6 +7,7 @@ import { readFields, validateField } from './fields'
 import type { AddResult, FieldSpecs, FieldValues, WriteResult } from './fields'
 import { newId } from './ids'
 import { isRichText } from './rich-text'
+import { replaceText } from './text-change'
 
 export interface RowLayout<S extends FieldSpecs> {
   /** Name of the root Y.Map holding the rows. */
@@ -129,13 +130,52 @@ function validatePatch(specs: FieldSpecs, patch: Record<string, unknown>): Patch
   return { ok: true, values }
 }
 
-/** Writes validated fields; null clears a field; unchanged values are not rewritten. */
-function writeFields(row: Y.Map<unknown>, values: Record<string, unknown>): void {
+const isCellText = (value: unknown): value is Y.Text => value instanceof Y.Text && !(value instanceof Y.XmlText)
+
+/**
+ * Writes validated fields; null clears a field; unchanged values are not rewritten. A live text
+ * field is edited in place with the smallest change, so someone typing in it keeps their characters.
+ */
+export function writeFields(row: Y.Map<unknown>, specs: FieldSpecs, values: Record<string, unknown>): void {
   for (const [field, value] of Object.entries(values)) {
+    const current = row.get(field)
     if (value === null) {
       if (row.has(field)) row.delete(field)
-    } else if (row.get(field) !== value) row.set(field, value)
+    } else if (specs[field]?.liveText && typeof value === 'string') {
+      if (isCellText(current)) replaceText(current, value)
+      else row.set(field, new Y.Text(value))
+    } else if (current !== value) row.set(field, value)
   }
+}
+
+/**
+ * Gives live text fields a Y.Text in place of a legacy string (or a missing or damaged value), so
+ * the people who type in the cell next all share one. Converting the same cell twice at once would
+ * leave two texts and keep one, so new rows get theirs when they are created.
+ */
+export function ensureLiveTexts(row: Y.Map<unknown>, specs: FieldSpecs, only?: string): void {
+  for (const [field, spec] of Object.entries(specs)) {
+    if (!spec.liveText || (only !== undefined && field !== only)) continue
+    const current = row.get(field)
+    if (isCellText(current)) continue
+    row.set(field, new Y.Text(typeof current === 'string' ? current.slice(0, spec.liveText.max) : ''))
+  }
+}
+
+/**
+ * The Y.Text behind a live text cell, for an input bound to it. `writable` converts a legacy value
+ * first; null when the row is missing or damaged, the field is not live text, or (read-only) the
+ * cell still holds a plain string.
+ */
+export function rowText(doc: Y.Doc, layout: RowLayout<FieldSpecs>, id: string, field: string, writable: boolean): Y.Text | null {
+  if (!Object.hasOwn(layout.fields, field) || !layout.fields[field].liveText) return null
+  const row = rowsOf(doc, layout).get(id)
+  if (!(row instanceof Y.Map)) return null
+  const current = row.get(field)
+  if (isCellText(current)) return current
+  if (!writable) return null
+  doc.transact(() => ensureLiveTexts(row, layout.fields, field))
+  return row.get(field) as Y.Text
 }
 
 export function addRow<S extends FieldSpecs>(
@@ -155,7 +195,7 @@ export function addRow<S extends FieldSpecs>(
   doc.transact(() => {
     const row = new Y.Map<unknown>()
     rowsOf(doc, layout).set(id, row)
-    writeFields(row, values)
+    writeFields(row, layout.fields, values)
     row.set('order', orderAfter(doc, layout, afterId, id))
     for (const field of layout.richText) row.set(field, new Y.XmlFragment())
     for (const field of layout.lists ?? []) row.set(field, new Y.Array())
@@ -177,7 +217,7 @@ export function updateRow<S extends FieldSpecs>(
   const current = readRow(layout, id, found.row)
   const rule = check?.({ ...current, ...validated.values } as FieldValues<S>, Object.keys(validated.values))
   if (rule && !rule.ok) return rule
-  doc.transact(() => writeFields(found.row, validated.values))
+  doc.transact(() => writeFields(found.row, layout.fields, validated.values))
   return { ok: true }
 }
 

@@ -5,10 +5,10 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { currencyCode, DEFAULT_CURRENCY } from './currency'
-import { amountField, dateField, enumField, intField, LIMITS, readFields, spec, textField, validateField } from './fields'
+import { amountField, dateField, enumField, intField, LIMITS, liveTextSpec, readFields, spec, textField, validateField } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { newId } from './ids'
-import { addRow, findRow, moveRow, readRows, removeRow, rowsOf, updateRow } from './rows'
+import { addRow, findRow, moveRow, readRows, removeRow, rowsOf, rowText, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
 import type { RootTypes } from './root-types'
 
@@ -19,12 +19,12 @@ export const roots: RootTypes = { vendors: 'map', meta: 'map' }
 const MAX_NOTICE_DAYS = 3650
 
 const vendorFields = {
-  name: spec(textField('Name', LIMITS.name), ''),
-  category: spec(textField('Category', LIMITS.name), ''),
+  name: liveTextSpec('Name', LIMITS.name),
+  category: liveTextSpec('Category', LIMITS.name),
   annualValue: spec(amountField('Annual value'), 0),
   renewalDate: spec(dateField('Renewal date').nullable(), null),
   noticeDays: spec(intField('Notice period (days)', 0, MAX_NOTICE_DAYS), 0),
-  owner: spec(textField('Owner', LIMITS.name), ''),
+  owner: liveTextSpec('Owner', LIMITS.name),
   assessment: spec(enumField('Assessment', ASSESSMENTS), 'keep'),
 }
 const layout: RowLayout<typeof vendorFields> = { root: 'vendors', fields: vendorFields, richText: [], lists: ['history'] }
@@ -47,6 +47,7 @@ const historyInput = z.object({
 
 export type VendorFields = FieldValues<typeof vendorFields>
 export type VendorField = keyof VendorFields
+export type VendorTextField = 'name' | 'category' | 'owner'
 export interface HistoryEntry {
   id: string
   date: string | null
@@ -103,6 +104,11 @@ export function updateVendor(doc: Y.Doc, id: string, patch: Partial<VendorFields
 
 export function setVendorField<F extends VendorField>(doc: Y.Doc, id: string, field: F, value: VendorFields[F]): WriteResult {
   return updateVendor(doc, id, { [field]: value } as Partial<VendorFields>)
+}
+
+/** The Y.Text behind a vendor's text cell (see rowText). */
+export function vendorText(doc: Y.Doc, id: string, field: VendorTextField, opts: { writable?: boolean } = {}): Y.Text | null {
+  return rowText(doc, layout, id, field, opts.writable ?? false)
 }
 
 export function removeVendor(doc: Y.Doc, id: string): boolean {

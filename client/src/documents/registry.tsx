@@ -7,6 +7,7 @@ import { lazy, Suspense, type ComponentType } from 'react'
 import type { DocumentKind } from '../../../shared/document-kinds'
 import { PageLoading } from '../components/PageLoading'
 import type { DocumentBodyProps } from './document-body'
+import { CellPresenceProvider } from './common/CellPresence'
 import { SyncedGate } from './common/SyncedGate'
 import { RichTextDocument } from './RichTextDocument'
 
@@ -17,9 +18,11 @@ function structured(load: () => Promise<{ default: ComponentType<DocumentBodyPro
   function StructuredBody(props: DocumentBodyProps) {
     return (
       <SyncedGate provider={props.provider}>
-        <Suspense fallback={<PageLoading label="Loading document…" />}>
-          <Lazy {...props} />
-        </Suspense>
+        <CellPresenceProvider provider={props.provider}>
+          <Suspense fallback={<PageLoading label="Loading document…" />}>
+            <Lazy {...props} />
+          </Suspense>
+        </CellPresenceProvider>
       </SyncedGate>
     )
   }

@@ -24,7 +24,7 @@ export interface AwarenessView {
   meta: Map<number, { lastUpdated: number }>
 }
 
-function readUser(value: unknown): PresenceUser | null {
+export function readUser(value: unknown): PresenceUser | null {
   if (!value || typeof value !== 'object') return null
   const u = value as Record<string, unknown>
   if (typeof u.id !== 'string' || typeof u.name !== 'string') return null

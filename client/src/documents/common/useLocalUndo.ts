@@ -25,7 +25,12 @@ export function useLocalUndo(ydoc: Y.Doc, roots: readonly string[], enabled: boo
   useEffect(() => {
     if (!enabled) return
     const undoManager = createLocalUndoManager(ydoc, key.split(','), origin)
-    const refresh = () => setStacks({ canUndo: undoManager.undoStack.length > 0, canRedo: undoManager.redoStack.length > 0 })
+    // Only a real change re-renders the view (a whole table): not every captured keystroke.
+    const refresh = () => {
+      const canUndo = undoManager.undoStack.length > 0
+      const canRedo = undoManager.redoStack.length > 0
+      setStacks((s) => (s.canUndo === canUndo && s.canRedo === canRedo ? s : { canUndo, canRedo }))
+    }
     undoManager.on('stack-item-added', refresh)
     undoManager.on('stack-item-popped', refresh)
     undoManager.on('stack-cleared', refresh)

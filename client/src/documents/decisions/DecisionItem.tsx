@@ -1,10 +1,13 @@
 // One decision: question and status on top, owner / due / age below, details on demand.
-import { DECISION_STATUSES, getDecisionContext, setDecisionField, updateDecision } from '../../../../shared/documents/decisions'
-import type { Decision, DecisionField, DecisionFields } from '../../../../shared/documents/decisions'
+import { DECISION_STATUSES, decisionText, getDecisionContext, setDecisionField, updateDecision } from '../../../../shared/documents/decisions'
+import type { Decision, DecisionField, DecisionFields, DecisionTextField } from '../../../../shared/documents/decisions'
 import { decisionAgeDays } from '../../../../shared/documents/decision-queue'
+import { LIMITS } from '../../../../shared/documents/fields'
+import type * as Y from 'yjs'
 import { parseDateInput } from '../common/cell-values'
 import { CellInput } from '../common/CellInput'
 import { CellSelect } from '../common/CellSelect'
+import { CellText } from '../common/CellText'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
 import { dateLabel } from '../common/format'
@@ -12,6 +15,9 @@ import { useRowFragment } from '../common/useRowFragment'
 import { OptionalRichTextField } from '../rich-text/RichTextField'
 import type { DecisionContext } from './DecisionGroup'
 import { dueText, openedText } from './decision-view'
+
+const cellOf = (d: Decision, field: DecisionField) => ({ rowId: d.id, field })
+const textOf = (ydoc: Y.Doc, d: Decision, field: DecisionTextField) => (writable: boolean) => decisionText(ydoc, d.id, field, { writable })
 
 const STATUS_OPTIONS = DECISION_STATUSES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) }))
 
@@ -44,22 +50,22 @@ export function DecisionItem({ decision: d, today, ctx, expanded, onToggle, conf
           {expanded ? '▾' : '▸'}
         </button>
         <div className="decision-question">
-          <CellInput value={d.question} label="Question" readOnly={readOnly} placeholder="What needs deciding?" autoFocus={autoFocus}
-            className="strong" testId="decision-question" onCommit={(text) => set('question', text.trim())} />
+          <CellText value={d.question} text={textOf(ydoc, d, 'question')} write={write} cell={cellOf(d, 'question')} label="Question" readOnly={readOnly}
+            placeholder="What needs deciding?" maxLength={LIMITS.title} autoFocus={autoFocus} className="strong" testId="decision-question" />
         </div>
         {changed && <ChangedBadge label={changed.label} createdAt={changed.createdAt} />}
         <div className="decision-status">
-          <CellSelect value={d.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} className={`decision-status-${d.status}`}
+          <CellSelect value={d.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} cell={cellOf(d, 'status')} className={`decision-status-${d.status}`}
             testId="decision-status" onCommit={(v) => setStatus(v as DecisionFields['status'])} />
         </div>
         {canWrite && <button type="button" className="row-delete" aria-label={`Delete ${d.question || 'decision'}`} title="Delete decision" onClick={onAskDelete}>×</button>}
       </div>
       <div className="decision-meta">
         <label className="meta-field"><span>Owner</span>
-          <CellInput value={d.owner} label="Owner" readOnly={readOnly} placeholder="Owner" onCommit={(text) => set('owner', text.trim())} />
+          <CellText value={d.owner} text={textOf(ydoc, d, 'owner')} write={write} cell={cellOf(d, 'owner')} label="Owner" readOnly={readOnly} placeholder="Owner" maxLength={LIMITS.name} />
         </label>
         <label className="meta-field"><span>Due</span>
-          <CellInput type="date" value={d.dueDate ?? ''} label="Due date" readOnly={readOnly} testId="decision-dueDate"
+          <CellInput type="date" value={d.dueDate ?? ''} label="Due date" readOnly={readOnly} testId="decision-dueDate" cell={cellOf(d, 'dueDate')}
             onCommit={(text) => set('dueDate', parseDateInput(text))} />
         </label>
         {due && <span className={`due-text ${due.includes('overdue') ? 'overdue' : ''}`}>{due}</span>}
@@ -81,13 +87,15 @@ function DecisionDetail({ decision: d, ctx }: { decision: Decision; ctx: Decisio
   return (
     <div className="decision-detail">
       <label className="detail-field"><span className="detail-label">Options</span>
-        <CellInput multiline value={d.options} label="Options" readOnly={readOnly} placeholder="The options on the table" onCommit={(text) => set('options', text.trim())} />
+        <CellText multiline value={d.options} text={textOf(ydoc, d, 'options')} write={write} cell={cellOf(d, 'options')} label="Options" readOnly={readOnly}
+          placeholder="The options on the table" maxLength={LIMITS.note} />
       </label>
       <label className="detail-field"><span className="detail-label">Outcome</span>
-        <CellInput multiline value={d.outcome} label="Outcome" readOnly={readOnly} placeholder="What was decided" onCommit={(text) => set('outcome', text.trim())} />
+        <CellText multiline value={d.outcome} text={textOf(ydoc, d, 'outcome')} write={write} cell={cellOf(d, 'outcome')} label="Outcome" readOnly={readOnly}
+          placeholder="What was decided" maxLength={LIMITS.note} />
       </label>
       <label className="detail-field narrow"><span className="detail-label">Decided on</span>
-        <CellInput type="date" value={d.decidedOn ?? ''} label="Decided on" readOnly={readOnly} onCommit={(text) => set('decidedOn', parseDateInput(text))} />
+        <CellInput type="date" value={d.decidedOn ?? ''} label="Decided on" readOnly={readOnly} cell={cellOf(d, 'decidedOn')} onCommit={(text) => set('decidedOn', parseDateInput(text))} />
       </label>
       <div className="detail-field wide">
         <OptionalRichTextField fragment={fragment} provider={ctx.provider} user={ctx.user} canWrite={canWrite} heading="Context"

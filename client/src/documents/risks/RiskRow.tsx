@@ -1,10 +1,12 @@
 // One risk or incident: inline cells, score, and (expanded) its mitigation.
 import { isHighRisk, riskScore } from '../../../../shared/documents/risk-figures'
-import { RISK_KINDS, RISK_STATUSES, setRiskField } from '../../../../shared/documents/risks'
-import type { Risk, RiskField, RiskFields } from '../../../../shared/documents/risks'
+import { LIMITS } from '../../../../shared/documents/fields'
+import { RISK_KINDS, RISK_STATUSES, riskText, setRiskField } from '../../../../shared/documents/risks'
+import type { Risk, RiskField, RiskFields, RiskTextField } from '../../../../shared/documents/risks'
 import { parseDateInput } from '../common/cell-values'
 import { CellInput } from '../common/CellInput'
 import { CellSelect } from '../common/CellSelect'
+import { CellText } from '../common/CellText'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
 import type { EditableRowProps } from '../common/editable-row'
@@ -26,9 +28,11 @@ export function RiskRow(props: Props) {
   const set = <F extends RiskField>(field: F, value: RiskFields[F]) => write(() => setRiskField(ydoc, r.id, field, value))
   const score = riskScore(r)
   const high = isHighRisk(r)
+  const cell = (field: RiskField) => ({ rowId: r.id, field })
+  const text = (field: RiskTextField) => (writable: boolean) => riskText(ydoc, r.id, field, { writable })
   const scale = (field: 'severity' | 'likelihood', label: string) => (
     <td className="numeric">
-      <CellSelect value={r[field] === null ? null : String(r[field])} options={SCALE} label={label} readOnly={readOnly} testId={`risk-${field}`}
+      <CellSelect value={r[field] === null ? null : String(r[field])} options={SCALE} label={label} readOnly={readOnly} testId={`risk-${field}`} cell={cell(field)}
         emptyLabel={r[field] === null ? '—' : undefined} onCommit={(v) => set(field, v === '' ? null : Number(v))} />
     </td>
   )
@@ -42,13 +46,13 @@ export function RiskRow(props: Props) {
           </button>
         </td>
         <td className="cell-title">
-          <CellInput value={r.title} label="Title" readOnly={readOnly} placeholder="Describe the risk" autoFocus={props.autoFocus} testId="risk-title"
-            onCommit={(text) => set('title', text.trim())} />
+          <CellText value={r.title} text={text('title')} write={write} cell={cell('title')} label="Title" readOnly={readOnly} placeholder="Describe the risk"
+            maxLength={LIMITS.title} autoFocus={props.autoFocus} testId="risk-title" />
           {props.baseline && <ChangedBadge label={props.baseline.label} createdAt={props.baseline.createdAt} />}
         </td>
-        <td><CellSelect value={r.kind} options={KIND_OPTIONS} label="Kind" readOnly={readOnly} onCommit={(v) => set('kind', v as RiskFields['kind'])} /></td>
+        <td><CellSelect value={r.kind} options={KIND_OPTIONS} label="Kind" readOnly={readOnly} cell={cell('kind')} onCommit={(v) => set('kind', v as RiskFields['kind'])} /></td>
         <td>
-          <CellSelect value={r.pillar} options={PILLAR_OPTIONS} label="Pillar" readOnly={readOnly} emptyLabel="—"
+          <CellSelect value={r.pillar} options={PILLAR_OPTIONS} label="Pillar" readOnly={readOnly} cell={cell('pillar')} emptyLabel="—"
             onCommit={(v) => set('pillar', v === '' ? null : (v as RiskFields['pillar']))} />
         </td>
         {scale('severity', 'Severity')}
@@ -56,10 +60,10 @@ export function RiskRow(props: Props) {
         <td className="numeric">
           <span className={`score-pill ${high ? 'high' : ''}`} data-testid="risk-score" title={high ? 'High: reported to the board' : undefined}>{score ?? '—'}</span>
         </td>
-        <td><CellInput value={r.owner} label="Owner" readOnly={readOnly} placeholder="Owner" onCommit={(text) => set('owner', text.trim())} /></td>
-        <td><CellSelect value={r.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} className={`risk-status-${r.status}`} onCommit={(v) => set('status', v as RiskFields['status'])} /></td>
-        <td><CellInput type="date" value={r.openedOn ?? ''} label="Opened on" readOnly={readOnly} onCommit={(text) => set('openedOn', parseDateInput(text))} /></td>
-        <td><CellInput type="date" value={r.closedOn ?? ''} label="Closed on" readOnly={readOnly} testId="risk-closedOn" onCommit={(text) => set('closedOn', parseDateInput(text))} /></td>
+        <td><CellText value={r.owner} text={text('owner')} write={write} cell={cell('owner')} label="Owner" readOnly={readOnly} placeholder="Owner" maxLength={LIMITS.name} /></td>
+        <td><CellSelect value={r.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} cell={cell('status')} className={`risk-status-${r.status}`} onCommit={(v) => set('status', v as RiskFields['status'])} /></td>
+        <td><CellInput type="date" value={r.openedOn ?? ''} label="Opened on" readOnly={readOnly} cell={cell('openedOn')} onCommit={(text) => set('openedOn', parseDateInput(text))} /></td>
+        <td><CellInput type="date" value={r.closedOn ?? ''} label="Closed on" readOnly={readOnly} cell={cell('closedOn')} testId="risk-closedOn" onCommit={(text) => set('closedOn', parseDateInput(text))} /></td>
         <td className="cell-actions">
           {canWrite && <button type="button" className="row-delete" aria-label={`Delete ${r.title || 'risk'}`} title="Delete" onClick={props.onAskDelete}>×</button>}
         </td>
@@ -73,8 +77,8 @@ export function RiskRow(props: Props) {
           <td colSpan={COLUMN_COUNT - 1}>
             <label className="detail-field">
               <span className="detail-label">Mitigation</span>
-              <CellInput multiline value={r.mitigation} label="Mitigation" readOnly={readOnly} placeholder="What we are doing about it"
-                onCommit={(text) => set('mitigation', text.trim())} />
+              <CellText multiline value={r.mitigation} text={text('mitigation')} write={write} cell={cell('mitigation')} label="Mitigation"
+                readOnly={readOnly} placeholder="What we are doing about it" maxLength={LIMITS.note} />
             </label>
           </td>
         </tr>

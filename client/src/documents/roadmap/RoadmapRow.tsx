@@ -1,11 +1,13 @@
 // One initiative: inline cells, and (expanded) its risk note and rich-text description.
 import type { WebsocketProvider } from 'y-websocket'
-import { setInitiativeField } from '../../../../shared/documents/roadmap'
-import type { Initiative, InitiativeField, InitiativeFields } from '../../../../shared/documents/roadmap'
+import { LIMITS } from '../../../../shared/documents/fields'
+import { initiativeText, setInitiativeField } from '../../../../shared/documents/roadmap'
+import type { Initiative, InitiativeField, InitiativeFields, InitiativeTextField } from '../../../../shared/documents/roadmap'
 import type { PresenceUser } from '../../../../shared/presence'
 import { amountInputText, parseNumberInput } from '../common/cell-values'
 import { CellInput } from '../common/CellInput'
 import { CellSelect } from '../common/CellSelect'
+import { CellText } from '../common/CellText'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
 import type { EditableRowProps } from '../common/editable-row'
@@ -26,9 +28,11 @@ export function RoadmapRow(props: Props) {
   const { initiative: i, ydoc, canWrite, write, expanded } = props
   const readOnly = !canWrite
   const set = <F extends InitiativeField>(field: F, value: InitiativeFields[F]) => write(() => setInitiativeField(ydoc, i.id, field, value))
+  const cell = (field: InitiativeField) => ({ rowId: i.id, field })
+  const text = (field: InitiativeTextField) => (writable: boolean) => initiativeText(ydoc, i.id, field, { writable })
   const amountCell = (field: 'oneOffCost' | 'runRateCost' | 'capacity', label: string) => (
     <td className="numeric">
-      <CellInput value={amountInputText(i[field])} numeric label={label} readOnly={readOnly} testId={`initiative-${field}`}
+      <CellInput value={amountInputText(i[field])} numeric label={label} readOnly={readOnly} testId={`initiative-${field}`} cell={cell(field)}
         onCommit={(text) => set(field, parseNumberInput(text, 0))} />
     </td>
   )
@@ -43,28 +47,28 @@ export function RoadmapRow(props: Props) {
           </button>
         </td>
         <td className="cell-title">
-          <CellInput value={i.title} label="Title" readOnly={readOnly} placeholder="Untitled initiative" testId="initiative-title"
-            autoFocus={props.autoFocus} onCommit={(text) => set('title', text.trim())} />
+          <CellText value={i.title} text={text('title')} write={write} cell={cell('title')} label="Title" readOnly={readOnly}
+            placeholder="Untitled initiative" testId="initiative-title" maxLength={LIMITS.title} autoFocus={props.autoFocus} />
           {props.baseline && <ChangedBadge label={props.baseline.label} createdAt={props.baseline.createdAt} />}
         </td>
         <td>
-          <CellSelect value={i.pillar} options={PILLAR_OPTIONS} label="Pillar" readOnly={readOnly} emptyLabel={i.pillar === null ? '—' : undefined}
+          <CellSelect value={i.pillar} options={PILLAR_OPTIONS} label="Pillar" readOnly={readOnly} cell={cell('pillar')} emptyLabel={i.pillar === null ? '—' : undefined}
             onCommit={(v) => set('pillar', v === '' ? null : (v as InitiativeFields['pillar']))} />
         </td>
-        <td><MonthSelect value={i.startMonth} months={props.months} label="Start month" readOnly={readOnly} onCommit={(v) => set('startMonth', v)} /></td>
-        <td><MonthSelect value={i.endMonth} months={props.months} label="End month" readOnly={readOnly} onCommit={(v) => set('endMonth', v)} /></td>
+        <td><MonthSelect value={i.startMonth} months={props.months} label="Start month" readOnly={readOnly} cell={cell('startMonth')} onCommit={(v) => set('startMonth', v)} /></td>
+        <td><MonthSelect value={i.endMonth} months={props.months} label="End month" readOnly={readOnly} cell={cell('endMonth')} onCommit={(v) => set('endMonth', v)} /></td>
         <td>
-          <CellSelect value={i.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} className={`status-select status-${i.status}`}
+          <CellSelect value={i.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} cell={cell('status')} className={`status-select status-${i.status}`}
             onCommit={(v) => set('status', v as InitiativeFields['status'])} />
         </td>
         {amountCell('oneOffCost', 'One-off cost')}
         {amountCell('runRateCost', 'Run-rate cost')}
         {amountCell('capacity', 'Capacity')}
         <td title={i.riskNote || undefined}>
-          <CellSelect value={i.risk} options={RISK_OPTIONS} label="Risk" readOnly={readOnly} className={`risk-select risk-${i.risk}`}
+          <CellSelect value={i.risk} options={RISK_OPTIONS} label="Risk" readOnly={readOnly} cell={cell('risk')} className={`risk-select risk-${i.risk}`}
             onCommit={(v) => set('risk', v as InitiativeFields['risk'])} />
         </td>
-        <td><CellInput value={i.owner} label="Owner" readOnly={readOnly} placeholder="Owner" onCommit={(text) => set('owner', text.trim())} /></td>
+        <td><CellText value={i.owner} text={text('owner')} write={write} cell={cell('owner')} label="Owner" readOnly={readOnly} placeholder="Owner" maxLength={LIMITS.name} testId="initiative-owner" /></td>
         <td className="cell-actions">
           {canWrite && (
             <button type="button" className="row-delete" aria-label={`Delete ${i.title || 'initiative'}`} title="Delete initiative" onClick={props.onAskDelete}>×</button>
@@ -82,8 +86,7 @@ export function RoadmapRow(props: Props) {
         <tr className="detail-row">
           <td />
           <td colSpan={COLUMN_COUNT - 1}>
-            <RoadmapRowDetail initiative={i} ydoc={ydoc} provider={props.provider} user={props.user} canWrite={canWrite}
-              onRiskNote={(text) => set('riskNote', text.trim())} />
+            <RoadmapRowDetail initiative={i} ydoc={ydoc} provider={props.provider} user={props.user} canWrite={canWrite} write={write} />
           </td>
         </tr>
       )}

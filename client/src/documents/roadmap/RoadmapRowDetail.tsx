@@ -1,11 +1,12 @@
 // The expanded part of an initiative row: risk note and rich-text description.
 import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
-import type { WriteResult } from '../../../../shared/documents/fields'
-import { getInitiativeDescription } from '../../../../shared/documents/roadmap'
+import { LIMITS } from '../../../../shared/documents/fields'
+import { getInitiativeDescription, initiativeText } from '../../../../shared/documents/roadmap'
 import type { Initiative } from '../../../../shared/documents/roadmap'
 import type { PresenceUser } from '../../../../shared/presence'
-import { CellInput } from '../common/CellInput'
+import { CellText } from '../common/CellText'
+import type { LocalUndo } from '../common/useLocalUndo'
 import { useRowFragment } from '../common/useRowFragment'
 import { OptionalRichTextField } from '../rich-text/RichTextField'
 
@@ -15,17 +16,18 @@ interface Props {
   provider: WebsocketProvider | null
   user: PresenceUser
   canWrite: boolean
-  onRiskNote: (text: string) => WriteResult
+  write: LocalUndo['write']
 }
 
-export function RoadmapRowDetail({ initiative, ydoc, provider, user, canWrite, onRiskNote }: Props) {
+export function RoadmapRowDetail({ initiative, ydoc, provider, user, canWrite, write }: Props) {
   const fragment = useRowFragment((writable) => getInitiativeDescription(ydoc, initiative.id, { writable }), canWrite)
   return (
     <div className="row-detail">
       <label className="detail-field">
         <span className="detail-label">Risk note</span>
-        <CellInput multiline value={initiative.riskNote} label="Risk note" readOnly={!canWrite} placeholder="What could go wrong, and what we are doing about it"
-          onCommit={onRiskNote} testId="initiative-riskNote" />
+        <CellText multiline value={initiative.riskNote} text={(writable) => initiativeText(ydoc, initiative.id, 'riskNote', { writable })} write={write}
+          cell={{ rowId: initiative.id, field: 'riskNote' }} label="Risk note" readOnly={!canWrite} maxLength={LIMITS.riskNote}
+          placeholder="What could go wrong, and what we are doing about it" testId="initiative-riskNote" />
       </label>
       <OptionalRichTextField fragment={fragment} provider={provider} user={user} canWrite={canWrite} heading="Description"
         label={`Description of ${initiative.title || 'initiative'}`} emptyText="No description." testId="initiative-description" />

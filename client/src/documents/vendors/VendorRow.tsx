@@ -1,11 +1,13 @@
 // One vendor: inline cells, computed notice deadline with its flag, and (expanded) its history.
 import { noticeDeadline } from '../../../../shared/documents/vendor-renewals'
-import { ASSESSMENTS, setVendorField } from '../../../../shared/documents/vendors'
-import type { Vendor, VendorField, VendorFields } from '../../../../shared/documents/vendors'
+import { LIMITS } from '../../../../shared/documents/fields'
+import { ASSESSMENTS, setVendorField, vendorText } from '../../../../shared/documents/vendors'
+import type { Vendor, VendorField, VendorFields, VendorTextField } from '../../../../shared/documents/vendors'
 import type { PresenceUser } from '../../../../shared/presence'
 import { amountInputText, parseDateInput, parseNumberInput } from '../common/cell-values'
 import { CellInput } from '../common/CellInput'
 import { CellSelect } from '../common/CellSelect'
+import { CellText } from '../common/CellText'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
 import { dateLabel } from '../common/format'
@@ -28,6 +30,8 @@ export function VendorRow(props: Props) {
   const readOnly = !canWrite
   const set = <F extends VendorField>(field: F, value: VendorFields[F]) => write(() => setVendorField(ydoc, v.id, field, value))
   const deadline = noticeDeadline(v)
+  const cell = (field: VendorField) => ({ rowId: v.id, field })
+  const text = (field: VendorTextField) => (writable: boolean) => vendorText(ydoc, v.id, field, { writable })
 
   return (
     <>
@@ -38,30 +42,30 @@ export function VendorRow(props: Props) {
           </button>
         </td>
         <td className="cell-title">
-          <CellInput value={v.name} label="Vendor name" readOnly={readOnly} placeholder="Vendor" autoFocus={props.autoFocus} testId="vendor-name"
-            onCommit={(text) => set('name', text.trim())} />
+          <CellText value={v.name} text={text('name')} write={write} cell={cell('name')} label="Vendor name" readOnly={readOnly} placeholder="Vendor"
+            maxLength={LIMITS.name} autoFocus={props.autoFocus} testId="vendor-name" />
           {props.baseline && <ChangedBadge label={props.baseline.label} createdAt={props.baseline.createdAt} />}
         </td>
-        <td><CellInput value={v.category} label="Category" readOnly={readOnly} placeholder="Category" onCommit={(text) => set('category', text.trim())} /></td>
+        <td><CellText value={v.category} text={text('category')} write={write} cell={cell('category')} label="Category" readOnly={readOnly} placeholder="Category" maxLength={LIMITS.name} /></td>
         <td className="numeric">
-          <CellInput value={amountInputText(v.annualValue)} numeric label={`Annual value (${props.currency})`} readOnly={readOnly} testId="vendor-annualValue"
+          <CellInput value={amountInputText(v.annualValue)} numeric label={`Annual value (${props.currency})`} readOnly={readOnly} testId="vendor-annualValue" cell={cell('annualValue')}
             onCommit={(text) => set('annualValue', parseNumberInput(text, 0))} />
         </td>
         <td>
-          <CellInput type="date" value={v.renewalDate ?? ''} label="Renewal date" readOnly={readOnly} testId="vendor-renewalDate"
+          <CellInput type="date" value={v.renewalDate ?? ''} label="Renewal date" readOnly={readOnly} testId="vendor-renewalDate" cell={cell('renewalDate')}
             onCommit={(text) => set('renewalDate', parseDateInput(text))} />
         </td>
         <td className="numeric">
-          <CellInput value={String(v.noticeDays)} numeric label="Notice period (days)" readOnly={readOnly} testId="vendor-noticeDays"
+          <CellInput value={String(v.noticeDays)} numeric label="Notice period (days)" readOnly={readOnly} testId="vendor-noticeDays" cell={cell('noticeDays')}
             onCommit={(text) => set('noticeDays', parseNumberInput(text, 0))} />
         </td>
         <td className="cell-deadline" data-testid="notice-deadline" data-date={deadline ?? ''}>
           <span className="deadline-date">{deadline ? dateLabel(deadline) : '—'}</span>
           <RenewalFlag vendor={v} today={props.today} />
         </td>
-        <td><CellInput value={v.owner} label="Owner" readOnly={readOnly} placeholder="Owner" onCommit={(text) => set('owner', text.trim())} /></td>
+        <td><CellText value={v.owner} text={text('owner')} write={write} cell={cell('owner')} label="Owner" readOnly={readOnly} placeholder="Owner" maxLength={LIMITS.name} /></td>
         <td>
-          <CellSelect value={v.assessment} options={ASSESSMENT_OPTIONS} label="Assessment" readOnly={readOnly} className={`assessment-${v.assessment}`}
+          <CellSelect value={v.assessment} options={ASSESSMENT_OPTIONS} label="Assessment" readOnly={readOnly} cell={cell('assessment')} className={`assessment-${v.assessment}`}
             onCommit={(value) => set('assessment', value as VendorFields['assessment'])} />
         </td>
         <td className="cell-actions">
