@@ -8,7 +8,6 @@ import type { DocumentKind } from '../../../shared/document-kinds'
 import { PageLoading } from '../components/PageLoading'
 import type { DocumentBodyProps } from './document-body'
 import { SyncedGate } from './common/SyncedGate'
-import { RichTextDocument } from './RichTextDocument'
 
 export type { DocumentBodyProps, DocumentHighlight } from './document-body'
 
@@ -24,6 +23,16 @@ function structured(load: () => Promise<{ default: ComponentType<DocumentBodyPro
     )
   }
   return StructuredBody
+}
+
+// Notes are Tiptap from the first line, bound before sync (Collaboration handles a late sync).
+const LazyRichText = lazy(() => import('./RichTextDocument').then((m) => ({ default: m.RichTextDocument })))
+function RichTextDocument(props: DocumentBodyProps) {
+  return (
+    <Suspense fallback={<PageLoading label="Loading editor…" />}>
+      <LazyRichText {...props} />
+    </Suspense>
+  )
 }
 
 export const documentBodies: Record<DocumentKind, ComponentType<DocumentBodyProps>> = {

@@ -7,7 +7,7 @@ import type { Initiative } from '../../../../shared/documents/roadmap'
 import type { PresenceUser } from '../../../../shared/presence'
 import { CellInput } from '../common/CellInput'
 import { useRowFragment } from '../common/useRowFragment'
-import { OptionalRichTextField } from '../rich-text/RichTextField'
+import { LazyOptionalRichTextField as OptionalRichTextField } from '../rich-text/LazyRichTextField'
 
 interface Props {
   initiative: Initiative
