@@ -13,6 +13,8 @@ export interface SizeFigures {
   keyPress: { presses: number; over16: number; p95: number | null; max: number | null }
   longTaskMsPerSecond: number
   longestTaskMs: number
+  /** How the connection badge reported lag: seconds it said "Behind", and when it first did. */
+  behindBadge: { shownSeconds: number; firstAfterMs: number | null }
 }
 
 /**
@@ -60,6 +62,7 @@ export function keyPressDurations(record: PageRecord, presses: number, fromEpoch
     byInteraction.set(e.interactionId, Math.max(byInteraction.get(e.interactionId) ?? 0, e.duration))
   }
   const reported = [...byInteraction.values()]
+  // Other interactions may land in the window (a stray keyup): never count fewer presses than reported.
   return [...reported, ...new Array(Math.max(0, presses - reported.length)).fill(0)]
 }
 
@@ -82,4 +85,21 @@ export function summarise(values: number[]) {
   if (values.length === 0) return { p50: null, p95: null, max: null }
   const p = percentiles(values)
   return { p50: round(p.p50, 1), p95: round(p.p95, 1), max: round(p.max, 1) }
+}
+
+/** Seconds the badge said "Behind" between `from` and `to` (epoch ms), and when it first did after `from`. */
+export function behindFigures(record: PageRecord, fromEpoch: number, toEpoch: number) {
+  let shown = 0
+  let first: number | null = null
+  let since: number | null = null
+  for (const { at, behind } of record.badge) {
+    if (behind && since === null) since = at
+    if (!behind && since !== null) {
+      shown += Math.max(0, Math.min(at, toEpoch) - Math.max(since, fromEpoch))
+      since = null
+    }
+    if (behind && first === null && at >= fromEpoch) first = at - fromEpoch
+  }
+  if (since !== null) shown += Math.max(0, toEpoch - Math.max(since, fromEpoch))
+  return { shownSeconds: Math.round(shown / 100) / 10, firstAfterMs: first === null ? null : Math.round(first) }
 }

@@ -2,12 +2,15 @@
 // - markers: first time (epoch ms, performance.timeOrigin + now) each "[qN]" marker appeared in the
 //   DOM (text, or an input's value attribute, which React keeps in step with the value);
 // - Event Timing entries of 16 ms and longer (the browser's floor), with their interactionId;
-// - long tasks (50 ms and longer).
+// - long tasks (50 ms and longer);
+// - when the connection badge started and stopped saying "Behind".
 export interface PageRecord {
   timeOrigin: number
   markers: Record<string, number>
   events: { name: string; start: number; duration: number; interactionId: number }[]
   longTasks: { start: number; duration: number }[]
+  /** The connection badge's data-behind changes (epoch ms). */
+  badge: { at: number; behind: boolean }[]
 }
 
 declare global {
@@ -15,7 +18,7 @@ declare global {
 }
 
 export function installProbes() {
-  const record: PageRecord = { timeOrigin: performance.timeOrigin, markers: {}, events: [], longTasks: [] }
+  const record: PageRecord = { timeOrigin: performance.timeOrigin, markers: {}, events: [], longTasks: [], badge: [] }
   window.__bench = record
   const re = /\[q(\d+)\]/g
   const scan = (text: string | null | undefined, at: number) => {
@@ -26,7 +29,8 @@ export function installProbes() {
   new MutationObserver((mutations) => {
     const at = performance.timeOrigin + performance.now()
     for (const r of mutations) {
-      if (r.type === 'attributes') scan((r.target as Element).getAttribute(r.attributeName!), at)
+      if (r.type === 'attributes' && r.attributeName === 'data-behind') record.badge.push({ at, behind: (r.target as Element).hasAttribute('data-behind') })
+      else if (r.type === 'attributes') scan((r.target as Element).getAttribute(r.attributeName!), at)
       else if (r.type === 'characterData') scan((r.target as CharacterData).data, at)
       else {
         for (const n of r.addedNodes) {
@@ -38,7 +42,7 @@ export function installProbes() {
         }
       }
     }
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value'] })
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'data-behind'] })
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as PerformanceEventTiming[]) {
       record.events.push({ name: e.name, start: e.startTime, duration: e.duration, interactionId: (e as PerformanceEventTiming & { interactionId?: number }).interactionId ?? 0 })

@@ -53,6 +53,7 @@ export function markdownTable(sizes: SizeFigures[], targets: TargetResult[]): st
     row('key press p95 / max (ms; presses ≥ 16 ms)', (s) => `${cell(s.keyPress.p95)} / ${cell(s.keyPress.max)} (${s.keyPress.over16} of ${s.keyPress.presses})`),
     row('long tasks (ms per s; longest ms)', (s) => `${s.longTaskMsPerSecond} (${s.longestTaskMs})`),
     row('cold load median (ms; runs)', (s) => `${s.coldLoadMedianMs} (${s.coldLoadMs.join(', ')})`),
+    row('badge said "Behind" (s; first after ms)', (s) => `${s.behindBadge.shownSeconds} (${cell(s.behindBadge.firstAfterMs)})`),
     row('JS / CSS transferred (kB, files)', (s) => `${s.transfer.jsKB} (${s.transfer.jsFiles}) / ${s.transfer.cssKB} (${s.transfer.cssFiles})`),
   ]
   const verdicts = targets.map((t) => `- ${t.pass ? 'PASS' : 'MISS'} ${t.name}: ${cell(t.value, ` ${t.unit}`)} (target ≤ ${t.limit} ${t.unit})`)
