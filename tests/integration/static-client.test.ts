@@ -17,17 +17,17 @@ const HTML = '<!doctype html><html><head><script type="module" src="/assets/app-
 let dir: string
 let app: Hono<AppEnv>
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'quorum-static-'))
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'index.html'), HTML)
   writeFileSync(join(dir, 'assets/app-AbC123.js'), JS)
   const plugin = precompress() as unknown as {
     configResolved(c: { root: string; build: { outDir: string } }): void
-    writeBundle(o: unknown, bundle: Record<string, unknown>): void
+    writeBundle(o: unknown, bundle: Record<string, unknown>): Promise<void>
   }
   plugin.configResolved({ root: dir, build: { outDir: dir } })
-  plugin.writeBundle({}, { 'index.html': {}, 'assets/app-AbC123.js': {} })
+  await plugin.writeBundle({}, { 'index.html': {}, 'assets/app-AbC123.js': {} })
   app = new Hono<AppEnv>()
   serveClient(app, dir)
 })
