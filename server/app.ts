@@ -1,5 +1,4 @@
 // Builds the Hono app from injected dependencies; server/index.ts only wires and listens.
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { existsSync } from 'node:fs'
@@ -8,6 +7,7 @@ import type { AppDeps, AppEnv } from './app-deps'
 import { SESSION_COOKIE } from './auth/sessions'
 import { HttpError } from './http/errors'
 import { isSameOrigin } from './http/origin'
+import { serveClient } from './http/static-client'
 import { authRoutes, meRoute } from './routes/auth'
 import { boardPackRoutes } from './routes/board-pack'
 import { documentRoutes, workspaceDocumentRoutes } from './routes/documents'
@@ -73,9 +73,7 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
 
   const clientDir = opts.clientDir
   if (clientDir && existsSync(resolve(clientDir, 'index.html'))) {
-    app.use('/*', serveStatic({ root: clientDir }))
-    // Client-side routes (/w/…, /d/…) all load the single-page app.
-    app.get('*', serveStatic({ root: clientDir, path: 'index.html' }))
+    serveClient(app, clientDir)
   }
   return app
 }

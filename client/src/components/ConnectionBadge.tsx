@@ -35,21 +35,27 @@ interface ConnectionBadgeProps {
   noAccessReason?: NoAccessReason | null
   unsentChanges?: number
   localCopy?: LocalCopyState
+  /** Connected, but showing remote changes more than a second late (useRenderLag). */
+  behind?: boolean
 }
 
-/** The sync connection state, in words. data-state carries the raw state for tests. */
-export function ConnectionBadge({ state, noAccessReason, unsentChanges = 0, localCopy = 'tab' }: ConnectionBadgeProps) {
-  const label =
-    state === 'no-access' && noAccessReason ? NO_ACCESS_LABELS[noAccessReason] : state === 'offline' ? OFFLINE_LABELS[localCopy] : LABELS[state]
-  const title =
-    unsentChanges > 0 ? `${unsentChanges} local change${unsentChanges === 1 ? '' : 's'} not yet sent; ${UNSENT_TITLES[localCopy]}` : undefined
+/** The sync connection state, in words. data-state carries the raw state for tests; data-behind the lag. */
+export function ConnectionBadge({ state, noAccessReason, unsentChanges = 0, localCopy = 'tab', behind = false }: ConnectionBadgeProps) {
+  const isBehind = behind && state === 'connected'
+  const label = isBehind
+    ? 'Behind — catching up'
+    : state === 'no-access' && noAccessReason ? NO_ACCESS_LABELS[noAccessReason] : state === 'offline' ? OFFLINE_LABELS[localCopy] : LABELS[state]
+  const title = isBehind
+    ? 'Others’ changes are arriving faster than this page can show them; what you see may be more than a second old'
+    : unsentChanges > 0 ? `${unsentChanges} local change${unsentChanges === 1 ? '' : 's'} not yet sent; ${UNSENT_TITLES[localCopy]}` : undefined
   return (
     <span
-      className={`badge connection-badge state-${state}`}
+      className={`badge connection-badge state-${state}${isBehind ? ' is-behind' : ''}`}
       data-testid="connection-status"
       data-state={state}
       data-unsent={unsentChanges}
       data-local-copy={localCopy}
+      data-behind={isBehind || undefined}
       role="status"
       aria-live="polite"
       title={title}

@@ -9,7 +9,6 @@ import { PageLoading } from '../components/PageLoading'
 import type { DocumentBodyProps } from './document-body'
 import { CellPresenceProvider } from './common/CellPresence'
 import { SyncedGate } from './common/SyncedGate'
-import { RichTextDocument } from './RichTextDocument'
 
 export type { DocumentBodyProps, DocumentHighlight } from './document-body'
 
@@ -27,6 +26,16 @@ function structured(load: () => Promise<{ default: ComponentType<DocumentBodyPro
     )
   }
   return StructuredBody
+}
+
+// Notes are Tiptap from the first line, bound before sync (Collaboration handles a late sync).
+const LazyRichText = lazy(() => import('./RichTextDocument').then((m) => ({ default: m.RichTextDocument })))
+function RichTextDocument(props: DocumentBodyProps) {
+  return (
+    <Suspense fallback={<PageLoading label="Loading editor…" />}>
+      <LazyRichText {...props} />
+    </Suspense>
+  )
 }
 
 export const documentBodies: Record<DocumentKind, ComponentType<DocumentBodyProps>> = {

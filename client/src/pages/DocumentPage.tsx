@@ -17,6 +17,7 @@ import { SaveVersionButton } from '../history/SaveVersionButton'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
 import { usePresence } from '../sync/usePresence'
+import { useRenderLag } from '../sync/useRenderLag'
 
 const NO_ACCESS_MESSAGES = {
   archived: 'This document has been archived. Live editing has stopped; unarchive it from the workspace to continue.',
@@ -56,6 +57,7 @@ export default function DocumentPage() {
   // Only writers keep a local copy (see local-copy.ts).
   const sync = useDocumentSync(documentId, { user: presenceUser, onAccessChange, localCopyFor: access?.canWrite ? me?.id : null })
   const people = usePresence(sync.provider, me?.id)
+  const behind = useRenderLag(sync.ydoc, sync.provider)
   useCurrentWorkspace(access?.document.workspaceId)
 
   // 4401 or a refused connection with a dead session: back to /login (RequireAuth keeps ?next).
@@ -97,7 +99,7 @@ export default function DocumentPage() {
         <div className="document-title-row">
           <EditableTitle title={document.title} editable={canWrite} onSave={saveTitle} onError={setTitleError} />
           <div className="document-status">
-            <ConnectionBadge state={sync.state} noAccessReason={sync.noAccessReason} unsentChanges={sync.unsentChanges} localCopy={sync.localCopy} />
+            <ConnectionBadge state={sync.state} noAccessReason={sync.noAccessReason} unsentChanges={sync.unsentChanges} localCopy={sync.localCopy} behind={behind} />
             {!canWrite && (
               <span className="badge read-only-badge" data-testid="read-only-badge" title="You can read this document but not change it">
                 Read-only

@@ -12,7 +12,7 @@ import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
 import { dateLabel } from '../common/format'
 import { useRowFragment } from '../common/useRowFragment'
-import { OptionalRichTextField } from '../rich-text/RichTextField'
+import { LazyOptionalRichTextField as OptionalRichTextField } from '../rich-text/LazyRichTextField'
 import type { DecisionContext } from './DecisionGroup'
 import { dueText, openedText } from './decision-view'
 

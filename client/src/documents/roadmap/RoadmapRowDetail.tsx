@@ -8,7 +8,7 @@ import type { PresenceUser } from '../../../../shared/presence'
 import { CellText } from '../common/CellText'
 import type { LocalUndo } from '../common/useLocalUndo'
 import { useRowFragment } from '../common/useRowFragment'
-import { OptionalRichTextField } from '../rich-text/RichTextField'
+import { LazyOptionalRichTextField as OptionalRichTextField } from '../rich-text/LazyRichTextField'
 
 interface Props {
   initiative: Initiative
