@@ -1,11 +1,13 @@
 // Version history of a document: save a named version, list, read one, compare two, restore.
 // Viewers may read and compare; owners and editors save and restore.
+import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { compareProjections, projectDocument } from '../../shared/documents'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import type { AppDeps, AppEnv } from '../app-deps'
+import { documents } from '../db/schema'
 import { liveRoom, liveSnapshot } from '../documents/live-document'
 import { requireDocumentRole, requireSession, type DocumentRow } from '../http/access'
 import { badRequest, conflict, notFound } from '../http/errors'
@@ -81,6 +83,8 @@ export function versionRoutes(deps: AppDeps) {
     const update = buildRestoreUpdate(Y.encodeStateAsUpdate(room.doc), saved.state, documentRoots(document.kind))
     // Durable and relayed to everyone connected before the restore is recorded as its own version.
     if (update) await room.submitServerChange(update)
+    // Bumps the list's "edited" time even when the restore changed nothing the log would show.
+    await deps.db.update(documents).set({ updatedAt: deps.now() }).where(eq(documents.id, document.id))
     const [recorded] = await deps.versions.save([{
       documentId: document.id, meetingId: null, label: `Restored v${version}`, authorId: user.id,
       state: Y.encodeStateAsUpdate(room.doc), projection: projectDocument(document.kind, room.doc),
