@@ -9,7 +9,9 @@ import type { CostTotals } from '../../shared/documents/roadmap-totals'
 import { barOffsets, monthSpan, quarterMonths, windowEnd, windowMonths } from '../../shared/documents/roadmap-window'
 import type { BarOffsets } from '../../shared/documents/roadmap-window'
 import type { SummaryProjection } from '../../shared/documents/summary'
-import { quarterOf } from '../meetings/meeting-labels'
+import { CADENCE_PACK_NAMES, type Cadence } from '../../shared/cadences'
+import { dateLabel } from '../../shared/format/dates'
+import { quarterLabel as quarterOf } from '../../shared/format/quarters'
 import { periodLabel, slug } from './format'
 import { summaryBlocksFromText } from './summary-blocks'
 import type { PackBlock } from './summary-blocks'
@@ -22,7 +24,7 @@ export interface SourceVersion {
 
 export interface BoardPackInput {
   workspaceName: string
-  meeting: { title: string; startsAt: number; endedAt: number }
+  meeting: { title: string; cadence: Cadence; startsAt: number; endedAt: number }
   /** blocks: the body's structure when the saved Yjs state could be read; otherwise built from the plain body. */
   summary: (SourceVersion & { projection: SummaryProjection; blocks: PackBlock[] | null }) | null
   brief: (SourceVersion & { projection: BriefProjection }) | null
@@ -118,7 +120,8 @@ export function buildBoardPackModel(input: BoardPackInput): BoardPackModel {
   const summaryLabel = input.summary?.projection.quarterLabel?.trim() ?? ''
   const quarterLabel = summaryLabel || quarterOf(new Date(input.meeting.startsAt))
   return {
-    title: `Board pack — ${quarterLabel}`,
+    // Named after the meeting it was built for: "Quarterly board pack — 15 Sep 2026".
+    title: `${CADENCE_PACK_NAMES[input.meeting.cadence] ?? 'Meeting pack'} — ${dateLabel(input.meeting.startsAt)}`,
     workspaceName: input.workspaceName,
     meetingTitle: input.meeting.title,
     quarterLabel,

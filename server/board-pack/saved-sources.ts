@@ -49,7 +49,7 @@ export async function loadBoardPackInput(deps: AppDeps, meeting: Meeting & { end
   const [summary, brief, roadmap] = await Promise.all([saved('summary'), saved('brief'), saved('roadmap')])
   return {
     workspaceName: workspace?.name ?? '',
-    meeting: { title: meeting.title, startsAt: meeting.startsAt, endedAt: meeting.endedAt },
+    meeting: { title: meeting.title, cadence: meeting.cadence, startsAt: meeting.startsAt, endedAt: meeting.endedAt },
     summary: summary && {
       documentTitle: summary.documentTitle, version: summary.version, projection: summary.projection,
       blocks: summaryBlocksFromState(summary.state),

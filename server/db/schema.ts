@@ -1,4 +1,5 @@
 // Tables of Quorum. Ids are random URL-safe strings; times are unix milliseconds.
+import { CADENCES } from '../../shared/cadences'
 import { sqliteTable, text, integer, blob, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 export const users = sqliteTable('users', {
@@ -71,7 +72,7 @@ export const versions = sqliteTable('versions', {
 export const meetings = sqliteTable('meetings', {
   id: text('id').primaryKey(),
   workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  cadence: text('cadence', { enum: ['weekly', 'leadership', 'roadmap-review', 'board', 'ad-hoc'] }).notNull(),
+  cadence: text('cadence', { enum: CADENCES }).notNull(),
   title: text('title').notNull(),
   startsAt: integer('starts_at').notNull(),
   startedAt: integer('started_at'),

@@ -27,7 +27,7 @@ it('moves the edited time when the document is edited and when a version is rest
     const ws = readRoadmap(client.doc).windowStart!
     addInitiative(client.doc, { title: 'Data platform', startMonth: ws, endMonth: ws })
     // The log row reaches the table within the journal's transfer delay (~0.5 s).
-    const afterEdit = await waitFor(async () => { const t = await editedAt(); return t > created && t })
+    const afterEdit: number = await waitFor(async () => { const t = await editedAt(); return t > created ? t : null })
     await sleep(20)
     expect((await owner.post(`/api/documents/${documentId}/restore`, { version: 1 })).status).toBe(200)
     expect(await editedAt()).toBeGreaterThan(afterEdit)

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import type { DocumentDto, MemberDto, WorkspaceDto } from '../../../shared/api-types'
 import { canEditDocuments, canManageMembers } from '../../../shared/roles'
 import { api, ApiRequestError, errorMessage } from '../api'
@@ -15,6 +15,7 @@ import { useSession } from '../session/session'
 export function WorkspacePage() {
   const { workspaceId = '' } = useParams()
   const { user, refresh: refreshSession } = useSession()
+  const navigate = useNavigate()
   const [workspace, setWorkspace] = useState<WorkspaceDto | null>(null)
   const [members, setMembers] = useState<MemberDto[]>([])
   const [documents, setDocuments] = useState<DocumentDto[]>([])
@@ -120,7 +121,7 @@ export function WorkspacePage() {
               <span>Show archived</span>
             </label>
           </div>
-          {canWrite && <CreateDocumentForm workspaceId={workspaceId} onCreated={upsertDocument} />}
+          {canWrite && <CreateDocumentForm workspaceId={workspaceId} onCreated={(created) => navigate(`/d/${created.id}`)} />}
           <FormError message={listError} />
           <DocumentList documents={documents} canWrite={canWrite} showArchived={showArchived} onChanged={upsertDocument} />
         </section>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { Link, useNavigate } from 'react-router'
+import { Link, Navigate, useLocation, useNavigate } from 'react-router'
 import { format } from 'date-fns'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
@@ -10,6 +10,7 @@ import { useSession } from '../session/session'
 export function WorkspacesPage() {
   const { user, workspaces, refresh } = useSession()
   const navigate = useNavigate()
+  const location = useLocation()
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -18,6 +19,11 @@ export function WorkspacesPage() {
   useEffect(() => {
     void refresh()
   }, [refresh])
+
+  // Landing here (first page of the visit, or just signed in) with one workspace: open it. A click on
+  // "Workspaces" later still shows this list, so a second workspace can be created.
+  const landing = location.key === 'default' || (location.state as { landing?: boolean } | null)?.landing === true
+  if (landing && workspaces.length === 1) return <Navigate to={`/w/${workspaces[0].id}`} replace />
 
   async function handleCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

@@ -77,11 +77,12 @@ describe('board pack model: roadmap', () => {
 })
 
 describe('board pack model: summary, brief and naming', () => {
-  it('names the pack and its file after the summary quarter, falling back to the meeting date', () => {
+  it('titles the pack after the meeting\'s cadence and day, and names its file after the summary quarter, falling back to the meeting date', () => {
     const model = buildBoardPackModel(packInput())
-    expect(model).toMatchObject({ title: 'Board pack — Q3 2026', quarterLabel: 'Q3 2026', fileStem: 'board-pack-q3-2026' })
-    const withoutSummary = buildBoardPackModel(packInput({ summary: null, meeting: { title: 'x', startsAt: Date.UTC(2026, 10, 2), endedAt: Date.UTC(2026, 10, 2, 2) } }))
+    expect(model).toMatchObject({ title: 'Quarterly board pack — 15 Sep 2026', quarterLabel: 'Q3 2026', fileStem: 'board-pack-q3-2026' })
+    const withoutSummary = buildBoardPackModel(packInput({ summary: null, meeting: { title: 'x', cadence: 'leadership', startsAt: Date.UTC(2026, 10, 2), endedAt: Date.UTC(2026, 10, 2, 2) } }))
     expect(withoutSummary.fileStem).toBe('board-pack-q4-2026')
+    expect(withoutSummary.title).toBe('Leadership pack — 2 Nov 2026')
   })
 
   it('uses a leading top-level heading as the summary title instead of repeating it', () => {

