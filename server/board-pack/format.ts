@@ -1,6 +1,7 @@
 // How the board pack writes months, days, money and labels; shared by the Markdown and PDF renderers.
 // Days are written in UTC: the server has no reader's time zone, and the same meeting must give the same pack.
 import { isRealMonth } from '../../shared/documents/calendar'
+import { formatCapacity as formatSharedCapacity } from '../../shared/format/numbers'
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
 
@@ -61,11 +62,9 @@ export function moneyFormatter(currency: string, scale: MoneyScale = 'units'): (
   return (amount) => (Math.round(amount) === 0 ? '—' : `${format(Math.round(amount) / divisor)}${suffix}`)
 }
 
-const capacityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
-
-/** Person-weeks, one decimal at most; '—' for none. */
+/** Person-weeks as everywhere else (shared/format/numbers.ts); '—' for none. */
 export function formatCapacity(weeks: number): string {
-  return Math.round(weeks * 10) === 0 ? '—' : capacityFormat.format(weeks)
+  return Math.round(weeks * 10) === 0 ? '—' : formatSharedCapacity(weeks)
 }
 
 /** 'in-progress' → 'In progress'. */

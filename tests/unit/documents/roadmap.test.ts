@@ -13,7 +13,7 @@ import {
   updateInitiative,
 } from '../../../shared/documents/roadmap'
 import type { InitiativeFields } from '../../../shared/documents/roadmap'
-import { isOpenHighRisk, roadmapTotals } from '../../../shared/documents/roadmap-totals'
+import { initiativeInWindow, isOpenHighRisk, roadmapTotals } from '../../../shared/documents/roadmap-totals'
 import { barOffsets, monthSpan, quarterMonths, windowMonths } from '../../../shared/documents/roadmap-window'
 import { appendBlocks, paragraphs, richTextToPlain } from '../../../shared/documents/rich-text'
 import { isPlainJson, receiveHostile, replica, stateOf, syncBoth } from './doc-sync'
@@ -201,6 +201,20 @@ describe('roadmap totals (hand-computed)', () => {
     expect(totals.pillars.quality.count).toBe(0)
     expect(totals.grand).toEqual({ oneOffCost: 11_300, runRateCost: 1200, totalCost: 12_500, capacity: 17, count: 4 })
     expect(totals.unscheduled).toBe(1)
+  })
+
+  it('gives each initiative the figures the totals add up: A + B + C + D is the grand total, cut and unscheduled count 0', () => {
+    const { initiatives, windowStart } = readRoadmap(build())
+    const each = Object.fromEntries(initiatives.map((i) => [i.title, initiativeInWindow(i, windowStart)]))
+    expect(each.A).toEqual({ oneOffCost: 3000, runRateCost: 300, totalCost: 3300, capacity: 6, count: 1 })
+    expect(each.C).toEqual({ oneOffCost: 4000, runRateCost: 0, totalCost: 4000, capacity: 2, count: 1 })
+    expect(each.D).toEqual({ oneOffCost: 300, runRateCost: 100, totalCost: 400, capacity: 1, count: 1 })
+    expect(each.E.totalCost).toBe(0)
+    expect(each.F.totalCost).toBe(0)
+    const grand = roadmapTotals(initiatives, windowStart).grand
+    const sum = (k: 'totalCost' | 'capacity') => initiatives.reduce((s, i) => s + initiativeInWindow(i, windowStart)[k], 0)
+    expect(sum('totalCost')).toBe(grand.totalCost)
+    expect(sum('capacity')).toBe(grand.capacity)
   })
 
   it('counts open high risks only (not done, not cut)', () => {

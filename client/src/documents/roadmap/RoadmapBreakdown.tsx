@@ -1,7 +1,8 @@
 // Cost and capacity by quarter and by pillar, with grand totals (cut initiatives excluded).
 import type { CostTotals, RoadmapTotals } from '../../../../shared/documents/roadmap-totals'
 import { PILLAR_LABELS, PILLARS } from '../../../../shared/documents/pillars'
-import { formatFigure, formatMoney, monthShort } from '../common/format'
+import { formatCapacity } from '../../../../shared/format/numbers'
+import { formatMoney, monthShort } from '../common/format'
 
 function Figures({ t, currency }: { t: CostTotals; currency: string }) {
   return (
@@ -9,7 +10,7 @@ function Figures({ t, currency }: { t: CostTotals; currency: string }) {
       <td className="numeric">{formatMoney(t.oneOffCost, currency)}</td>
       <td className="numeric">{formatMoney(t.runRateCost, currency)}</td>
       <td className="numeric strong">{formatMoney(t.totalCost, currency)}</td>
-      <td className="numeric">{formatFigure(t.capacity)}</td>
+      <td className="numeric">{formatCapacity(t.capacity)}</td>
     </>
   )
 }

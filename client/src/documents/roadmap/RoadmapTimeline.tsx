@@ -12,7 +12,7 @@ const pct = (n: number) => `${(n / 12) * 100}%`
 function barTitle(bar: TimelineBar, months: string[], currency: string, windowStart: string): string {
   const from = bar.clippedStart ? `before ${monthLabel(windowStart)}` : monthLabel(months[bar.start])
   const to = bar.clippedEnd ? `after ${monthLabel(months[11])}` : monthLabel(months[bar.end])
-  return `${bar.title || 'Untitled initiative'} · ${from} – ${to} · ${formatMoney(bar.cost, currency)} · ${RISK_LABELS[bar.risk]} risk · ${STATUS_LABELS[bar.status]}`
+  return `${bar.title || 'Untitled initiative'} · ${from} – ${to} · ${formatMoney(bar.cost, currency)} in window · ${RISK_LABELS[bar.risk]} risk · ${STATUS_LABELS[bar.status]}`
 }
 
 /** Where today falls in the window, as a fraction of its width; null outside. */
