@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { compareProjections, projectDocument } from '../../shared/documents'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
+import { encodeNotice } from '../../shared/sync-notices'
 import type { AppDeps, AppEnv } from '../app-deps'
 import { documents } from '../db/schema'
 import { liveRoom, liveSnapshot } from '../documents/live-document'
@@ -89,6 +90,11 @@ export function versionRoutes(deps: AppDeps) {
       documentId: document.id, meetingId: null, label: `Restored v${version}`, authorId: user.id,
       state: Y.encodeStateAsUpdate(room.doc), projection: projectDocument(document.kind, room.doc),
     }])
+    // Everyone with the document open is told who restored which version (see shared/sync-notices.ts).
+    room.broadcast(encodeNotice({
+      type: 'restored', documentId: document.id, restoredFrom: version, savedAs: recorded.version,
+      by: { id: user.id, name: user.name }, at: recorded.createdAt,
+    }), null)
     return c.json({ restoredFrom: version, changed: update !== null, version: { ...recorded, authorName: user.name } })
   })
 
