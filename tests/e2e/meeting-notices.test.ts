@@ -4,9 +4,14 @@
 // FY label on totals. Screenshots of the changed screens go to SCREENSHOT_DIR when it is set.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { dateLabel } from '../../shared/format/dates'
+import { addInitiative, readRoadmap, setInitiativeField } from '../../shared/documents/roadmap'
 import { workspaceWithDocument, type ApiClient } from '../helpers/api'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
+import { connectDoc } from '../helpers/sync-client'
+import { waitFor } from '../helpers/wait'
 
 let server: TestServer
 let browser: Browser
@@ -27,6 +32,27 @@ async function screenshots(page: Page, name: string) {
     await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true })
   }
   await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+/** Text a person sees in an element: its text plus the values of its form fields (tables edit in inputs). */
+function seenText(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel)
+    if (!root) return ''
+    const values = [...root.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value)
+    return `${root.textContent ?? ''} ${values.join(' ')}`
+  }, selector)
+}
+
+/** True once the server's copy of the document contains the text (read through a fresh connection). */
+async function serverHas(api: ApiClient, documentId: string, text: string): Promise<boolean> {
+  const probe = connectDoc(api.baseUrl, documentId, api.cookie)
+  try {
+    await probe.synced()
+    return JSON.stringify(readRoadmap(probe.doc as Y.Doc)).includes(text)
+  } finally {
+    probe.destroy()
+  }
 }
 
 async function scheduleMeeting(owner: ApiClient, workspaceId: string, agenda: string[]) {
@@ -90,6 +116,40 @@ describe('what a meeting notices', () => {
     await screenshots(page, 'restore-notice')
     await page.click('[data-testid="restored-compare-link"]')
     await page.waitForURL(`${server.url}/d/${documentId}/compare?from=1&to=2`)
+    await context.close()
+  }, 60_000)
+
+  it('shows an ended meeting\'s room with the versions it saved, read-only and labelled, and a link to the live document', async () => {
+    const { owner, workspaceId, documentId } = await workspaceWithDocument(server.url, 'roadmap')
+    const meeting = await scheduleMeeting(owner, workspaceId, [documentId])
+    const sync = connectDoc(server.url, documentId, owner.cookie)
+    try {
+      await sync.synced()
+      const ws = readRoadmap(sync.doc).windowStart!
+      const first = addInitiative(sync.doc, { title: 'Decided in the meeting', startMonth: ws, endMonth: ws })
+      if (!first.ok) throw new Error(first.error)
+      await waitFor(() => serverHas(owner, documentId, 'Decided in the meeting'))
+      expect((await owner.post(`/api/meetings/${meeting.id}/start`)).status).toBe(200)
+      expect((await owner.post(`/api/meetings/${meeting.id}/end`)).status).toBe(200)
+      // The live document moves on after the meeting.
+      setInitiativeField(sync.doc, first.id, 'title', 'Renamed after the meeting')
+      await waitFor(() => serverHas(owner, documentId, 'Renamed after the meeting'))
+    } finally {
+      sync.destroy()
+    }
+
+    const context = await contextFor(browser, server.url, owner)
+    const room = await openPage(context, `${server.url}/m/${meeting.id}`)
+    const stage = room.locator(`[data-testid="saved-agenda-document"][data-document-id="${documentId}"][data-version="1"]`)
+    await stage.waitFor()
+    const today = dateLabel(Date.now())
+    expect(await stage.textContent()).toContain(`Saved when the meeting ended — ${today}`)
+    await expect.poll(() => seenText(room, '[data-testid="saved-agenda-document"]')).toContain('Decided in the meeting')
+    expect(await seenText(room, '[data-testid="saved-agenda-document"]')).not.toContain('Renamed after the meeting')
+    expect(await room.locator('[data-testid="stage-document"] input:not([disabled]):not([readonly])').count()).toBe(0)
+    await screenshots(room, 'ended-meeting-room')
+    await room.click('[data-testid="live-document-link"]')
+    await room.waitForURL(`${server.url}/d/${documentId}`)
     await context.close()
   }, 60_000)
 })
