@@ -22,6 +22,8 @@ export const sessions = sqliteTable('sessions', {
 export const workspaces = sqliteTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** 1–12: the month the workspace's fiscal year starts; quarters are counted from it (shared/format/quarters.ts). */
+  fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
   createdAt: integer('created_at').notNull(),
 })
 

@@ -10,6 +10,7 @@ import { encodeNotice } from '../../shared/sync-notices'
 import type { AppDeps, AppEnv } from '../app-deps'
 import { documents } from '../db/schema'
 import { liveRoom, liveSnapshot } from '../documents/live-document'
+import { fiscalYearStartOf } from '../documents/workspace-settings'
 import { requireDocumentRole, requireSession, type DocumentRow } from '../http/access'
 import { badRequest, conflict, notFound } from '../http/errors'
 import { readJson } from '../http/validate'
@@ -69,7 +70,8 @@ export function versionRoutes(deps: AppDeps) {
     const { document } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canReadWorkspace)
     const from = await projectionOf(document, parseVersionParam(c.req.query('from'), 'from'))
     const to = await projectionOf(document, parseVersionParam(c.req.query('to'), 'to'))
-    const comparison = compareProjections(document.kind, from.projection as never, to.projection as never)
+    const fyStartMonth = await fiscalYearStartOf(deps, document.workspaceId)
+    const comparison = compareProjections(document.kind, from.projection as never, to.projection as never, { fyStartMonth })
     return c.json({ kind: document.kind, from: { ...from, projection: undefined }, to: { ...to, projection: undefined }, comparison })
   })
 

@@ -94,8 +94,11 @@ export function initiativeInWindow(i: TotalsInput, windowStart: string): CostTot
   return finish(t)
 }
 
-export function roadmapTotals(initiatives: TotalsInput[], windowStart: string): RoadmapTotals {
-  const quarters = quarterMonths(windowStart).map((q) => ({ ...q, ...empty() }))
+/** `fyStartMonth`: the workspace's fiscal-year start (1 = January), which decides the quarters. */
+export function roadmapTotals(initiatives: TotalsInput[], windowStart: string, fyStartMonth?: number): RoadmapTotals {
+  const quarters = quarterMonths(windowStart, fyStartMonth).map((q) => ({ ...q, ...empty() }))
+  // Window offset → its quarter's bucket.
+  const quarterOf = quarters.flatMap((q) => q.months.map(() => q))
   const pillars = Object.fromEntries(PILLARS.map((p) => [p, empty()])) as Record<PillarKey, CostTotals>
   const grand = empty()
   let unscheduled = 0
@@ -110,7 +113,7 @@ export function roadmapTotals(initiatives: TotalsInput[], windowStart: string): 
     const { perMonth } = shares
     const touched = new Set<CostTotals>()
     for (const offset of shares.offsets) {
-      const buckets = [quarters[Math.floor(offset / 3)], grand, isPillarKey(i.pillar) ? pillars[i.pillar] : null]
+      const buckets = [quarterOf[offset], grand, isPillarKey(i.pillar) ? pillars[i.pillar] : null]
       for (const bucket of buckets) {
         if (!bucket) continue
         bucket.oneOffCost += perMonth.oneOffCost

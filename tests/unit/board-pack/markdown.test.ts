@@ -44,8 +44,8 @@ describe('board pack markdown', () => {
   it('writes quarter and pillar totals right-aligned, ending with a bold total', () => {
     const quarters = tableAfter('### Totals by quarter')
     expect(quarters[1]).toBe('| --- | ---: | ---: | ---: | ---: | ---: |')
-    expect(quarters[2]).toBe('| Jul–Sep 2026 | 3 | $100,000 | $3,000 | $103,000 | 32 |')
-    expect(quarters[4]).toBe('| Jan–Mar 2027 | 0 | — | — | — | — |')
+    expect(quarters[2]).toBe('| Q3 2026 (Jul–Sep 2026) | 3 | $100,000 | $3,000 | $103,000 | 32 |')
+    expect(quarters[4]).toBe('| Q1 2027 (Jan–Mar 2027) | 0 | — | — | — | — |')
     expect(quarters.at(-1)).toBe('| **Total** | **4** | **$150,000** | **$3,000** | **$153,000** | **38** |')
     const pillars = tableAfter('### Totals by pillar')
     expect(pillars).toHaveLength(2 + 9 + 1)

@@ -103,10 +103,10 @@ describe('compare roadmap', () => {
     const { before, after } = versions()
     const { totals } = compareProjections('roadmap', before, after)
     expect(totals.quarters.map((q) => [q.quarter, q.before.totalCost, q.after.totalCost, q.delta.totalCost])).toEqual([
-      ['Q1', 3000, 6000, 3000],
-      ['Q2', 6000, 6000, 0],
-      ['Q3', 1000, 0, -1000],
-      ['Q4', 0, 1200, 1200],
+      ['Q1 2026', 3000, 6000, 3000],
+      ['Q2 2026', 6000, 6000, 0],
+      ['Q3 2026', 1000, 0, -1000],
+      ['Q4 2026', 0, 1200, 1200],
     ])
     expect(totals.quarters[3].delta).toEqual({ oneOffCost: 900, runRateCost: 300, totalCost: 1200, capacity: 3, count: 1 })
     expect(totals.pillars.product.delta.oneOffCost).toBe(3000)
