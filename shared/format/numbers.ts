@@ -44,7 +44,7 @@ export function moneyFormatter(currency: string, scale: MoneyScale = 'units'): (
 export function formatMoneyCompact(amount: number, currency: string, opts: { signed?: boolean } = {}): string {
   const n = Number.isFinite(amount) ? amount : 0
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1, signDisplay: opts.signed ? 'exceptZero' : 'auto' }).format(n)
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1, signDisplay: opts.signed ? 'exceptZero' : 'auto' }).format(n)
   } catch {
     return formatMoney(n, currency, opts)
   }

@@ -6,6 +6,7 @@ import { api, ApiRequestError, errorMessage } from '../api'
 import { CreateDocumentForm } from '../components/CreateDocumentForm'
 import { DocumentList } from '../components/DocumentList'
 import { FormError } from '../components/FormError'
+import { FiscalYearSetting } from '../components/FiscalYearSetting'
 import { MembersPanel } from '../components/MembersPanel'
 import { PageLoading } from '../components/PageLoading'
 import { RoleChip } from '../components/RoleChip'
@@ -126,6 +127,15 @@ export function WorkspacePage() {
           <DocumentList documents={documents} canWrite={canWrite} showArchived={showArchived} onChanged={upsertDocument} />
         </section>
 
+        <div className="workspace-side">
+        <FiscalYearSetting
+          workspace={workspace}
+          canManage={canManage}
+          onSaved={(saved) => {
+            setWorkspace(saved)
+            void refreshSession() // the documents read the setting from the session
+          }}
+        />
         <MembersPanel
           workspaceId={workspaceId}
           members={members}
@@ -136,6 +146,7 @@ export function WorkspacePage() {
             if (selfAffected) await refreshSession()
           }}
         />
+        </div>
       </div>
     </main>
   )

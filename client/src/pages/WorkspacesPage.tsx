@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { Link, Navigate, useLocation, useNavigate } from 'react-router'
-import { format } from 'date-fns'
+import { dateLabel } from '../../../shared/format/dates'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 import { RoleChip } from '../components/RoleChip'
@@ -61,7 +61,7 @@ export function WorkspacesPage() {
             <li key={w.id} className="list-row" data-testid="workspace-row">
               <Link to={`/w/${w.id}`} className="list-link">
                 <span className="list-title">{w.name}</span>
-                <span className="list-meta">Created {format(new Date(w.createdAt), 'd MMM yyyy')}</span>
+                <span className="list-meta">Created {dateLabel(w.createdAt)}</span>
               </Link>
               <RoleChip role={w.role} />
             </li>

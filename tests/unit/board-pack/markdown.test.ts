@@ -21,8 +21,8 @@ function tableAfter(heading: string): string[] {
 describe('board pack markdown', () => {
   it('opens with the title, workspace, meeting and date', () => {
     expect(lines[0]).toBe('# Quarterly board pack — 15 Sep 2026')
-    expect(md).toContain('**Northwind** · Q3 board · 15 September 2026')
-    expect(md).toContain('ended (15 September 2026, 11:02 UTC)')
+    expect(md).toContain('**Northwind** · Q3 board · 15 Sep 2026')
+    expect(md).toContain('ended (15 Sep 2026, 11:02 UTC)')
   })
 
   it('writes the summary with its headings demoted under the section and its list nesting', () => {
