@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { dateLabel } from '../../shared/format/dates'
 import { addInitiative, readRoadmap, setInitiativeField } from '../../shared/documents/roadmap'
+import { appendBlocks, getBodyFragment } from '../../shared/documents/rich-text'
 import { workspaceWithDocument, type ApiClient } from '../helpers/api'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
@@ -150,6 +151,64 @@ describe('what a meeting notices', () => {
     await screenshots(room, 'ended-meeting-room')
     await room.click('[data-testid="live-document-link"]')
     await room.waitForURL(`${server.url}/d/${documentId}`)
+    await context.close()
+  }, 60_000)
+
+  it('labels the roadmap\'s totals with the workspace\'s fiscal quarters once the owner sets the year to start in April', async () => {
+    const { owner, workspaceId, documentId } = await workspaceWithDocument(server.url, 'roadmap')
+    const sync = connectDoc(server.url, documentId, owner.cookie)
+    try {
+      await sync.synced()
+      sync.doc.getMap('meta').set('windowStart', '2026-12')
+      addInitiative(sync.doc, { title: 'Data platform', startMonth: '2026-12', endMonth: '2027-05', oneOffCost: 60_000, capacity: 12 })
+      await waitFor(() => serverHas(owner, documentId, 'Data platform'))
+    } finally {
+      sync.destroy()
+    }
+    const context = await contextFor(browser, server.url, owner)
+    const page = await openPage(context, `${server.url}/w/${workspaceId}`)
+    await page.selectOption('[data-testid="fy-start-select"]', '4')
+    await expect.poll(() => page.textContent('[data-testid="fy-note"]')).toContain('FY quarters start in April')
+    await screenshots(page, 'workspace-fy-setting')
+    await page.goto(`${server.url}/d/${documentId}`)
+    await page.waitForSelector('[data-testid="fy-quarters-note"]')
+    expect(await page.textContent('[data-testid="fy-quarters-note"]')).toBe('FY quarters start in April')
+    const quarters = await page.locator('[data-testid="totals-by-quarter"] tbody th').allTextContents()
+    expect(quarters.map((q) => q.split(' ').slice(0, 2).join(' '))).toEqual(['Q3 FY2027', 'Q4 FY2027', 'Q1 FY2028', 'Q2 FY2028', 'Q3 FY2028'])
+    await page.locator('[data-testid="totals-by-quarter"]').scrollIntoViewIfNeeded()
+    await screenshots(page, 'roadmap-fy-totals')
+    await context.close()
+  }, 60_000)
+
+  it('compares the summary\'s text word by word and block by block', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url, 'notes')
+    const sync = connectDoc(server.url, documentId, owner.cookie)
+    const setBody = async (lines: string[]) => {
+      const body = getBodyFragment(sync.doc)
+      body.delete(0, body.length)
+      appendBlocks(body, [{ type: 'heading', level: 2, text: lines[0] }, ...lines.slice(1).map((text) => ({ type: 'paragraph' as const, text }))])
+      await waitFor(async () => {
+        const probe = connectDoc(server.url, documentId, owner.cookie)
+        try { await probe.synced(); return getBodyFragment(probe.doc).toString().includes(lines[1]) } finally { probe.destroy() }
+      })
+    }
+    try {
+      await sync.synced()
+      await setBody(['Headlines', 'Churn moved 3.9 → 4.1% this quarter.', 'Hiring on plan.'])
+      expect((await owner.post(`/api/documents/${documentId}/versions`, { label: 'before' })).status).toBe(201)
+      await setBody(['Headlines', 'Churn moved 4.1 → 4.6% this quarter.', 'Hiring paused.'])
+      expect((await owner.post(`/api/documents/${documentId}/versions`, { label: 'after' })).status).toBe(201)
+    } finally {
+      sync.destroy()
+    }
+    const context = await contextFor(browser, server.url, owner)
+    const page = await openPage(context, `${server.url}/d/${documentId}/compare?from=1&to=2`)
+    const diff = page.locator('[data-testid="text-diff"]').first()
+    await diff.waitFor()
+    expect(await diff.locator('del').allTextContents()).toEqual(['3.9', '4.1%', 'on plan.'])
+    expect(await diff.locator('ins').allTextContents()).toEqual(['4.1', '4.6%', 'paused.'])
+    expect(await diff.textContent()).toContain('Headlines\nChurn moved')
+    await screenshots(page, 'word-compare')
     await context.close()
   }, 60_000)
 })
