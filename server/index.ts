@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadConfig } from './config'
 import { projectPath } from './paths'
-import { seedDemoWorkspace } from './seed/demo-workspace'
+import { demoLoginBox } from './seed/demo-password'
+import { DEMO_PEOPLE, seedDemoWorkspace } from './seed/demo-workspace'
 import { buildDeps, startServer } from './server'
 
 const CLIENT_DIR = projectPath('dist/client')
@@ -28,11 +29,7 @@ async function main() {
   const deps = await buildDeps(config)
   if (config.SEED_DEMO) {
     const demo = await seedDemoWorkspace(deps)
-    if (demo) {
-      console.log('\n  Demo workspace created. Sign in with:')
-      console.log(`    email:    ${demo.email}`)
-      console.log(`    password: ${demo.password}\n`)
-    }
+    if (demo) console.log(demoLoginBox(DEMO_PEOPLE, demo.password))
   }
   if (process.env.QUORUM_SKIP_CLIENT_BUILD !== 'true') await ensureClientBuilt({ info: (m) => deps.log.info(m) })
   const server = await startServer(deps, { clientDir: CLIENT_DIR })

@@ -121,6 +121,8 @@ export const api = {
 
   listWorkspaces: () => apiRequest<{ workspaces: WorkspaceDto[] }>('GET', '/api/workspaces'),
   createWorkspace: (name: string) => apiRequest<WorkspaceDto>('POST', '/api/workspaces', { name }),
+  updateWorkspace: (workspaceId: string, body: { fiscalYearStartMonth: number }) =>
+    apiRequest<{ workspace: WorkspaceDto }>('PATCH', `/api/workspaces/${enc(workspaceId)}`, body),
   getWorkspace: (workspaceId: string, signal?: AbortSignal) =>
     apiRequest<{ workspace: WorkspaceDto; members: MemberDto[] }>('GET', `/api/workspaces/${enc(workspaceId)}`, undefined, { signal }),
 

@@ -6,10 +6,12 @@ import type { PillarKey } from '../../shared/documents/pillars'
 import type { InitiativeProjection, InitiativeStatus, RiskLevel, RoadmapProjection } from '../../shared/documents/roadmap'
 import { countsTowardTotals, isOpenHighRisk, roadmapTotals } from '../../shared/documents/roadmap-totals'
 import type { CostTotals } from '../../shared/documents/roadmap-totals'
-import { barOffsets, monthSpan, quarterMonths, windowEnd, windowMonths } from '../../shared/documents/roadmap-window'
+import { barOffsets, monthSpan, windowEnd, windowMonths } from '../../shared/documents/roadmap-window'
 import type { BarOffsets } from '../../shared/documents/roadmap-window'
 import type { SummaryProjection } from '../../shared/documents/summary'
-import { quarterOf } from '../meetings/meeting-labels'
+import { CADENCE_PACK_NAMES, type Cadence } from '../../shared/cadences'
+import { dateLabel } from '../../shared/format/dates'
+import { fiscalYearNote, quarterLabel as quarterOf } from '../../shared/format/quarters'
 import { periodLabel, slug } from './format'
 import { summaryBlocksFromText } from './summary-blocks'
 import type { PackBlock } from './summary-blocks'
@@ -22,7 +24,9 @@ export interface SourceVersion {
 
 export interface BoardPackInput {
   workspaceName: string
-  meeting: { title: string; startsAt: number; endedAt: number }
+  /** The workspace's fiscal-year start (1 = January): the quarters of the totals and the pack's quarter. */
+  fyStartMonth?: number
+  meeting: { title: string; cadence: Cadence; startsAt: number; endedAt: number }
   /** blocks: the body's structure when the saved Yjs state could be read; otherwise built from the plain body. */
   summary: (SourceVersion & { projection: SummaryProjection; blocks: PackBlock[] | null }) | null
   brief: (SourceVersion & { projection: BriefProjection }) | null
@@ -86,6 +90,8 @@ export interface RoadmapSection {
   /** The twelve months of the window, 'YYYY-MM'. */
   months: string[]
   quarters: TotalsRow[]
+  /** Which quarters those are: "FY quarters start in April" (or calendar quarters). */
+  quarterNote: string
   pillars: TotalsRow[]
   grand: CostTotals
   initiatives: InitiativeRow[]
@@ -116,9 +122,10 @@ const UNASSIGNED = 'Unassigned'
 
 export function buildBoardPackModel(input: BoardPackInput): BoardPackModel {
   const summaryLabel = input.summary?.projection.quarterLabel?.trim() ?? ''
-  const quarterLabel = summaryLabel || quarterOf(new Date(input.meeting.startsAt))
+  const quarterLabel = summaryLabel || quarterOf(input.meeting.startsAt, input.fyStartMonth)
   return {
-    title: `Board pack — ${quarterLabel}`,
+    // Named after the meeting it was built for: "Quarterly board pack — 15 Sep 2026".
+    title: `${CADENCE_PACK_NAMES[input.meeting.cadence] ?? 'Meeting pack'} — ${dateLabel(input.meeting.startsAt)}`,
     workspaceName: input.workspaceName,
     meetingTitle: input.meeting.title,
     quarterLabel,
@@ -127,7 +134,7 @@ export function buildBoardPackModel(input: BoardPackInput): BoardPackModel {
     fileStem: ['board-pack', slug(quarterLabel)].filter(Boolean).join('-'),
     summary: input.summary ? { included: true, source: sourceOf(input.summary), ...summarySection(input.summary) } : missing('quarterly summary'),
     brief: input.brief ? { included: true, source: sourceOf(input.brief), ...briefSection(input.brief.projection) } : missing('pillar brief'),
-    roadmap: input.roadmap ? { included: true, source: sourceOf(input.roadmap), ...roadmapSection(input.roadmap.projection) } : missing('roadmap'),
+    roadmap: input.roadmap ? { included: true, source: sourceOf(input.roadmap), ...roadmapSection(input.roadmap.projection, input.fyStartMonth) } : missing('roadmap'),
   }
 }
 
@@ -192,19 +199,20 @@ function initiativeRow(i: InitiativeProjection): InitiativeRow {
   }
 }
 
-function roadmapSection(roadmap: RoadmapProjection): RoadmapSection {
+function roadmapSection(roadmap: RoadmapProjection, fyStartMonth?: number): RoadmapSection {
   const { windowStart } = roadmap
   // Grouped by pillar in the pillars' reading order; within a pillar, the roadmap's own order.
   const sorted = (roadmap.initiatives ?? [])
     .map((i, index) => ({ i, index, rank: pillarRank(isPillarKey(i.pillar) ? i.pillar : null) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(({ i }) => i)
-  const totals = roadmapTotals(sorted, windowStart)
-  const unassigned = roadmapTotals(sorted.filter((i) => !isPillarKey(i.pillar)), windowStart).grand
+  const totals = roadmapTotals(sorted, windowStart, fyStartMonth)
+  const unassigned = roadmapTotals(sorted.filter((i) => !isPillarKey(i.pillar)), windowStart, fyStartMonth).grand
 
-  const quarters = quarterMonths(windowStart).map((q, n) => ({
-    ...totals.quarters[n],
-    label: periodLabel(q.months[0], q.months[q.months.length - 1]),
+  // "Q1 2027 (Jan–Mar 2027)": the one quarter rule, with the months so a partial quarter reads as one.
+  const quarters = totals.quarters.map((q) => ({
+    ...q,
+    label: `${q.quarter} (${periodLabel(q.months[0], q.months[q.months.length - 1])})`,
   }))
   const pillars: TotalsRow[] = PILLARS.map((p) => ({ ...totals.pillars[p], label: PILLAR_LABELS[p] }))
   if (unassigned.count > 0) pillars.push({ ...unassigned, label: UNASSIGNED })
@@ -230,6 +238,7 @@ function roadmapSection(roadmap: RoadmapProjection): RoadmapSection {
     windowLabel: periodLabel(windowStart, windowEnd(windowStart)),
     months: windowMonths(windowStart),
     quarters,
+    quarterNote: fiscalYearNote(fyStartMonth),
     pillars,
     grand: totals.grand,
     initiatives: sorted.map(initiativeRow),

@@ -117,7 +117,7 @@ function roadmapMarkdown(roadmap: RoadmapSection): string[] {
   const out = [
     notes.join('  \n') + '\n',
     '_One-off cost and capacity are spread evenly over the months an initiative runs; run-rate is the annual cost ÷ 12 for each month in the window._\n',
-    '### Totals by quarter\n', totalsTable('Quarter', roadmap.quarters, grand, money) + '\n',
+    '### Totals by quarter\n', `_${roadmap.quarterNote}._\n`, totalsTable('Quarter', roadmap.quarters, grand, money) + '\n',
     '### Totals by pillar\n', totalsTable('Pillar', roadmap.pillars, grand, money) + '\n',
     '### Timeline\n', timeline(roadmap) + '\n',
     '### Initiatives\n', (roadmap.initiatives.length > 0 ? initiativesTable(roadmap.initiatives, money) : '_No initiatives._') + '\n',

@@ -253,7 +253,9 @@ function roadmap(c: PdfCanvas, r: RoadmapSection): void {
 
   const grand: TotalsRow = { ...r.grand, label: 'Total' }
   const totalsMoney = moneyForColumn(c, r.currency, [grand.totalCost], 72)
-  subheading(c, 'Totals by quarter', 16 + 24 * 3)
+  subheading(c, 'Totals by quarter', 16 + 24 * 3 + 12)
+  c.line(`${r.quarterNote}.`, X, c.y, CONTENT_WIDTH, SMALL)
+  c.y += 12
   totalsTable(c, 'Quarter', r.quarters, grand, totalsMoney)
   subheading(c, 'Totals by pillar', 16 + 24 * 3)
   totalsTable(c, 'Pillar', r.pillars, grand, totalsMoney)

@@ -32,7 +32,7 @@ function projectionOf<K extends PackKind>(kind: K, stored: unknown, state: Uint8
 }
 
 export async function loadBoardPackInput(deps: AppDeps, meeting: Meeting & { endedAt: number }): Promise<BoardPackInput> {
-  const [workspace] = await deps.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, meeting.workspaceId))
+  const [workspace] = await deps.db.select({ name: workspaces.name, fyStartMonth: workspaces.fiscalYearStartMonth }).from(workspaces).where(eq(workspaces.id, meeting.workspaceId))
   const latest = new Map<string, number>()
   for (const v of await deps.versions.forMeeting(meeting.id)) latest.set(v.documentId, Math.max(v.version, latest.get(v.documentId) ?? 0))
   const { agenda } = await meetingDocumentRows(deps, meeting)
@@ -49,7 +49,8 @@ export async function loadBoardPackInput(deps: AppDeps, meeting: Meeting & { end
   const [summary, brief, roadmap] = await Promise.all([saved('summary'), saved('brief'), saved('roadmap')])
   return {
     workspaceName: workspace?.name ?? '',
-    meeting: { title: meeting.title, startsAt: meeting.startsAt, endedAt: meeting.endedAt },
+    fyStartMonth: workspace?.fyStartMonth,
+    meeting: { title: meeting.title, cadence: meeting.cadence, startsAt: meeting.startsAt, endedAt: meeting.endedAt },
     summary: summary && {
       documentTitle: summary.documentTitle, version: summary.version, projection: summary.projection,
       blocks: summaryBlocksFromState(summary.state),

@@ -1,4 +1,5 @@
 // Tables of Quorum. Ids are random URL-safe strings; times are unix milliseconds.
+import { CADENCES } from '../../shared/cadences'
 import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core'
 
 export const users = sqliteTable('users', {
@@ -21,6 +22,8 @@ export const sessions = sqliteTable('sessions', {
 export const workspaces = sqliteTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** 1–12: the month the workspace's fiscal year starts; quarters are counted from it (shared/format/quarters.ts). */
+  fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -71,7 +74,7 @@ export const versions = sqliteTable('versions', {
 export const meetings = sqliteTable('meetings', {
   id: text('id').primaryKey(),
   workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  cadence: text('cadence', { enum: ['weekly', 'leadership', 'roadmap-review', 'board', 'ad-hoc'] }).notNull(),
+  cadence: text('cadence', { enum: CADENCES }).notNull(),
   title: text('title').notNull(),
   startsAt: integer('starts_at').notNull(),
   startedAt: integer('started_at'),

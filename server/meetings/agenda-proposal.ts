@@ -14,7 +14,7 @@ import type { AppDeps } from '../app-deps'
 import { documents, meetings, versions } from '../db/schema'
 import { liveRoom } from '../documents/live-document'
 import type { DocumentRow } from '../http/access'
-import type { Cadence } from './meeting-labels'
+import type { Cadence } from '../../shared/cadences'
 
 export interface AgendaItem { documentId: string; kind: DocumentRow['kind']; title: string; reasons: string[] }
 

@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { documents, meetingDocuments, meetings } from '../db/schema'
 import { liveSnapshot } from '../documents/live-document'
+import { fiscalYearStartOf } from '../documents/workspace-settings'
 import { insertVersions, type NewVersion, type VersionSummary } from '../versions/version-store'
 import { versionLabelForMeeting } from './meeting-labels'
 
@@ -20,7 +21,7 @@ export async function meetingDocumentRows(deps: AppDeps, meeting: Meeting) {
 export async function endMeeting(deps: AppDeps, meeting: Meeting, authorId: string): Promise<{ alreadyEnded: boolean; versions: VersionSummary[] }> {
   if (meeting.endedAt) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
   const { agenda, notes } = await meetingDocumentRows(deps, meeting)
-  const label = versionLabelForMeeting(meeting.cadence, meeting.startsAt)
+  const label = versionLabelForMeeting(meeting.cadence, meeting.startsAt, await fiscalYearStartOf(deps, meeting.workspaceId))
   const items: NewVersion[] = []
   for (const document of [...agenda, ...(notes ? [notes] : [])]) {
     const { state, projection } = await liveSnapshot(deps, document)

@@ -99,7 +99,7 @@ export function meRoute(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   app.get('/', async (c) => {
     const { user } = requireSession(c)
-    const rows = await deps.db.select({ id: workspaces.id, name: workspaces.name, createdAt: workspaces.createdAt, role: memberships.role })
+    const rows = await deps.db.select({ id: workspaces.id, name: workspaces.name, fiscalYearStartMonth: workspaces.fiscalYearStartMonth, createdAt: workspaces.createdAt, role: memberships.role })
       .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
       .where(eq(memberships.userId, user.id)).orderBy(workspaces.name)
     return c.json({ user, workspaces: rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() })) })

@@ -1,12 +1,12 @@
 // Documents of a workspace: create (from the kind's template), list, read metadata, rename, archive.
-import { and, eq, isNotNull, isNull } from 'drizzle-orm'
+import { and, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { DOCUMENT_KINDS } from '../../shared/document-kinds'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import type { AppDeps, AppEnv } from '../app-deps'
-import { documents, documentStates } from '../db/schema'
+import { documents, documentStates, documentUpdates } from '../db/schema'
 import { initialState } from '../documents/initial-state'
 import { requireDocumentRole, requireSession, requireWorkspaceRole, type DocumentRow } from '../http/access'
 import { badRequest } from '../http/errors'
@@ -36,6 +36,13 @@ export async function createDocument(deps: AppDeps, workspaceId: string, kind: D
   return row
 }
 
+/**
+ * When a document was last edited, derived at read time rather than written per edit: the row's
+ * own updated_at (creation, rename, archive, restore, compaction) or its newest log row, whichever
+ * is later. The log's primary key (document_id, seq) makes the max an index lookup.
+ */
+const editedAt = sql<number>`max(${documents.updatedAt}, coalesce((select max(${documentUpdates.createdAt}) from ${documentUpdates} where ${documentUpdates.documentId} = ${documents.id}), 0))`
+
 export function workspaceDocumentRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
@@ -54,7 +61,7 @@ export function workspaceDocumentRoutes(deps: AppDeps) {
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canReadWorkspace)
     const archived = c.req.query('archived')
     if (archived !== undefined && archived !== 'true' && archived !== 'false') throw badRequest('archived must be true or false')
-    const rows = await deps.db.select().from(documents)
+    const rows = await deps.db.select({ ...getTableColumns(documents), updatedAt: editedAt }).from(documents)
       .where(and(eq(documents.workspaceId, workspaceId), archived === 'true' ? isNotNull(documents.archivedAt) : isNull(documents.archivedAt)))
       .orderBy(documents.kind, documents.title)
     return c.json({ documents: rows.map(documentDto) })

@@ -12,7 +12,7 @@ import { readJson } from '../http/validate'
 import { newId } from '../ids'
 import { endMeeting, meetingDocumentRows, type Meeting } from '../meetings/end-meeting'
 import { proposeAgenda } from '../meetings/agenda-proposal'
-import { CADENCES } from '../meetings/meeting-labels'
+import { CADENCES } from '../../shared/cadences'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { createDocument, documentDto } from './documents'
 

@@ -1,12 +1,16 @@
 // Version history of a document: save a named version, list, read one, compare two, restore.
 // Viewers may read and compare; owners and editors save and restore.
+import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { compareProjections, projectDocument } from '../../shared/documents'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
+import { encodeNotice } from '../../shared/sync-notices'
 import type { AppDeps, AppEnv } from '../app-deps'
+import { documents } from '../db/schema'
 import { liveRoom, liveSnapshot } from '../documents/live-document'
+import { fiscalYearStartOf } from '../documents/workspace-settings'
 import { requireDocumentRole, requireSession, type DocumentRow } from '../http/access'
 import { badRequest, conflict, notFound } from '../http/errors'
 import { readJson } from '../http/validate'
@@ -66,7 +70,8 @@ export function versionRoutes(deps: AppDeps) {
     const { document } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canReadWorkspace)
     const from = await projectionOf(document, parseVersionParam(c.req.query('from'), 'from'))
     const to = await projectionOf(document, parseVersionParam(c.req.query('to'), 'to'))
-    const comparison = compareProjections(document.kind, from.projection as never, to.projection as never)
+    const fyStartMonth = await fiscalYearStartOf(deps, document.workspaceId)
+    const comparison = compareProjections(document.kind, from.projection as never, to.projection as never, { fyStartMonth })
     return c.json({ kind: document.kind, from: { ...from, projection: undefined }, to: { ...to, projection: undefined }, comparison })
   })
 
@@ -81,10 +86,17 @@ export function versionRoutes(deps: AppDeps) {
     const update = buildRestoreUpdate(Y.encodeStateAsUpdate(room.doc), saved.state, documentRoots(document.kind))
     // Durable and relayed to everyone connected before the restore is recorded as its own version.
     if (update) await room.submitServerChange(update)
+    // Bumps the list's "edited" time even when the restore changed nothing the log would show.
+    await deps.db.update(documents).set({ updatedAt: deps.now() }).where(eq(documents.id, document.id))
     const [recorded] = await deps.versions.save([{
       documentId: document.id, meetingId: null, label: `Restored v${version}`, authorId: user.id,
       state: Y.encodeStateAsUpdate(room.doc), projection: projectDocument(document.kind, room.doc),
     }])
+    // Everyone with the document open is told who restored which version (see shared/sync-notices.ts).
+    room.broadcast(encodeNotice({
+      type: 'restored', documentId: document.id, restoredFrom: version, savedAs: recorded.version,
+      by: { id: user.id, name: user.name }, at: recorded.createdAt,
+    }), null)
     return c.json({ restoredFrom: version, changed: update !== null, version: { ...recorded, authorName: user.name } })
   })
 

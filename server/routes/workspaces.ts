@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
+import { DEFAULT_FY_START_MONTH } from '../../shared/format/quarters'
 import { ROLES, canManageMembers, canReadWorkspace, type Role } from '../../shared/roles'
 import type { AppDeps, AppEnv } from '../app-deps'
 import { memberships, users, workspaces } from '../db/schema'
@@ -14,6 +15,7 @@ import { newId } from '../ids'
 const NameBody = z.object({ name: z.string().trim().min(1, 'is required').max(120) })
 const AddMemberBody = z.object({ email: z.string().trim().toLowerCase().email('must be an email address'), role: z.enum(ROLES) })
 const RoleBody = z.object({ role: z.enum(ROLES) })
+const SettingsBody = z.object({ fiscalYearStartMonth: z.number().int().min(1, 'must be a month, 1–12').max(12, 'must be a month, 1–12') })
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -42,7 +44,7 @@ export function workspaceRoutes(deps: AppDeps) {
   app.post('/', async (c) => {
     const { user } = requireSession(c)
     const { name } = await readJson(c, NameBody)
-    const workspace = { id: newId(), name, createdAt: deps.now() }
+    const workspace = { id: newId(), name, fiscalYearStartMonth: DEFAULT_FY_START_MONTH, createdAt: deps.now() }
     await db.batch([
       db.insert(workspaces).values(workspace),
       db.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: 'owner', createdAt: workspace.createdAt }),
@@ -52,7 +54,7 @@ export function workspaceRoutes(deps: AppDeps) {
 
   app.get('/', async (c) => {
     const { user } = requireSession(c)
-    const rows = await db.select({ id: workspaces.id, name: workspaces.name, createdAt: workspaces.createdAt, role: memberships.role })
+    const rows = await db.select({ id: workspaces.id, name: workspaces.name, fiscalYearStartMonth: workspaces.fiscalYearStartMonth, createdAt: workspaces.createdAt, role: memberships.role })
       .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
       .where(eq(memberships.userId, user.id)).orderBy(workspaces.name)
     return c.json({ workspaces: rows.map((w) => ({ ...w, createdAt: iso(w.createdAt) })) })
@@ -64,6 +66,17 @@ export function workspaceRoutes(deps: AppDeps) {
     const role = await requireWorkspaceRole(db, workspaceId, user.id, canReadWorkspace)
     const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId))
     return c.json({ workspace: { ...workspace, createdAt: iso(workspace.createdAt), role }, members: await listMembers(workspaceId) })
+  })
+
+  // Workspace settings (owners): today the month its fiscal year starts, which every quarter label follows.
+  app.patch('/:workspaceId', async (c) => {
+    const { user } = requireSession(c)
+    const workspaceId = c.req.param('workspaceId')
+    const role = await requireWorkspaceRole(db, workspaceId, user.id, canManageMembers, 'change workspace settings')
+    const { fiscalYearStartMonth } = await readJson(c, SettingsBody)
+    await db.update(workspaces).set({ fiscalYearStartMonth }).where(eq(workspaces.id, workspaceId))
+    const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId))
+    return c.json({ workspace: { ...workspace, createdAt: iso(workspace.createdAt), role } })
   })
 
   app.get('/:workspaceId/members', async (c) => {

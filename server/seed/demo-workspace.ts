@@ -11,8 +11,8 @@ import { demoDocumentState } from '../documents/demo-documents'
 import { newId } from '../ids'
 import { createDocument } from '../routes/documents'
 import { seedDemoMeetings } from './demo-meetings'
+import { newDemoPassword } from './demo-password'
 
-export const DEMO_PASSWORD = 'quorum-demo'
 export const DEMO_PEOPLE = [
   { name: 'Alex Morgan', email: 'alex@northwind.example', role: 'owner' },
   { name: 'Sam Rivera', email: 'sam@northwind.example', role: 'editor' },
@@ -29,12 +29,13 @@ export const DEMO_DOCUMENTS: { kind: DocumentKind; title: string }[] = [
   { kind: 'notes', title: 'Leadership meeting notes' },
 ]
 
-/** Seeds once, on a database without users; returns the owner's login, or null if nothing was done. */
+/** Seeds once, on a database without users; returns the shared login (its password is random), or null if nothing was done. */
 export async function seedDemoWorkspace(deps: AppDeps): Promise<{ email: string; password: string; workspaceId: string } | null> {
   const [{ n }] = await deps.db.select({ n: count() }).from(users)
   if (n > 0) return null
   const t = deps.now()
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const password = newDemoPassword()
+  const passwordHash = await hashPassword(password)
   const people = DEMO_PEOPLE.map((p) => ({ ...p, id: newId() }))
   const workspaceId = newId()
   await deps.db.batch([
@@ -51,5 +52,5 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<{ email: string;
   }
   await seedDemoMeetings(deps, { workspaceId, ownerId: people[0].id, peopleIds: people.map((p) => p.id), documents: created })
   for (const { doc } of Object.values(created)) doc.destroy()
-  return { email: people[0].email, password: DEMO_PASSWORD, workspaceId }
+  return { email: people[0].email, password, workspaceId }
 }

@@ -1,6 +1,6 @@
 // Roadmap comparison: initiatives, totals before/after/delta, risk-level changes.
-// Both sides' totals are computed over the *after* window, so Q1..Q4 mean the same calendar
-// months on both sides even when the rolling window has moved on between versions.
+// Both sides' totals are computed over the *after* window and the workspace's fiscal quarters, so
+// each quarter means the same calendar months on both sides even when the window has moved on.
 import { diffRows, rowsIn } from './compare-rows'
 import type { RowsDiff } from './compare-rows'
 import { PILLARS } from './pillars'
@@ -43,12 +43,12 @@ function stringOrNull(p: Partial<RoadmapProjection> | null, key: 'windowStart' |
   return typeof value === 'string' ? value : null
 }
 
-export function compareRoadmap(before: RoadmapProjection | null, after: RoadmapProjection | null): RoadmapComparison {
+export function compareRoadmap(before: RoadmapProjection | null, after: RoadmapProjection | null, fyStartMonth?: number): RoadmapComparison {
   const rowsBefore = rowsIn<InitiativeProjection>(before, 'initiatives')
   const rowsAfter = rowsIn<InitiativeProjection>(after, 'initiatives')
   const window = stringOrNull(after, 'windowStart') ?? stringOrNull(before, 'windowStart') ?? '1970-01'
-  const a = roadmapTotals(rowsBefore, window)
-  const b = roadmapTotals(rowsAfter, window)
+  const a = roadmapTotals(rowsBefore, window, fyStartMonth)
+  const b = roadmapTotals(rowsAfter, window, fyStartMonth)
 
   const beforeById = new Map(rowsBefore.map((r) => [r.id, r]))
   const riskChanges = rowsAfter.flatMap((row) => {

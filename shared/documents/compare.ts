@@ -51,7 +51,10 @@ export interface ComparisonByKind {
 }
 export type Comparison = ComparisonByKind[DocumentKind]
 
-type Comparer<K extends DocumentKind> = (before: ProjectionByKind[K] | null, after: ProjectionByKind[K] | null) => ComparisonByKind[K]
+/** What a comparison needs from the workspace: the fiscal-year start its quarters count from. */
+export interface CompareOptions { fyStartMonth?: number }
+
+type Comparer<K extends DocumentKind> = (before: ProjectionByKind[K] | null, after: ProjectionByKind[K] | null, opts: CompareOptions) => ComparisonByKind[K]
 
 /** A stored projection is JSON that may predate a field: only a string counts. */
 const codeOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null)
@@ -61,7 +64,7 @@ function summaryFields(p: SummaryProjection | null) {
 }
 
 const comparers: { [K in DocumentKind]: Comparer<K> } = {
-  roadmap: compareRoadmap,
+  roadmap: (before, after, opts) => compareRoadmap(before, after, opts.fyStartMonth),
   brief: compareBrief,
   vendors: (before, after) => ({
     kind: 'vendors',
@@ -91,7 +94,8 @@ export function compareProjections<K extends DocumentKind>(
   kind: K,
   before: ProjectionByKind[K] | null,
   after: ProjectionByKind[K] | null,
+  opts: CompareOptions = {},
 ): ComparisonByKind[K] {
   const compare = comparers[kind] as Comparer<K>
-  return compare(before, after)
+  return compare(before, after, opts)
 }

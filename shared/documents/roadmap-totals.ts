@@ -58,29 +58,62 @@ export function isOpenHighRisk(i: Pick<TotalsInput, 'risk' | 'status'>): boolean
   return i.risk === 'high' && i.status !== 'done' && i.status !== 'cut'
 }
 
-export function roadmapTotals(initiatives: TotalsInput[], windowStart: string): RoadmapTotals {
-  const quarters = quarterMonths(windowStart).map((q) => ({ ...q, ...empty() }))
+/**
+ * The one computation of what an initiative costs and needs inside the window: its share of each
+ * window month it runs in (see the header). Every figure Quorum shows — the roadmap's headline
+ * figures, the breakdown by quarter and pillar, the summary's initiative costs, the timeline and the
+ * board pack — is a sum of these shares, so a quarter, a pillar and an initiative always add up to
+ * the grand total. Null for a cut or unscheduled initiative, which counts nowhere.
+ */
+export function initiativeShares(i: TotalsInput, windowStart: string): { offsets: number[]; perMonth: Omit<CostTotals, 'totalCost' | 'count'> } | null {
+  if (!countsTowardTotals(i)) return null
+  const months = monthSpan(i.startMonth, i.endMonth)
+  if (months.length === 0) return null
+  const offsets = months.map((m) => monthOffset(windowStart, m)).filter((o): o is number => o !== null)
+  return {
+    offsets,
+    perMonth: {
+      oneOffCost: amount(i.oneOffCost) / months.length,
+      runRateCost: amount(i.runRateCost) / 12,
+      capacity: amount(i.capacity) / months.length,
+    },
+  }
+}
+
+/** One initiative's figures inside the window (zero when cut, unscheduled or wholly outside it). */
+export function initiativeInWindow(i: TotalsInput, windowStart: string): CostTotals {
+  const shares = initiativeShares(i, windowStart)
+  const t = empty()
+  if (!shares) return t
+  for (const _ of shares.offsets) {
+    t.oneOffCost += shares.perMonth.oneOffCost
+    t.runRateCost += shares.perMonth.runRateCost
+    t.capacity += shares.perMonth.capacity
+  }
+  t.count = shares.offsets.length > 0 ? 1 : 0
+  return finish(t)
+}
+
+/** `fyStartMonth`: the workspace's fiscal-year start (1 = January), which decides the quarters. */
+export function roadmapTotals(initiatives: TotalsInput[], windowStart: string, fyStartMonth?: number): RoadmapTotals {
+  const quarters = quarterMonths(windowStart, fyStartMonth).map((q) => ({ ...q, ...empty() }))
+  // Window offset → its quarter's bucket.
+  const quarterOf = quarters.flatMap((q) => q.months.map(() => q))
   const pillars = Object.fromEntries(PILLARS.map((p) => [p, empty()])) as Record<PillarKey, CostTotals>
   const grand = empty()
   let unscheduled = 0
 
   for (const i of initiatives) {
     if (!countsTowardTotals(i)) continue
-    const months = monthSpan(i.startMonth, i.endMonth)
-    if (months.length === 0) {
+    const shares = initiativeShares(i, windowStart)
+    if (!shares) {
       unscheduled++
       continue
     }
-    const perMonth = {
-      oneOffCost: amount(i.oneOffCost) / months.length,
-      runRateCost: amount(i.runRateCost) / 12,
-      capacity: amount(i.capacity) / months.length,
-    }
+    const { perMonth } = shares
     const touched = new Set<CostTotals>()
-    for (const month of months) {
-      const offset = monthOffset(windowStart, month)
-      if (offset === null) continue
-      const buckets = [quarters[Math.floor(offset / 3)], grand, isPillarKey(i.pillar) ? pillars[i.pillar] : null]
+    for (const offset of shares.offsets) {
+      const buckets = [quarterOf[offset], grand, isPillarKey(i.pillar) ? pillars[i.pillar] : null]
       for (const bucket of buckets) {
         if (!bucket) continue
         bucket.oneOffCost += perMonth.oneOffCost

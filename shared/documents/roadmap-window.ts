@@ -1,9 +1,10 @@
 // The roadmap's rolling 12-month window: its months, its quarters, and where a bar sits in it.
+import { quarterLabel } from '../format/quarters'
 import { addMonths, isRealMonth, monthNumber } from './calendar'
 
 export const WINDOW_LENGTH = 12
-export const QUARTER_LABELS = ['Q1', 'Q2', 'Q3', 'Q4'] as const
-export type QuarterLabel = (typeof QUARTER_LABELS)[number]
+/** A fiscal quarter's label, "Q1 2027" or "Q1 FY2027" (shared/format/quarters.ts). */
+export type QuarterLabel = string
 
 export function windowMonths(windowStart: string): string[] {
   return Array.from({ length: WINDOW_LENGTH }, (_, i) => addMonths(windowStart, i))
@@ -20,9 +21,20 @@ export function monthOffset(windowStart: string, month: string): number | null {
   return offset >= 0 && offset < WINDOW_LENGTH ? offset : null
 }
 
-export function quarterMonths(windowStart: string): Array<{ quarter: QuarterLabel; months: string[] }> {
-  const months = windowMonths(windowStart)
-  return QUARTER_LABELS.map((quarter, q) => ({ quarter, months: months.slice(q * 3, q * 3 + 3) }))
+/**
+ * The window's months grouped by the workspace's fiscal quarters, in order: four quarters when the
+ * window starts on a quarter's first month, otherwise five, the first and last partial ("Q4 2026"
+ * holding only December). Every quarter label in the app follows the same rule.
+ */
+export function quarterMonths(windowStart: string, fyStartMonth?: number): Array<{ quarter: QuarterLabel; months: string[] }> {
+  const quarters: Array<{ quarter: QuarterLabel; months: string[] }> = []
+  for (const month of windowMonths(windowStart)) {
+    const quarter = isRealMonth(month) ? quarterLabel(month, fyStartMonth) : '?'
+    const last = quarters[quarters.length - 1]
+    if (last?.quarter === quarter) last.months.push(month)
+    else quarters.push({ quarter, months: [month] })
+  }
+  return quarters
 }
 
 /** Months from start to end inclusive; empty when either is missing or end is before start. */

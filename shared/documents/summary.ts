@@ -6,6 +6,8 @@ import { LIMITS, readFields, spec, textField, validateField } from './fields'
 import type { WriteResult } from './fields'
 import type { RootTypes } from './root-types'
 import { appendBlocks, getBodyFragment, richTextToPlain } from './rich-text'
+import { quarterLabel } from '../format/quarters'
+import { toIsoDate } from './calendar'
 
 const documentId = (label: string) =>
   z.string({ error: `${label} must be a document id` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${label} must be a document id`)
@@ -62,7 +64,8 @@ export const project = projectSummary
 
 /** Calendar quarter of a day, e.g. 'Q3 2026'. */
 export function quarterLabelOf(day: Date): string {
-  return `Q${Math.floor(day.getMonth() / 3) + 1} ${day.getFullYear()}`
+  // The one quarter rule (shared/format/quarters.ts), for the reader's calendar day.
+  return quarterLabel(toIsoDate(day))
 }
 
 export interface SummaryTemplateOptions {

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { demoPasswordFromOutput } from '../../server/seed/demo-password'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -15,6 +16,8 @@ export interface TestServer {
   dbPath: string
   proc: ChildProcess
   output(): string
+  /** The demo accounts' password, read from the box the seed printed (as a user would); throws if none. */
+  demoPassword(): string
   /** Sends a signal and waits for the process to exit. */
   kill(signal?: NodeJS.Signals): Promise<number | null>
   /** Starts a new server process on the same database (and, if free, the same port). */
@@ -72,6 +75,11 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const server: TestServer = {
     port, url, origin: url, dbPath, proc,
     output: () => out,
+    demoPassword() {
+      const password = demoPasswordFromOutput(out)
+      if (!password) throw new Error(`no demo login in the server's output:\n${out}`)
+      return password
+    },
     async kill(signal = 'SIGTERM') {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal)
       return exited

@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding'
 import WS from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { MESSAGE_NOTICE } from '../../shared/sync-notices'
 import { waitFor } from './wait'
 
 export interface SyncClient {
@@ -30,6 +31,8 @@ export function connectDoc(baseUrl: string, documentId: string, cookie: string, 
     connect: opts.connect ?? true,
     maxBackoffTime: 500,
   })
+  // Quorum's notices (shared/sync-notices.ts) are not the stock client's: accept them quietly.
+  provider.messageHandlers[MESSAGE_NOTICE] = () => {}
   const denials: string[] = []
   // messageAuth: record the server's permission-denied reason (the stock handler only logs it).
   provider.messageHandlers[2] = (_encoder, decoder) => {

@@ -73,7 +73,7 @@ describe('board pack', () => {
     expect(md.headers.get('content-type')).toMatch(/^text\/markdown/)
     expect(md.headers.get('content-disposition')).toBe('attachment; filename="board-pack-q3-2026.md"')
     const text = md.body.toString('utf8')
-    expect(text).toContain('# Board pack — Q3 2026')
+    expect(text).toContain('# Quarterly board pack — 15 Sep 2026')
     expect(text).toContain('Pre-end data platform')
     expect(text).toContain('$120,000')
     expect(text).not.toContain('Post-end')

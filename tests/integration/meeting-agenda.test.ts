@@ -15,10 +15,11 @@ let docs: Record<string, string>
 
 beforeAll(async () => {
   server = await startServer({ seedDemo: true })
+  const password = server.demoPassword()
   alex = new ApiClient(server.url)
-  expect((await alex.post('/api/auth/login', { email: 'alex@northwind.example', password: 'quorum-demo' })).status).toBe(200)
+  expect((await alex.post('/api/auth/login', { email: 'alex@northwind.example', password })).status).toBe(200)
   jordan = new ApiClient(server.url)
-  await jordan.post('/api/auth/login', { email: 'jordan@northwind.example', password: 'quorum-demo' })
+  expect((await jordan.post('/api/auth/login', { email: 'jordan@northwind.example', password })).status).toBe(200)
   workspaceId = (await alex.get('/api/workspaces')).body.workspaces[0].id
   const list = (await alex.get(`/api/workspaces/${workspaceId}/documents`)).body.documents
   docs = Object.fromEntries(list.map((d: any) => [d.kind, d.id]))
@@ -26,6 +27,15 @@ beforeAll(async () => {
 afterAll(async () => { await server?.dispose() })
 
 describe('the demo workspace', () => {
+  it('is not a door: its accounts take the random password printed once at first start, never the old published one', async () => {
+    const password = server.demoPassword()
+    expect(password).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/)
+    expect(server.output()).toContain(`Demo login: alex@northwind.example / ${password} (owner)`)
+    const stranger = new ApiClient(server.url)
+    expect((await stranger.post('/api/auth/login', { email: 'sam@northwind.example', password: 'quorum-demo' })).status).toBe(401)
+    expect((await stranger.post('/api/auth/login', { email: 'sam@northwind.example', password })).status).toBe(200)
+  })
+
   it('has last quarter\'s board meeting, ended, whose versions show what moved since, and the next leadership meeting', async () => {
     const list = (await alex.get(`/api/workspaces/${workspaceId}/meetings`)).body.meetings
     const board = list.find((m: any) => m.cadence === 'board')

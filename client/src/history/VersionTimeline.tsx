@@ -1,5 +1,5 @@
 // Versions on a timeline: quarters, then meetings (title + cadence chip), then each version.
-import { format } from 'date-fns'
+import { dateTimeLabel } from '../../../shared/format/dates'
 import { Link } from 'react-router'
 import { cadenceLabel } from '../meetings/cadence'
 import type { VersionSummaryDto } from './history-types'
@@ -11,20 +11,21 @@ interface Props {
   /** Versions taking part in the comparison on screen. */
   comparing: readonly (number | 'live')[]
   hrefFor: (version: number) => string
+  fyStartMonth?: number
 }
 
+/** '15 Sep 2026, 11:02 UTC': the app's one date format (shared/format/dates.ts). */
 export function formatTime(iso: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? '' : format(d, 'd MMM yyyy, HH:mm')
+  return dateTimeLabel(iso)
 }
 
-export function VersionTimeline({ versions, selected, comparing, hrefFor }: Props) {
+export function VersionTimeline({ versions, selected, comparing, hrefFor, fyStartMonth }: Props) {
   if (versions.length === 0) {
     return <div className="empty small">No saved versions yet. Versions are saved when a meeting ends, or with “Save version”.</div>
   }
   return (
     <ol className="timeline" data-testid="version-timeline">
-      {groupVersionsByQuarter(versions).map((q) => (
+      {groupVersionsByQuarter(versions, fyStartMonth).map((q) => (
         <li key={q.quarter} className="timeline-quarter">
           <h3 className="timeline-quarter-title" data-testid="timeline-quarter">
             {q.quarter}

@@ -1,5 +1,6 @@
 // Versions on a timeline: grouped by calendar quarter ("Q3 2026"), and inside a quarter by the
 // meeting that saved them. Pure, so it can be unit-tested without a browser.
+import { quarterLabel as sharedQuarterLabel } from '../../../shared/format/quarters'
 import type { VersionSummaryDto } from './history-types'
 
 export interface MeetingGroup {
@@ -15,9 +16,9 @@ export interface QuarterGroup {
   groups: MeetingGroup[]
 }
 
-/** "Q3 2026" for a date, in local time (what the reader's calendar says). */
-export function quarterLabel(date: Date): string {
-  return `Q${Math.floor(date.getMonth() / 3) + 1} ${date.getFullYear()}`
+/** "Q3 2026" (or "Q2 FY2027"): the one quarter rule of shared/format/quarters.ts, by UTC date. */
+export function quarterLabel(date: Date, fyStartMonth?: number): string {
+  return sharedQuarterLabel(date, fyStartMonth)
 }
 
 /** When a version belongs on the timeline: its meeting's start when it has one, else when it was saved. */
@@ -31,11 +32,11 @@ export function versionDate(v: Pick<VersionSummaryDto, 'meetingStartsAt' | 'crea
  * Newest first. Versions of one meeting stay together even if other versions were saved between
  * them; versions saved outside meetings are grouped while consecutive.
  */
-export function groupVersionsByQuarter(versions: readonly VersionSummaryDto[]): QuarterGroup[] {
+export function groupVersionsByQuarter(versions: readonly VersionSummaryDto[], fyStartMonth?: number): QuarterGroup[] {
   const sorted = [...versions].sort((a, b) => versionDate(b).getTime() - versionDate(a).getTime() || b.version - a.version)
   const quarters: QuarterGroup[] = []
   for (const v of sorted) {
-    const quarter = quarterLabel(versionDate(v))
+    const quarter = quarterLabel(versionDate(v), fyStartMonth)
     let q = quarters[quarters.length - 1]
     if (!q || q.quarter !== quarter) {
       q = { quarter, groups: [] }

@@ -7,6 +7,8 @@ import { PageLoading } from '../components/PageLoading'
 import { bodyForKind } from '../documents/registry'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
+import { useRestoreNotice } from '../sync/useRestoreNotice'
+import { RestoredBanner } from '../history/RestoredBanner'
 
 const STOPPED_MESSAGES = {
   archived: 'This document has been archived; live editing has stopped.',
@@ -18,6 +20,7 @@ const STOPPED_MESSAGES = {
 export function LiveAgendaDocument({ document, user, canWrite }: { document: DocumentDto; user: PresenceUser; canWrite: boolean }) {
   const sync = useDocumentSync(document.id, { user, localCopyFor: canWrite ? user.id : null })
   const { markSignedOut } = useSession()
+  const [restored, dismissRestored] = useRestoreNotice(sync.provider)
   const Body = bodyForKind(document.kind)
 
   useEffect(() => {
@@ -34,6 +37,7 @@ export function LiveAgendaDocument({ document, user, canWrite }: { document: Doc
           {STOPPED_MESSAGES[sync.noAccessReason]}
         </div>
       )}
+      {restored && <RestoredBanner notice={restored} myUserId={user.id} onDismiss={dismissRestored} />}
       <article className="document-body stage-body">
         {sync.ydoc && sync.provider ? (
           <Suspense fallback={<PageLoading label="Opening…" />}>

@@ -42,9 +42,12 @@ export function MeetingControls({ meeting, canWrite, presenting, onTogglePresent
       <button type="button" className={`button ${presenting ? 'presenting' : ''}`} data-testid="present-toggle" aria-pressed={presenting} onClick={onTogglePresent}>
         {presenting ? 'Stop presenting' : 'Present'}
       </button>
-      <button type="button" className="button" data-testid="meeting-end" onClick={() => setConfirmingEnd(true)}>
-        End meeting
-      </button>
+      {/* Only a meeting that has started can end: ending saves the versions it worked on. */}
+      {meeting.status === 'in-progress' && (
+        <button type="button" className="button" data-testid="meeting-end" onClick={() => setConfirmingEnd(true)}>
+          End meeting
+        </button>
+      )}
       {confirmingEnd && (
         <EndMeetingDialog
           meeting={meeting}

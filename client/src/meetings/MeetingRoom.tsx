@@ -12,11 +12,12 @@ import { LiveAgendaDocument } from './LiveAgendaDocument'
 import { MeetingControls } from './MeetingControls'
 import { MeetingHeader } from './MeetingHeader'
 import type { EndMeetingDto, MeetingAccessDto, MeetingDto } from './meeting-types'
-import { MeetingVersions } from './MeetingVersions'
+import { MeetingVersions, useMeetingVersions } from './MeetingVersions'
 import { NotesPanel } from './NotesPanel'
 import { PresentingBanner } from './PresentingBanner'
 import { shownDocument } from './presenting'
 import { RoomPresence } from './RoomPresence'
+import { SavedAgendaDocument } from './SavedAgendaDocument'
 import { useFollowScroll } from './useFollowScroll'
 import { useMeetingStatusSync } from './useMeetingStatusSync'
 import { usePresenting } from './usePresenting'
@@ -42,6 +43,10 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
   const [ended, setEnded] = useState<EndMeetingDto | null>(null)
   const pane = useRef<HTMLDivElement>(null)
   const announce = useMeetingStatusSync(notesSync.provider, meeting.status, onRefresh)
+  const isEnded = meeting.status === 'ended'
+  // Loaded only once the meeting has ended (as "end" returned them, or from each document's history).
+  const saved = useMeetingVersions(isEnded ? meeting : { ...meeting, agenda: [], notes: null }, ended?.versions ?? null)
+  const savedVersionOf = (documentId: string) => saved.versions?.find((v) => v.documentId === documentId)?.version ?? null
 
   useEffect(() => {
     if (notesSync.state === 'signed-out') markSignedOut()
@@ -100,7 +105,7 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
         </div>
       </div>
 
-      {meeting.status === 'ended' && <MeetingVersions meeting={meeting} known={ended?.versions ?? null} />}
+      {isEnded && <MeetingVersions meeting={meeting} versions={saved.versions} error={saved.error} />}
 
       <div className="room-grid">
         <AgendaSidebar
@@ -116,7 +121,13 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
           </div>
           <div className="stage-scroll" ref={pane} data-testid="stage-scroll">
             <div className="stage-content">
-              {shown ? (
+              {shown && isEnded ? (
+                saved.versions === null ? (
+                  saved.error ? null : <div className="empty">Loading the versions saved when the meeting ended…</div>
+                ) : (
+                  <SavedAgendaDocument key={shown.id} document={shown} version={savedVersionOf(shown.id)} endedAt={meeting.endedAt} user={user} />
+                )
+              ) : shown ? (
                 <LiveAgendaDocument key={shown.id} document={shown} user={user} canWrite={canWrite} />
               ) : (
                 <div className="empty">Add documents to the agenda to show them here.</div>

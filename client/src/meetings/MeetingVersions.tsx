@@ -1,15 +1,16 @@
 // After a meeting: the versions it saved, each linking to its document's history.
 import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
+import { dateLabel } from '../../../shared/format/dates'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 import { BoardPackLinks } from './BoardPackLinks'
 import type { EndMeetingDto, MeetingDto } from './meeting-types'
 
-type Saved = EndMeetingDto['versions']
+export type Saved = EndMeetingDto['versions']
 
 /** The meeting's versions: as returned by "end", or found in each document's history. */
-function useMeetingVersions(meeting: MeetingDto, known: Saved | null): { versions: Saved | null; error: string | null } {
+export function useMeetingVersions(meeting: MeetingDto, known: Saved | null): { versions: Saved | null; error: string | null } {
   const [found, setFound] = useState<Saved | null>(null)
   const [error, setError] = useState<string | null>(null)
   const ids = [...meeting.agenda.map((d) => d.id), ...(meeting.notes ? [meeting.notes.id] : [])].join(',')
@@ -28,8 +29,7 @@ function useMeetingVersions(meeting: MeetingDto, known: Saved | null): { version
   return { versions: known ?? found, error }
 }
 
-export function MeetingVersions({ meeting, known }: { meeting: MeetingDto; known: Saved | null }) {
-  const { versions, error } = useMeetingVersions(meeting, known)
+export function MeetingVersions({ meeting, versions, error }: { meeting: MeetingDto; versions: Saved | null; error: string | null }) {
   const titleOf = (documentId: string) =>
     meeting.agenda.find((d) => d.id === documentId)?.title ?? (meeting.notes?.id === documentId ? 'Meeting notes' : 'Document')
 
@@ -37,7 +37,7 @@ export function MeetingVersions({ meeting, known }: { meeting: MeetingDto; known
     <section className="meeting-versions" data-testid="ended-versions" aria-labelledby="ended-versions-title">
       <div className="meeting-versions-head">
         <h2 className="side-title" id="ended-versions-title">
-          Saved when the meeting ended
+          Saved when the meeting ended{meeting.endedAt ? ` — ${dateLabel(meeting.endedAt)}` : ''}
         </h2>
         {meeting.cadence === 'board' && <BoardPackLinks meetingId={meeting.id} />}
       </div>

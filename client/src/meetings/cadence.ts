@@ -1,39 +1,22 @@
 // Meeting cadences: labels and the default title a new meeting gets, e.g. "Q1 2027 board meeting".
 import { format } from 'date-fns'
-import { quarterLabel } from '../history/version-groups'
-import type { Cadence } from './meeting-types'
+import { CADENCE_NOUNS, CADENCE_LABELS, type Cadence } from '../../../shared/cadences'
+import { dateLabel } from '../../../shared/format/dates'
+import { quarterLabel } from '../../../shared/format/quarters'
 
-export const CADENCE_LABELS: Record<Cadence, string> = {
-  weekly: 'Weekly 1:1',
-  leadership: 'Leadership',
-  'roadmap-review': 'Roadmap & vendor review',
-  board: 'Board',
-  'ad-hoc': 'Ad hoc',
-}
-
-const CADENCE_NOUN: Record<Cadence, string> = {
-  weekly: 'weekly 1:1',
-  leadership: 'leadership meeting',
-  'roadmap-review': 'roadmap & vendor review',
-  board: 'board meeting',
-  'ad-hoc': 'meeting',
-}
-
-export function cadenceLabel(cadence: string | null | undefined): string {
-  return (cadence && CADENCE_LABELS[cadence as Cadence]) || 'Meeting'
-}
+export { CADENCE_LABELS, cadenceLabel } from '../../../shared/cadences'
 
 /**
  * Quarterly cadences are named by quarter ("Q1 2027 board meeting"); frequent ones by day
  * ("Weekly 1:1 · 12 Jan 2027").
  */
-export function defaultMeetingTitle(cadence: Cadence, startsAt: Date): string {
+export function defaultMeetingTitle(cadence: Cadence, startsAt: Date, fyStartMonth?: number): string {
   if (Number.isNaN(startsAt.getTime())) return CADENCE_LABELS[cadence]
   if (cadence === 'weekly' || cadence === 'ad-hoc') {
-    const noun = CADENCE_NOUN[cadence]
-    return `${noun[0].toUpperCase()}${noun.slice(1)} · ${format(startsAt, 'd MMM yyyy')}`
+    const noun = CADENCE_NOUNS[cadence]
+    return `${noun[0].toUpperCase()}${noun.slice(1)} · ${dateLabel(startsAt)}`
   }
-  return `${quarterLabel(startsAt)} ${CADENCE_NOUN[cadence]}`
+  return `${quarterLabel(startsAt, fyStartMonth)} ${CADENCE_NOUNS[cadence]}`
 }
 
 /** Value for <input type="datetime-local"> (local time, minutes). */

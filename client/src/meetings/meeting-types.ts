@@ -3,8 +3,8 @@ import type { DocumentDto } from '../../../shared/api-types'
 import type { DocumentKind } from '../../../shared/document-kinds'
 import type { Role } from '../../../shared/roles'
 
-export const CADENCES = ['weekly', 'leadership', 'roadmap-review', 'board', 'ad-hoc'] as const
-export type Cadence = (typeof CADENCES)[number]
+export { CADENCES, type Cadence } from '../../../shared/cadences'
+import type { Cadence } from '../../../shared/cadences'
 export type MeetingStatus = 'scheduled' | 'in-progress' | 'ended'
 
 export interface MeetingDto {

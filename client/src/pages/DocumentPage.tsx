@@ -16,6 +16,8 @@ import { bodyForKind } from '../documents/registry'
 import { SaveVersionButton } from '../history/SaveVersionButton'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
+import { useRestoreNotice } from '../sync/useRestoreNotice'
+import { RestoredBanner } from '../history/RestoredBanner'
 import { usePresence } from '../sync/usePresence'
 import { useRenderLag } from '../sync/useRenderLag'
 
@@ -58,6 +60,7 @@ export default function DocumentPage() {
   const sync = useDocumentSync(documentId, { user: presenceUser, onAccessChange, localCopyFor: access?.canWrite ? me?.id : null })
   const people = usePresence(sync.provider, me?.id)
   const behind = useRenderLag(sync.ydoc, sync.provider)
+  const [restored, dismissRestored] = useRestoreNotice(sync.provider)
   useCurrentWorkspace(access?.document.workspaceId)
 
   // 4401 or a refused connection with a dead session: back to /login (RequireAuth keeps ?next).
@@ -119,6 +122,7 @@ export default function DocumentPage() {
           {NO_ACCESS_MESSAGES[sync.noAccessReason]}
         </div>
       )}
+      {restored && <RestoredBanner notice={restored} myUserId={me?.id} onDismiss={dismissRestored} />}
       {sync.serverReadOnly && !stopped && (
         <div className="banner" role="status">
           The server did not accept your last change: your access is read-only.

@@ -15,6 +15,7 @@ import { CompareView } from '../history/CompareView'
 import type { VersionRef, VersionSummaryDto } from '../history/history-types'
 import { parseVersionRef } from '../history/parse-ref'
 import { VersionTimeline } from '../history/VersionTimeline'
+import { useFiscalYearStart } from '../components/useFiscalYearStart'
 import { VersionViewer } from '../history/VersionViewer'
 import { useSession } from '../session/session'
 import '../history/history.css'
@@ -45,6 +46,7 @@ export default function HistoryPage() {
   }, [documentId])
 
   useCurrentWorkspace(access?.document.workspaceId)
+  const fyStartMonth = useFiscalYearStart(access?.document.workspaceId)
 
   const user = useMemo<PresenceUser | null>(
     () => (me && access ? { id: me.id, name: me.name, color: colorForUser(me.id), role: access.role } : null),
@@ -99,7 +101,7 @@ export default function HistoryPage() {
 
       <div className="history-layout">
         <aside className="history-side" aria-label="Versions">
-          <VersionTimeline versions={versions} selected={selectedVersion?.version ?? null} comparing={comparing ? [from, to] : []} hrefFor={hrefFor} />
+          <VersionTimeline versions={versions} selected={selectedVersion?.version ?? null} comparing={comparing ? [from, to] : []} hrefFor={hrefFor} fyStartMonth={fyStartMonth} />
         </aside>
         <div className="history-main">
           <CompareBar versions={versions} from={from} to={to} onCompare={compare} />

@@ -42,7 +42,8 @@ export function LoginPage() {
     try {
       await api.login({ email: email.trim(), password })
       await refresh()
-      navigate(next, { replace: true })
+      // "/" opens the only workspace of someone who has one (see WorkspacesPage).
+      navigate(next, { replace: true, state: next === '/' ? { landing: true } : undefined })
     } catch (err) {
       setError(errorMessage(err))
       if (err instanceof ApiRequestError && err.status === 429 && err.retryAfterSeconds) {

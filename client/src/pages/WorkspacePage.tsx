@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import type { DocumentDto, MemberDto, WorkspaceDto } from '../../../shared/api-types'
 import { canEditDocuments, canManageMembers } from '../../../shared/roles'
 import { api, ApiRequestError, errorMessage } from '../api'
 import { CreateDocumentForm } from '../components/CreateDocumentForm'
 import { DocumentList } from '../components/DocumentList'
 import { FormError } from '../components/FormError'
+import { FiscalYearSetting } from '../components/FiscalYearSetting'
 import { MembersPanel } from '../components/MembersPanel'
 import { PageLoading } from '../components/PageLoading'
 import { RoleChip } from '../components/RoleChip'
@@ -15,6 +16,7 @@ import { useSession } from '../session/session'
 export function WorkspacePage() {
   const { workspaceId = '' } = useParams()
   const { user, refresh: refreshSession } = useSession()
+  const navigate = useNavigate()
   const [workspace, setWorkspace] = useState<WorkspaceDto | null>(null)
   const [members, setMembers] = useState<MemberDto[]>([])
   const [documents, setDocuments] = useState<DocumentDto[]>([])
@@ -120,11 +122,20 @@ export function WorkspacePage() {
               <span>Show archived</span>
             </label>
           </div>
-          {canWrite && <CreateDocumentForm workspaceId={workspaceId} onCreated={upsertDocument} />}
+          {canWrite && <CreateDocumentForm workspaceId={workspaceId} onCreated={(created) => navigate(`/d/${created.id}`)} />}
           <FormError message={listError} />
           <DocumentList documents={documents} canWrite={canWrite} showArchived={showArchived} onChanged={upsertDocument} />
         </section>
 
+        <div className="workspace-side">
+        <FiscalYearSetting
+          workspace={workspace}
+          canManage={canManage}
+          onSaved={(saved) => {
+            setWorkspace(saved)
+            void refreshSession() // the documents read the setting from the session
+          }}
+        />
         <MembersPanel
           workspaceId={workspaceId}
           members={members}
@@ -135,6 +146,7 @@ export function WorkspacePage() {
             if (selfAffected) await refreshSession()
           }}
         />
+        </div>
       </div>
     </main>
   )

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { Link, useNavigate } from 'react-router'
-import { format } from 'date-fns'
+import { Link, Navigate, useLocation, useNavigate } from 'react-router'
+import { dateLabel } from '../../../shared/format/dates'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 import { RoleChip } from '../components/RoleChip'
@@ -10,6 +10,7 @@ import { useSession } from '../session/session'
 export function WorkspacesPage() {
   const { user, workspaces, refresh } = useSession()
   const navigate = useNavigate()
+  const location = useLocation()
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -18,6 +19,11 @@ export function WorkspacesPage() {
   useEffect(() => {
     void refresh()
   }, [refresh])
+
+  // Landing here (first page of the visit, or just signed in) with one workspace: open it. A click on
+  // "Workspaces" later still shows this list, so a second workspace can be created.
+  const landing = location.key === 'default' || (location.state as { landing?: boolean } | null)?.landing === true
+  if (landing && workspaces.length === 1) return <Navigate to={`/w/${workspaces[0].id}`} replace />
 
   async function handleCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -55,7 +61,7 @@ export function WorkspacesPage() {
             <li key={w.id} className="list-row" data-testid="workspace-row">
               <Link to={`/w/${w.id}`} className="list-link">
                 <span className="list-title">{w.name}</span>
-                <span className="list-meta">Created {format(new Date(w.createdAt), 'd MMM yyyy')}</span>
+                <span className="list-meta">Created {dateLabel(w.createdAt)}</span>
               </Link>
               <RoleChip role={w.role} />
             </li>

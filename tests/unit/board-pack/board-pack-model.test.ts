@@ -13,7 +13,8 @@ describe('board pack model: roadmap', () => {
   const roadmap = roadmapOf(buildBoardPackModel(packInput()))
 
   it('totals each window quarter, labelled by its months, and the quarters add up to the grand total', () => {
-    expect(roadmap.quarters.map((q) => q.label)).toEqual(['Jul–Sep 2026', 'Oct–Dec 2026', 'Jan–Mar 2027', 'Apr–Jun 2027'])
+    expect(roadmap.quarters.map((q) => q.label)).toEqual(['Q3 2026 (Jul–Sep 2026)', 'Q4 2026 (Oct–Dec 2026)', 'Q1 2027 (Jan–Mar 2027)', 'Q2 2027 (Apr–Jun 2027)'])
+    expect(roadmap.quarterNote).toBe('Calendar quarters (FY starts in January)')
     // Data platform (3 months) + one month of Checkout (40k over 4 months) + the zero-cost pricing engine.
     expect(roadmap.quarters[0]).toMatchObject({ oneOffCost: 100_000, runRateCost: 3_000, totalCost: 103_000, capacity: 32, count: 3 })
     expect(roadmap.quarters[1]).toMatchObject({ oneOffCost: 30_000, runRateCost: 0, capacity: 6, count: 1 })
@@ -77,11 +78,12 @@ describe('board pack model: roadmap', () => {
 })
 
 describe('board pack model: summary, brief and naming', () => {
-  it('names the pack and its file after the summary quarter, falling back to the meeting date', () => {
+  it('titles the pack after the meeting\'s cadence and day, and names its file after the summary quarter, falling back to the meeting date', () => {
     const model = buildBoardPackModel(packInput())
-    expect(model).toMatchObject({ title: 'Board pack — Q3 2026', quarterLabel: 'Q3 2026', fileStem: 'board-pack-q3-2026' })
-    const withoutSummary = buildBoardPackModel(packInput({ summary: null, meeting: { title: 'x', startsAt: Date.UTC(2026, 10, 2), endedAt: Date.UTC(2026, 10, 2, 2) } }))
+    expect(model).toMatchObject({ title: 'Quarterly board pack — 15 Sep 2026', quarterLabel: 'Q3 2026', fileStem: 'board-pack-q3-2026' })
+    const withoutSummary = buildBoardPackModel(packInput({ summary: null, meeting: { title: 'x', cadence: 'leadership', startsAt: Date.UTC(2026, 10, 2), endedAt: Date.UTC(2026, 10, 2, 2) } }))
     expect(withoutSummary.fileStem).toBe('board-pack-q4-2026')
+    expect(withoutSummary.title).toBe('Leadership pack — 2 Nov 2026')
   })
 
   it('uses a leading top-level heading as the summary title instead of repeating it', () => {

@@ -51,7 +51,7 @@ export function summaryProjection(quarterLabel = 'Q3 2026'): SummaryProjection {
 export function packInput(overrides: Partial<BoardPackInput> = {}): BoardPackInput {
   return {
     workspaceName: 'Northwind',
-    meeting: { title: 'Q3 board', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11, 2) },
+    meeting: { title: 'Q3 board', cadence: 'board', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11, 2) },
     summary: {
       documentTitle: 'Board summary', version: 3, projection: summaryProjection(),
       blocks: [

@@ -20,9 +20,9 @@ function tableAfter(heading: string): string[] {
 
 describe('board pack markdown', () => {
   it('opens with the title, workspace, meeting and date', () => {
-    expect(lines[0]).toBe('# Board pack — Q3 2026')
-    expect(md).toContain('**Northwind** · Q3 board · 15 September 2026')
-    expect(md).toContain('ended (15 September 2026, 11:02 UTC)')
+    expect(lines[0]).toBe('# Quarterly board pack — 15 Sep 2026')
+    expect(md).toContain('**Northwind** · Q3 board · 15 Sep 2026')
+    expect(md).toContain('ended (15 Sep 2026, 11:02 UTC)')
   })
 
   it('writes the summary with its headings demoted under the section and its list nesting', () => {
@@ -44,8 +44,8 @@ describe('board pack markdown', () => {
   it('writes quarter and pillar totals right-aligned, ending with a bold total', () => {
     const quarters = tableAfter('### Totals by quarter')
     expect(quarters[1]).toBe('| --- | ---: | ---: | ---: | ---: | ---: |')
-    expect(quarters[2]).toBe('| Jul–Sep 2026 | 3 | $100,000 | $3,000 | $103,000 | 32 |')
-    expect(quarters[4]).toBe('| Jan–Mar 2027 | 0 | — | — | — | — |')
+    expect(quarters[2]).toBe('| Q3 2026 (Jul–Sep 2026) | 3 | $100,000 | $3,000 | $103,000 | 32 |')
+    expect(quarters[4]).toBe('| Q1 2027 (Jan–Mar 2027) | 0 | — | — | — | — |')
     expect(quarters.at(-1)).toBe('| **Total** | **4** | **$150,000** | **$3,000** | **$153,000** | **38** |')
     const pillars = tableAfter('### Totals by pillar')
     expect(pillars).toHaveLength(2 + 9 + 1)

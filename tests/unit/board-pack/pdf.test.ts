@@ -33,7 +33,7 @@ function demoInput(): BoardPackInput {
   const summary = project('summary')
   return {
     workspaceName: 'Northwind Logistics',
-    meeting: { title: 'Q3 2026 board meeting', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11) },
+    meeting: { title: 'Q3 2026 board meeting', cadence: 'board', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11) },
     summary: { documentTitle: 'Board summary', version: 1, projection: summary.projection, blocks: summaryBlocksFromState(Y.encodeStateAsUpdate(summary.doc)) },
     brief: { documentTitle: 'Technology brief', version: 1, projection: project('brief').projection },
     roadmap: { documentTitle: 'Technology roadmap', version: 1, projection: project('roadmap').projection },

@@ -56,7 +56,7 @@ describe('roadmap view', () => {
       initiative({ title: 'Later', startMonth: '2027-06', endMonth: '2027-07' }),
     ], '2026-01')
     expect(layout.lanes.map((l) => l.key)).toEqual(['product', 'security', 'none'])
-    expect(layout.lanes[1].bars[0]).toMatchObject({ start: 0, end: 1, clippedStart: true, clippedEnd: false, cost: 15 })
+    expect(layout.lanes[1].bars[0]).toMatchObject({ start: 0, end: 1, clippedStart: true, clippedEnd: false, cost: 5.83 }) // its two months inside the window
     expect(layout.lanes[0].bars[0]).toMatchObject({ start: 10, end: 11, clippedEnd: true })
     expect(layout.lanes[2].bars[0]).toMatchObject({ start: 4, end: 4 })
     expect(layout.unplaced.map((u) => u.title)).toEqual(['Nowhere', 'Later'])
@@ -64,15 +64,15 @@ describe('roadmap view', () => {
 })
 
 describe('summary figures', () => {
-  it('top initiatives by one-off plus run-rate, cut ones left out', () => {
+  it('top initiatives by their cost inside the window (the figure the totals add up), cut ones left out', () => {
     const rows = [
       initiative({ title: 'small', oneOffCost: 10 }),
       initiative({ title: 'cut', oneOffCost: 1000, status: 'cut' }),
       initiative({ title: 'big', oneOffCost: 100, runRateCost: 50 }),
       initiative({ title: 'mid', runRateCost: 120 }),
     ]
-    expect(topInitiatives(rows, 2).map((r) => r.title)).toEqual(['big', 'mid'])
-    expect(topInitiatives(rows).map((r) => r.title)).toEqual(['big', 'mid', 'small'])
+    expect(topInitiatives(rows, '2026-01', 2).map((r) => r.title)).toEqual(['big', 'mid'])
+    expect(topInitiatives(rows, '2026-01').map((r) => [r.title, r.cost])).toEqual([['big', 112.5], ['mid', 30], ['small', 10]])
   })
   it('pillar bars scale to the largest pillar and keep pillar order', () => {
     const totals = roadmapTotals([initiative({ pillar: 'security', oneOffCost: 300 }), initiative({ pillar: 'product', oneOffCost: 150 })], '2026-01')

@@ -38,6 +38,31 @@ describe('textDiff', () => {
     expect(textDiff('same', 'same')).toEqual([{ op: 'equal', text: 'same' }])
     expect(textDiff('', '')).toEqual([])
   })
+
+  it('swaps whole words, so a changed figure never reads as a run of letters ("34.91%")', () => {
+    const ops = textDiff('Churn moved 3.9 → 4.1% this quarter.', 'Churn moved 4.1 → 4.6% this quarter.')
+    expect(ops).toEqual([
+      { op: 'equal', text: 'Churn moved ' },
+      { op: 'delete', text: '3.9' }, { op: 'insert', text: '4.1' },
+      { op: 'equal', text: ' → ' },
+      { op: 'delete', text: '4.1%' }, { op: 'insert', text: '4.6%' },
+      { op: 'equal', text: ' this quarter.' },
+    ])
+    // What a reader sees of the new text: every inserted or kept word whole.
+    expect(side(ops, 'delete')).toBe('Churn moved 4.1 → 4.6% this quarter.')
+  })
+
+  it('keeps blocks (headings, list items) on their own lines: a changed line never runs into the next', () => {
+    const before = 'Headlines\nRevenue up 4%\nRisks'
+    const after = 'Headlines\nRevenue flat\nHiring paused\nRisks'
+    const ops = textDiff(before, after)
+    expect(side(ops, 'delete')).toBe(after)
+    expect(side(ops, 'insert')).toBe(before)
+    expect(ops).toContainEqual({ op: 'delete', text: 'up 4%' })
+    expect(ops.find((o) => o.op === 'insert')!.text).toBe('flat\nHiring paused')
+    // A whole removed heading is removed with its own line, not glued to its neighbour.
+    expect(textDiff('Old heading\nBody', 'Body')).toEqual([{ op: 'delete', text: 'Old heading' }, { op: 'equal', text: '\nBody' }])
+  })
 })
 
 describe('compare roadmap', () => {
@@ -78,10 +103,10 @@ describe('compare roadmap', () => {
     const { before, after } = versions()
     const { totals } = compareProjections('roadmap', before, after)
     expect(totals.quarters.map((q) => [q.quarter, q.before.totalCost, q.after.totalCost, q.delta.totalCost])).toEqual([
-      ['Q1', 3000, 6000, 3000],
-      ['Q2', 6000, 6000, 0],
-      ['Q3', 1000, 0, -1000],
-      ['Q4', 0, 1200, 1200],
+      ['Q1 2026', 3000, 6000, 3000],
+      ['Q2 2026', 6000, 6000, 0],
+      ['Q3 2026', 1000, 0, -1000],
+      ['Q4 2026', 0, 1200, 1200],
     ])
     expect(totals.quarters[3].delta).toEqual({ oneOffCost: 900, runRateCost: 300, totalCost: 1200, capacity: 3, count: 1 })
     expect(totals.pillars.product.delta.oneOffCost).toBe(3000)
@@ -137,8 +162,8 @@ describe('compare brief', () => {
     expect(byPillar.quality.fields).toEqual([{ field: 'owner', before: '', after: 'Aisha' }])
     expect(byPillar.security.narrative.changed).toBe(true)
     expect(byPillar.security.narrative.diff.filter((o) => o.op !== 'equal').map((o) => [o.op, o.text])).toEqual([
-      ['delete', '60'], // jsdiff splits punctuation off words,
-      ['insert', '70'],
+      ['delete', '60%'], // whole words: the figure with its unit,
+      ['insert', '70%'],
     ])
     expect(byPillar.business.narrative).toEqual({ changed: false, diff: [] })
   })

@@ -13,7 +13,7 @@ import {
   updateInitiative,
 } from '../../../shared/documents/roadmap'
 import type { InitiativeFields } from '../../../shared/documents/roadmap'
-import { isOpenHighRisk, roadmapTotals } from '../../../shared/documents/roadmap-totals'
+import { initiativeInWindow, isOpenHighRisk, roadmapTotals } from '../../../shared/documents/roadmap-totals'
 import { barOffsets, monthSpan, quarterMonths, windowMonths } from '../../../shared/documents/roadmap-window'
 import { appendBlocks, paragraphs, richTextToPlain } from '../../../shared/documents/rich-text'
 import { isPlainJson, receiveHostile, replica, stateOf, syncBoth } from './doc-sync'
@@ -144,7 +144,14 @@ describe('roadmap window helpers', () => {
     expect(months[0]).toBe('2026-11')
     expect(months[2]).toBe('2027-01')
     expect(months[11]).toBe('2027-10')
-    expect(quarterMonths('2026-11')[1]).toEqual({ quarter: 'Q2', months: ['2027-02', '2027-03', '2027-04'] })
+    // Quarters are the fiscal year's, not the window's thirds: a window from November starts with a
+    // partial Q4 and ends with a partial one.
+    expect(quarterMonths('2026-11').map((q) => [q.quarter, q.months.length])).toEqual([['Q4 2026', 2], ['Q1 2027', 3], ['Q2 2027', 3], ['Q3 2027', 3], ['Q4 2027', 1]])
+    expect(quarterMonths('2026-11')[1]).toEqual({ quarter: 'Q1 2027', months: ['2027-01', '2027-02', '2027-03'] })
+    // A fiscal year from April: December–February is never "Q1".
+    expect(quarterMonths('2026-12', 4).map((q) => [q.quarter, q.months[0]])).toEqual([
+      ['Q3 FY2027', '2026-12'], ['Q4 FY2027', '2027-01'], ['Q1 FY2028', '2027-04'], ['Q2 FY2028', '2027-07'], ['Q3 FY2028', '2027-10'],
+    ])
   })
 
   it('places bars and clips them at the window edges', () => {
@@ -184,10 +191,10 @@ describe('roadmap totals (hand-computed)', () => {
     const { initiatives, windowStart } = readRoadmap(build())
     const totals = roadmapTotals(initiatives, windowStart)
     expect(totals.quarters.map((q) => [q.quarter, q.oneOffCost, q.runRateCost, q.totalCost, q.capacity, q.count])).toEqual([
-      ['Q1', 8000, 500, 8500, 10, 3],
-      ['Q2', 3000, 600, 3600, 6, 1],
-      ['Q3', 0, 0, 0, 0, 0],
-      ['Q4', 300, 100, 400, 1, 1],
+      ['Q1 2026', 8000, 500, 8500, 10, 3],
+      ['Q2 2026', 3000, 600, 3600, 6, 1],
+      ['Q3 2026', 0, 0, 0, 0, 0],
+      ['Q4 2026', 300, 100, 400, 1, 1],
     ])
     expect(totals.quarters[3].months).toEqual(['2026-10', '2026-11', '2026-12'])
   })
@@ -201,6 +208,20 @@ describe('roadmap totals (hand-computed)', () => {
     expect(totals.pillars.quality.count).toBe(0)
     expect(totals.grand).toEqual({ oneOffCost: 11_300, runRateCost: 1200, totalCost: 12_500, capacity: 17, count: 4 })
     expect(totals.unscheduled).toBe(1)
+  })
+
+  it('gives each initiative the figures the totals add up: A + B + C + D is the grand total, cut and unscheduled count 0', () => {
+    const { initiatives, windowStart } = readRoadmap(build())
+    const each = Object.fromEntries(initiatives.map((i) => [i.title, initiativeInWindow(i, windowStart)]))
+    expect(each.A).toEqual({ oneOffCost: 3000, runRateCost: 300, totalCost: 3300, capacity: 6, count: 1 })
+    expect(each.C).toEqual({ oneOffCost: 4000, runRateCost: 0, totalCost: 4000, capacity: 2, count: 1 })
+    expect(each.D).toEqual({ oneOffCost: 300, runRateCost: 100, totalCost: 400, capacity: 1, count: 1 })
+    expect(each.E.totalCost).toBe(0)
+    expect(each.F.totalCost).toBe(0)
+    const grand = roadmapTotals(initiatives, windowStart).grand
+    const sum = (k: 'totalCost' | 'capacity') => initiatives.reduce((s, i) => s + initiativeInWindow(i, windowStart)[k], 0)
+    expect(sum('totalCost')).toBe(grand.totalCost)
+    expect(sum('capacity')).toBe(grand.capacity)
   })
 
   it('counts open high risks only (not done, not cut)', () => {

@@ -1,33 +1,15 @@
 // Display formatting for board documents: money in the document's currency, plain figures,
-// months and dates. Figures are whole units; the browser's locale decides separators.
-import { format } from 'date-fns'
+// months and dates, through the shared formats so a figure reads the same in the app, compare and the pack.
+import { formatMoney as sharedFormatMoney, formatMoneyCompact as sharedFormatMoneyCompact } from '../../../../shared/format/numbers'
 
-const moneyFormats = new Map<string, Intl.NumberFormat>()
-
-function moneyFormat(currency: string): Intl.NumberFormat {
-  let formatter = moneyFormats.get(currency)
-  if (!formatter) {
-    try {
-      formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 })
-    } catch {
-      formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })
-    }
-    moneyFormats.set(currency, formatter)
-  }
-  return formatter
-}
-
+/** Whole units of the document's currency: the app's one money format (shared/format/numbers.ts). */
 export function formatMoney(value: number, currency: string): string {
-  return moneyFormat(currency).format(Number.isFinite(value) ? value : 0)
+  return sharedFormatMoney(value, currency)
 }
 
 /** "$1.2M", "$450k": for tight spaces (bars, tiles); the exact figure goes in a title. */
 export function formatMoneyCompact(value: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value)
-  } catch {
-    return formatMoney(value, currency)
-  }
+  return sharedFormatMoneyCompact(value, currency)
 }
 
 const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 })
@@ -35,25 +17,8 @@ export function formatFigure(value: number): string {
   return plain.format(Number.isFinite(value) ? value : 0)
 }
 
-function localDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number)
-  return new Date(y, (m || 1) - 1, d || 1)
-}
-
-/** '2026-03' → 'Mar 2026'. */
-export function monthLabel(month: string): string {
-  return format(localDate(month), 'MMM yyyy')
-}
-
-/** '2026-03' → 'Mar'. */
-export function monthShort(month: string): string {
-  return format(localDate(month), 'MMM')
-}
-
-/** '2026-03-01' → '1 Mar 2026'; '' for null. */
-export function dateLabel(date: string | null): string {
-  return date ? format(localDate(date), 'd MMM yyyy') : ''
-}
+/** '2026-03' → 'Mar 2026'; '2026-03' → 'Mar'; '2026-03-01' → '1 Mar 2026': one date format (shared/format/dates.ts). */
+export { dateLabel, monthLabel, monthShort } from '../../../../shared/format/dates'
 
 /** 'today', 'yesterday', '12 days ago', 'in 3 days'. */
 export function relativeDays(days: number): string {

@@ -1,7 +1,9 @@
 // Cost and capacity by quarter and by pillar, with grand totals (cut initiatives excluded).
 import type { CostTotals, RoadmapTotals } from '../../../../shared/documents/roadmap-totals'
 import { PILLAR_LABELS, PILLARS } from '../../../../shared/documents/pillars'
-import { formatFigure, formatMoney, monthShort } from '../common/format'
+import { formatCapacity } from '../../../../shared/format/numbers'
+import { fiscalYearNote } from '../../../../shared/format/quarters'
+import { formatMoney, monthShort } from '../common/format'
 
 function Figures({ t, currency }: { t: CostTotals; currency: string }) {
   return (
@@ -9,7 +11,7 @@ function Figures({ t, currency }: { t: CostTotals; currency: string }) {
       <td className="numeric">{formatMoney(t.oneOffCost, currency)}</td>
       <td className="numeric">{formatMoney(t.runRateCost, currency)}</td>
       <td className="numeric strong">{formatMoney(t.totalCost, currency)}</td>
-      <td className="numeric">{formatFigure(t.capacity)}</td>
+      <td className="numeric">{formatCapacity(t.capacity)}</td>
     </>
   )
 }
@@ -28,7 +30,7 @@ function Head({ first }: { first: string }) {
   )
 }
 
-export function RoadmapBreakdown({ totals, currency }: { totals: RoadmapTotals; currency: string }) {
+export function RoadmapBreakdown({ totals, currency, fyStartMonth }: { totals: RoadmapTotals; currency: string; fyStartMonth?: number }) {
   const grand = (
     <tfoot>
       <tr>
@@ -41,7 +43,7 @@ export function RoadmapBreakdown({ totals, currency }: { totals: RoadmapTotals; 
     <section className="board-section" aria-labelledby="breakdown-title">
       <div className="board-section-head">
         <h2 className="board-section-title" id="breakdown-title">Cost and capacity</h2>
-        <span className="muted small-text">Twelve-month window · cut initiatives excluded · run-rate counted for the months each initiative runs</span>
+        <span className="muted small-text"><span data-testid="fy-quarters-note">{fiscalYearNote(fyStartMonth)}</span> · twelve-month window · cut initiatives excluded · run-rate counted for the months each initiative runs</span>
       </div>
       <div className="breakdown">
         <table className="figures-table" data-testid="totals-by-quarter">
@@ -49,7 +51,7 @@ export function RoadmapBreakdown({ totals, currency }: { totals: RoadmapTotals; 
           <tbody>
             {totals.quarters.map((q) => (
               <tr key={q.quarter} data-quarter={q.quarter}>
-                <th scope="row">{q.quarter} <span className="muted">{monthShort(q.months[0])}–{monthShort(q.months[2])}</span></th>
+                <th scope="row">{q.quarter} <span className="muted">{q.months.length > 1 ? `${monthShort(q.months[0])}–${monthShort(q.months[q.months.length - 1])}` : monthShort(q.months[0])}</span></th>
                 <Figures t={q} currency={currency} />
               </tr>
             ))}

@@ -10,6 +10,7 @@ import { useBoardBaseline } from '../common/useBoardBaseline'
 import { useDocumentSnapshot } from '../common/useDocumentSnapshot'
 import { useLocalUndo } from '../common/useLocalUndo'
 import { useToday } from '../common/useToday'
+import { useFiscalYearStart } from '../../components/useFiscalYearStart'
 import { RoadmapBreakdown } from './RoadmapBreakdown'
 import { RoadmapFigures } from './RoadmapFigures'
 import { RoadmapTable } from './RoadmapTable'
@@ -18,9 +19,10 @@ import '../kinds.css'
 
 const ROOTS = ['initiatives', 'meta']
 
-export default function RoadmapDocument({ ydoc, provider, canWrite, user, documentId, highlight }: DocumentBodyProps) {
+export default function RoadmapDocument({ ydoc, provider, canWrite, user, documentId, workspaceId, highlight }: DocumentBodyProps) {
   const roadmap = useDocumentSnapshot(ydoc, readRoadmap)
-  const totals = useMemo(() => roadmapTotals(roadmap.initiatives, roadmap.windowStart), [roadmap])
+  const fyStartMonth = useFiscalYearStart(workspaceId)
+  const totals = useMemo(() => roadmapTotals(roadmap.initiatives, roadmap.windowStart, fyStartMonth), [roadmap, fyStartMonth])
   const undo = useLocalUndo(ydoc, ROOTS, canWrite)
   const baseline = useBoardBaseline(documentId, 'roadmap', ydoc, provider !== null)
   const today = useToday()
@@ -44,8 +46,8 @@ export default function RoadmapDocument({ ydoc, provider, canWrite, user, docume
         baseline={baseline}
         highlight={highlight?.rowIds}
       />
-      <RoadmapTimeline roadmap={roadmap} today={today} />
-      <RoadmapBreakdown totals={totals} currency={roadmap.currency} />
+      <RoadmapTimeline roadmap={roadmap} today={today} fyStartMonth={fyStartMonth} />
+      <RoadmapBreakdown totals={totals} currency={roadmap.currency} fyStartMonth={fyStartMonth} />
     </div>
   )
 }

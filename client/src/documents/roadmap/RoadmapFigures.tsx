@@ -1,7 +1,8 @@
 // The roadmap's headline figures (twelve-month window, cut initiatives excluded).
 import type { ReactNode } from 'react'
 import type { RoadmapTotals } from '../../../../shared/documents/roadmap-totals'
-import { formatFigure, formatMoney } from '../common/format'
+import { formatCapacity } from '../../../../shared/format/numbers'
+import { formatMoney } from '../common/format'
 
 interface Props {
   totals: RoadmapTotals
@@ -29,7 +30,7 @@ export function RoadmapFigures({ totals, currency, count, children }: Props) {
       <Figure label="One-off" value={grand.oneOffCost} text={formatMoney(grand.oneOffCost, currency)} testId="roadmap-total-oneoff" />
       <Figure label="Run-rate (in window)" value={grand.runRateCost} text={formatMoney(grand.runRateCost, currency)} testId="roadmap-total-runrate"
         hint="Annual run-rate counted for the months each initiative runs inside the window" />
-      <Figure label="Capacity" value={grand.capacity} text={`${formatFigure(grand.capacity)} pw`} testId="roadmap-total-capacity" hint="Person-weeks" />
+      <Figure label="Capacity" value={grand.capacity} text={`${formatCapacity(grand.capacity)} pw`} testId="roadmap-total-capacity" hint="Person-weeks" />
       <Figure label="Open high risk" value={totals.highRisk} text={String(totals.highRisk)} testId="roadmap-high-risk-count"
         tone={totals.highRisk > 0 ? 'figure-alert' : ''} hint="High-risk initiatives not done or cut" />
       <Figure label="Initiatives" value={count} text={totals.unscheduled ? `${count} (${totals.unscheduled} unscheduled)` : String(count)} testId="roadmap-count" />

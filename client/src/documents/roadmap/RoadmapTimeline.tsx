@@ -12,7 +12,7 @@ const pct = (n: number) => `${(n / 12) * 100}%`
 function barTitle(bar: TimelineBar, months: string[], currency: string, windowStart: string): string {
   const from = bar.clippedStart ? `before ${monthLabel(windowStart)}` : monthLabel(months[bar.start])
   const to = bar.clippedEnd ? `after ${monthLabel(months[11])}` : monthLabel(months[bar.end])
-  return `${bar.title || 'Untitled initiative'} · ${from} – ${to} · ${formatMoney(bar.cost, currency)} · ${RISK_LABELS[bar.risk]} risk · ${STATUS_LABELS[bar.status]}`
+  return `${bar.title || 'Untitled initiative'} · ${from} – ${to} · ${formatMoney(bar.cost, currency)} in window · ${RISK_LABELS[bar.risk]} risk · ${STATUS_LABELS[bar.status]}`
 }
 
 /** Where today falls in the window, as a fraction of its width; null outside. */
@@ -24,9 +24,11 @@ function todayFraction(windowStart: string, today: string): number | null {
   return (offset + (d - 1) / days) / 12
 }
 
-export function RoadmapTimeline({ roadmap, today }: { roadmap: Roadmap; today: string }) {
+export function RoadmapTimeline({ roadmap, today, fyStartMonth }: { roadmap: Roadmap; today: string; fyStartMonth?: number }) {
   const { windowStart, currency } = roadmap
   const months = useMemo(() => windowMonths(windowStart), [windowStart])
+  // The fiscal quarters' first months get the quarter rule on the scale.
+  const quarterStarts = useMemo(() => new Set(quarterMonths(windowStart, fyStartMonth).map((q) => q.months[0])), [windowStart, fyStartMonth])
   const layout = useMemo(() => timelineLayout(roadmap.initiatives, windowStart), [roadmap.initiatives, windowStart])
   const now = todayFraction(windowStart, today)
 
@@ -45,13 +47,13 @@ export function RoadmapTimeline({ roadmap, today }: { roadmap: Roadmap; today: s
         <div className="timeline-scale" aria-hidden="true">
           <div className="lane-label" />
           <div className="scale-track">
-            {quarterMonths(windowStart).map((q, i) => (
-              <span key={q.quarter} className="scale-quarter" style={{ left: pct(i * 3), width: pct(3) }}>
-                {q.quarter} <span className="muted">{monthShort(q.months[0])}–{monthShort(q.months[2])}</span>
+            {quarterMonths(windowStart, fyStartMonth).map((q) => (
+              <span key={q.quarter} className="scale-quarter" style={{ left: pct(monthOffset(windowStart, q.months[0]) ?? 0), width: pct(q.months.length) }}>
+                {q.quarter}
               </span>
             ))}
             {months.map((m, i) => (
-              <span key={m} className={`scale-month ${i % 3 === 0 ? 'quarter-start' : ''}`} style={{ left: pct(i), width: pct(1) }}>
+              <span key={m} className={`scale-month ${quarterStarts.has(m) ? 'quarter-start' : ''}`} style={{ left: pct(i), width: pct(1) }}>
                 {monthShort(m)}
                 {m.endsWith('-01') && <span className="scale-year">{m.slice(0, 4)}</span>}
               </span>

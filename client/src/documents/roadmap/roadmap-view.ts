@@ -1,4 +1,5 @@
 // Pure view logic of the roadmap: table sort and filters, the timeline's swim lanes and bars.
+import { initiativeInWindow } from '../../../../shared/documents/roadmap-totals'
 import { barOffsets } from '../../../../shared/documents/roadmap-window'
 import { PILLAR_LABELS, PILLARS } from '../../../../shared/documents/pillars'
 import type { PillarKey } from '../../../../shared/documents/pillars'
@@ -70,10 +71,6 @@ export function isFiltered(filter: RoadmapFilter): boolean {
   return filter.pillar !== 'all' || filter.status !== 'all' || filter.risk !== 'all'
 }
 
-/** One-off plus annual run-rate: what an initiative costs in its first year. */
-export function initiativeCost(i: Pick<Initiative, 'oneOffCost' | 'runRateCost'>): number {
-  return i.oneOffCost + i.runRateCost
-}
 
 export interface TimelineBar {
   id: string
@@ -112,7 +109,7 @@ export function timelineLayout(rows: readonly Initiative[], windowStart: string)
     }
     const lane = i.pillar ?? 'none'
     const list = byLane.get(lane) ?? []
-    list.push({ id: i.id, title: i.title, risk: i.risk, status: i.status, ...bar, cost: initiativeCost(i) })
+    list.push({ id: i.id, title: i.title, risk: i.risk, status: i.status, ...bar, cost: initiativeInWindow(i, windowStart).totalCost })
     byLane.set(lane, list)
   }
   const keys: Array<PillarKey | 'none'> = [...PILLARS, 'none']

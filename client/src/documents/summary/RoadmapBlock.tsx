@@ -8,14 +8,13 @@ import { formatMoney, monthLabel } from '../common/format'
 import { useDocumentSnapshot } from '../common/useDocumentSnapshot'
 import { useReadOnlyDoc } from '../common/useReadOnlyDoc'
 import { RISK_LABELS, STATUS_LABELS } from '../roadmap/labels'
-import { initiativeCost } from '../roadmap/roadmap-view'
 import { LiveBlock } from './LiveBlock'
 import { pillarCostBars, topInitiatives } from './summary-view'
 
 export function RoadmapBlock({ source, loading }: { source: PickedSource | null; loading: boolean }) {
   const { ydoc, synced } = useReadOnlyDoc(source?.document.id ?? null)
   const roadmap = useDocumentSnapshot(ydoc, readRoadmap)
-  const top = useMemo(() => (roadmap ? topInitiatives(roadmap.initiatives, 5) : []), [roadmap])
+  const top = useMemo(() => (roadmap ? topInitiatives(roadmap.initiatives, roadmap.windowStart, 5) : []), [roadmap])
   const bars = useMemo(() => (roadmap ? pillarCostBars(roadmapTotals(roadmap.initiatives, roadmap.windowStart)) : []), [roadmap])
   const currency = roadmap?.currency ?? 'USD'
 
@@ -26,7 +25,7 @@ export function RoadmapBlock({ source, loading }: { source: PickedSource | null;
           {top.length === 0 ? <p className="empty small">No initiatives on the roadmap.</p> : (
             <table className="figures-table summary-table">
               <thead>
-                <tr><th>Initiative</th><th>Pillar</th><th>When</th><th>Status</th><th>Risk</th><th className="numeric" title="One-off plus annual run-rate">Cost</th></tr>
+                <tr><th>Initiative</th><th>Pillar</th><th>When</th><th>Status</th><th>Risk</th><th className="numeric" title="One-off plus run-rate, for the months inside the twelve-month window: the roadmap's totals add these up">Cost in window</th></tr>
               </thead>
               <tbody>
                 {top.map((i) => (
@@ -36,7 +35,7 @@ export function RoadmapBlock({ source, loading }: { source: PickedSource | null;
                     <td className="nowrap">{i.startMonth ? monthLabel(i.startMonth) : '—'} – {i.endMonth ? monthLabel(i.endMonth) : '—'}</td>
                     <td>{STATUS_LABELS[i.status]}</td>
                     <td><span className={`risk-chip risk-${i.risk}`}>{RISK_LABELS[i.risk]}</span></td>
-                    <td className="numeric">{formatMoney(initiativeCost(i), currency)}</td>
+                    <td className="numeric">{formatMoney(i.cost, currency)}</td>
                   </tr>
                 ))}
               </tbody>

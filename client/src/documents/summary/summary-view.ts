@@ -1,17 +1,19 @@
 // Pure figures for the board summary's live blocks.
 import { PILLAR_LABELS, PILLARS } from '../../../../shared/documents/pillars'
 import type { Initiative } from '../../../../shared/documents/roadmap'
-import type { RoadmapTotals } from '../../../../shared/documents/roadmap-totals'
-import { initiativeCost } from '../roadmap/roadmap-view'
+import { initiativeInWindow, type RoadmapTotals, type TotalsInput } from '../../../../shared/documents/roadmap-totals'
 
-/** The n costliest initiatives still in play (cut ones excluded), costliest first. */
-export function topInitiatives<I extends Pick<Initiative, 'id' | 'title' | 'status' | 'oneOffCost' | 'runRateCost'>>(rows: readonly I[], n = 5): I[] {
+/**
+ * The n costliest initiatives still in play (cut ones excluded), costliest first, each with its
+ * cost inside the window: the same figure the roadmap's totals add up, so the column sums to them.
+ */
+export function topInitiatives<I extends Pick<Initiative, 'id' | 'title'> & TotalsInput>(rows: readonly I[], windowStart: string, n = 5): Array<I & { cost: number }> {
   return rows
     .filter((i) => i.status !== 'cut')
-    .map((row, index) => ({ row, index, cost: initiativeCost(row) }))
+    .map((row, index) => ({ row, index, cost: initiativeInWindow(row, windowStart).totalCost }))
     .sort((a, b) => b.cost - a.cost || a.index - b.index)
     .slice(0, n)
-    .map((x) => x.row)
+    .map((x) => ({ ...x.row, cost: x.cost }))
 }
 
 export interface PillarBar {

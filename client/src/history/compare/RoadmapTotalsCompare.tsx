@@ -1,5 +1,5 @@
 // Roadmap totals before → after: cost and capacity by quarter of the window and by pillar.
-import { format } from 'date-fns'
+import { monthLabel } from '../../../../shared/format/dates'
 import type { RoadmapComparison } from '../../../../shared/documents/compare-roadmap'
 import { PILLAR_LABELS, PILLARS } from '../../../../shared/documents/pillars'
 import type { CostTotals } from '../../../../shared/documents/roadmap-totals'
@@ -16,8 +16,7 @@ interface Line {
 }
 
 function monthName(month: string | undefined): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '')
-  return m ? format(new Date(Number(m[1]), Number(m[2]) - 1, 1), 'MMM yyyy') : ''
+  return month ? monthLabel(month) : ''
 }
 
 function TotalsTable({ caption, lines, grand, currency }: { caption: string; lines: Line[]; grand: Line; currency: string }) {

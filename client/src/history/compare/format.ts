@@ -1,5 +1,6 @@
 // How values read in a comparison: field names as words, money, person-weeks, signed deltas.
 import { PILLAR_LABELS, isPillarKey } from '../../../../shared/documents/pillars'
+import { formatCapacity, formatMoneyCompact, formatMoney as sharedFormatMoney } from '../../../../shared/format/numbers'
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'Title',
@@ -48,23 +49,14 @@ export function fieldLabel(field: string): string {
 const ENUM_FIELDS = new Set(['status', 'risk', 'assessment', 'kind'])
 const MONEY_FIELDS = new Set(['oneOffCost', 'runRateCost', 'annualValue', 'totalCost'])
 
+/** Money in a comparison: exact below 10,000, compact above ('$1.2M'), as everywhere (shared/format/numbers.ts). */
 export function formatMoney(amount: number, currency = 'USD', signed = false): string {
-  try {
-    return new Intl.NumberFormat('en', {
-      style: 'currency',
-      currency,
-      notation: Math.abs(amount) >= 10_000 ? 'compact' : 'standard',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: Math.abs(amount) >= 10_000 ? 1 : 0,
-      signDisplay: signed ? 'exceptZero' : 'auto',
-    }).format(amount)
-  } catch {
-    return `${signed && amount > 0 ? '+' : ''}${amount.toLocaleString('en')} ${currency}`
-  }
+  return Math.abs(amount) >= 10_000 ? formatMoneyCompact(amount, currency, { signed }) : sharedFormatMoney(amount, currency, { signed })
 }
 
+/** Person-weeks and other figures, one decimal at most. */
 export function formatNumber(n: number, signed = false): string {
-  return new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' }).format(n)
+  return formatCapacity(n, { signed })
 }
 
 /** A field's value as text; "—" for empty. */
