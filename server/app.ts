@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { AppDeps, AppEnv } from './app-deps'
 import { SESSION_COOKIE } from './auth/sessions'
+import { jsonBodyLimit } from './http/body-limit'
 import { HttpError } from './http/errors'
 import { isSameOrigin } from './http/origin'
 import { authRoutes, meRoute } from './routes/auth'
@@ -29,6 +30,9 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
     deps.log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'unhandled error')
     return c.json({ error: 'internal error' }, 500)
   })
+
+  // Before anything reads a body (the Origin check and the session lookup do not).
+  app.use('/api/*', jsonBodyLimit())
 
   // Cross-site requests that change state are refused before anything else runs.
   app.use('/api/*', async (c, next) => {
