@@ -26,7 +26,7 @@ function hostilePack(): string {
     brief: { documentTitle: HOSTILE, version: 2, projection: briefProjection({ security: { owner: HOSTILE, narrative: `${HOSTILE}\n[ref]: javascript:alert(6)\n[keep](https://example.com/ok) and [mail](mailto:board@example.com)` } }) },
     roadmap: { documentTitle: HOSTILE, version: 5, projection: roadmap },
   })
-  input.summary!.blocks.push({ type: 'paragraph', text: HOSTILE }, { type: 'heading', level: 2, text: HOSTILE }, { type: 'bullet', text: HOSTILE, depth: 0, number: 1 })
+  input.summary!.blocks!.push({ type: 'paragraph', text: HOSTILE }, { type: 'heading', level: 2, text: HOSTILE }, { type: 'bullet', text: HOSTILE, depth: 0, number: 1 })
   return renderMarkdown(buildBoardPackModel(input))
 }
 
