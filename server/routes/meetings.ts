@@ -95,7 +95,7 @@ export function meetingRoutes(deps: AppDeps) {
   app.patch('/:meetingId', async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'change meetings')
-    if (meeting.endedAt) throw conflict('the meeting has ended; its record is final')
+    if (meeting.endedAt !== null) throw conflict('the meeting has ended; its record is final')
     const body = await readJson(c, PatchMeetingBody)
     await checkAgendaAndAttendees(deps, meeting.workspaceId, body.agenda ?? [], body.attendeeIds ?? [])
     const patch: Partial<Meeting> = {}
@@ -114,9 +114,9 @@ export function meetingRoutes(deps: AppDeps) {
   app.post('/:meetingId/start', async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'start meetings')
-    if (meeting.endedAt) throw conflict('the meeting has already ended')
+    if (meeting.endedAt !== null) throw conflict('the meeting has already ended')
     const startedAt = meeting.startedAt ?? deps.now()
-    if (!meeting.startedAt) await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
+    if (meeting.startedAt === null) await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
     return c.json(await meetingDto(deps, { ...meeting, startedAt }))
   })
 
@@ -165,11 +165,12 @@ async function meetingDto(deps: AppDeps, meeting: Meeting) {
   const { agenda, notes } = await meetingDocumentRows(deps, meeting)
   const attendees = await deps.db.select({ userId: users.id, name: users.name }).from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId)).where(eq(meetingAttendees.meetingId, meeting.id))
-  const iso = (t: number | null) => (t ? new Date(t).toISOString() : null)
+  // Timestamps are compared with null, never for truth: 0 is 1970-01-01T00:00:00Z, a real time.
+  const iso = (t: number | null) => (t !== null ? new Date(t).toISOString() : null)
   return {
     id: meeting.id, workspaceId: meeting.workspaceId, cadence: meeting.cadence, title: meeting.title,
     startsAt: iso(meeting.startsAt), startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt),
-    status: meeting.endedAt ? 'ended' : meeting.startedAt ? 'in-progress' : 'scheduled',
+    status: meeting.endedAt !== null ? 'ended' : meeting.startedAt !== null ? 'in-progress' : 'scheduled',
     notesDocumentId: meeting.notesDocumentId, notes: notes ? documentDto(notes) : null,
     agenda: agenda.map(documentDto), attendees,
   }

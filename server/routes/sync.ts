@@ -24,7 +24,7 @@ export function syncRoutes(deps: AppDeps) {
     if (!isSameOrigin(c.req.header('origin'), c.req.header('host'), deps.config.publicOrigins)) throw forbidden('cross-origin WebSocket refused')
     const session = requireSession(c)
     const { document, role } = await requireDocumentRole(deps.db, c.req.param('documentId'), session.user.id, canReadWorkspace)
-    if (document.archivedAt) throw notFound('document is archived')
+    if (document.archivedAt !== null) throw notFound('document is archived')
     let room: Room
     try {
       room = await deps.rooms.acquire(document.id, document.workspaceId)
