@@ -16,14 +16,16 @@ import { CADENCES } from '../meetings/meeting-labels'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { createDocument, documentDto } from './documents'
 
-const MeetingBody = z.object({
+const MeetingFields = {
   cadence: z.enum(CADENCES),
   title: z.string().trim().min(1, 'is required').max(200),
   startsAt: z.string().datetime({ offset: true, message: 'must be an ISO date and time' }),
-  agenda: z.array(z.string().min(1)).max(50).default([]),
-  attendeeIds: z.array(z.string().min(1)).max(200).default([]),
-})
-const PatchMeetingBody = MeetingBody.partial()
+  agenda: z.array(z.string().min(1)).max(50),
+  attendeeIds: z.array(z.string().min(1)).max(200),
+}
+const MeetingBody = z.object({ ...MeetingFields, agenda: MeetingFields.agenda.default([]), attendeeIds: MeetingFields.attendeeIds.default([]) })
+// No defaults here: zod 4 applies a default inside .partial(), so a patch of the title alone cleared the agenda.
+const PatchMeetingBody = z.object(MeetingFields).partial()
 const DecisionItemsBody = z.object({
   items: z.array(z.object({
     question: z.string().trim().min(1, 'is required').max(200),
