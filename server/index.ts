@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadConfig } from './config'
+import { assertDatabaseWritable, localDatabasePath } from './db/writable-check'
 import { projectPath } from './paths'
 import { seedDemoWorkspace } from './seed/demo-workspace'
 import { buildDeps, startServer } from './server'
@@ -21,6 +22,13 @@ async function main() {
   let config
   try {
     config = loadConfig()
+  } catch (err) {
+    console.error((err as Error).message)
+    process.exit(1)
+  }
+  const dbPath = localDatabasePath(config.DATABASE_URL)
+  try {
+    if (dbPath) assertDatabaseWritable(dbPath)
   } catch (err) {
     console.error((err as Error).message)
     process.exit(1)
