@@ -55,6 +55,10 @@ async function main() {
       process.exit(1)
     })
   }
+  // Last resort: a fault that escaped its handler is logged loudly; it must not take every meeting down.
+  process.on('unhandledRejection', (reason) => {
+    deps.log.error({ err: reason instanceof Error ? reason.message : String(reason), stack: reason instanceof Error ? reason.stack : undefined }, 'unhandled rejection (the server keeps running; this is a bug to fix)')
+  })
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
 }
