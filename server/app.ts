@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from './app-deps'
 import { SESSION_COOKIE } from './auth/sessions'
 import { jsonBodyLimit } from './http/body-limit'
 import { HttpError } from './http/errors'
+import { appSecurityHeaders } from './http/security-headers'
 import { isSameOrigin } from './http/origin'
 import { authRoutes, meRoute } from './routes/auth'
 import { boardPackRoutes } from './routes/board-pack'
@@ -30,6 +31,8 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
     deps.log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'unhandled error')
     return c.json({ error: 'internal error' }, 500)
   })
+
+  app.use('*', appSecurityHeaders())
 
   // Before anything reads a body (the Origin check and the session lookup do not).
   app.use('/api/*', jsonBodyLimit())
