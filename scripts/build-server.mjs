@@ -7,9 +7,11 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+// The board pack's PDF worker is an entry of its own (server/board-pack/pdf-in-worker.ts starts it).
 await build({
-  entryPoints: [resolve(root, 'server/index.ts')],
-  outfile: resolve(root, 'dist/server/index.mjs'),
+  entryPoints: { index: resolve(root, 'server/index.ts'), 'pdf-worker': resolve(root, 'server/board-pack/pdf-worker.ts') },
+  outdir: resolve(root, 'dist/server'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

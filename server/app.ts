@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { AppDeps, AppEnv } from './app-deps'
 import { SESSION_COOKIE } from './auth/sessions'
+import { jsonBodyLimit } from './http/body-limit'
 import { HttpError } from './http/errors'
+import { appSecurityHeaders } from './http/security-headers'
 import { isSameOrigin } from './http/origin'
 import { serveClient } from './http/static-client'
 import { authRoutes, meRoute } from './routes/auth'
@@ -29,6 +31,11 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
     deps.log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'unhandled error')
     return c.json({ error: 'internal error' }, 500)
   })
+
+  app.use('*', appSecurityHeaders())
+
+  // Before anything reads a body (the Origin check and the session lookup do not).
+  app.use('/api/*', jsonBodyLimit())
 
   // Cross-site requests that change state are refused before anything else runs.
   app.use('/api/*', async (c, next) => {

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadConfig } from './config'
+import { assertDatabaseWritable, localDatabasePath } from './db/writable-check'
 import { projectPath } from './paths'
 import { demoLoginBox } from './seed/demo-password'
 import { DEMO_PEOPLE, seedDemoWorkspace } from './seed/demo-workspace'
@@ -26,6 +27,13 @@ async function main() {
     console.error((err as Error).message)
     process.exit(1)
   }
+  const dbPath = localDatabasePath(config.DATABASE_URL)
+  try {
+    if (dbPath) assertDatabaseWritable(dbPath)
+  } catch (err) {
+    console.error((err as Error).message)
+    process.exit(1)
+  }
   const deps = await buildDeps(config)
   if (config.SEED_DEMO) {
     const demo = await seedDemoWorkspace(deps)
@@ -44,6 +52,10 @@ async function main() {
       process.exit(1)
     })
   }
+  // Last resort: a fault that escaped its handler is logged loudly; it must not take every meeting down.
+  process.on('unhandledRejection', (reason) => {
+    deps.log.error({ err: reason instanceof Error ? reason.message : String(reason), stack: reason instanceof Error ? reason.stack : undefined }, 'unhandled rejection (the server keeps running; this is a bug to fix)')
+  })
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
 }

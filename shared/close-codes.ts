@@ -15,6 +15,8 @@ export const CloseCode = {
   accessChanged: 4509,
   /** The document was archived or deleted while connected. */
   documentGone: 4404,
+  /** An awareness (presence) state over the size limit (64 kB per client); see server/sync/awareness-limits.ts. */
+  awarenessTooLarge: 4413,
   /** A well-framed update that Yjs cannot apply. */
   invalidUpdate: 4422,
   /** Storing the update failed (database unavailable); nothing was relayed. */
@@ -32,6 +34,7 @@ export const CloseReason: Record<number, string> = {
   [CloseCode.unauthenticated]: 'session expired',
   [CloseCode.accessChanged]: 'access changed',
   [CloseCode.documentGone]: 'document archived',
+  [CloseCode.awarenessTooLarge]: 'awareness too large',
   [CloseCode.invalidUpdate]: 'invalid update',
   [CloseCode.storageFailed]: 'storage failed',
   [CloseCode.tooSlow]: 'too far behind; reconnect to catch up',
@@ -39,7 +42,7 @@ export const CloseReason: Record<number, string> = {
 
 /** Close codes after which reconnecting cannot help (the user must sign in again or lost access). */
 export const TERMINAL_CLOSE_CODES: readonly number[] = [
-  CloseCode.malformedMessage, CloseCode.unauthenticated, CloseCode.documentGone, CloseCode.invalidUpdate, CloseCode.messageTooBig,
+  CloseCode.malformedMessage, CloseCode.unauthenticated, CloseCode.documentGone, CloseCode.invalidUpdate, CloseCode.messageTooBig, CloseCode.awarenessTooLarge,
 ]
 
 /** For WebsocketProvider's `shouldReconnect` option. */

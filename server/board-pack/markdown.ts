@@ -1,16 +1,17 @@
 // The board pack as Markdown: pure, model in, text out.
 import type { BoardPackModel, BriefSection, InitiativeRow, RoadmapSection, Section, SourceVersion, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
 import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyFormatter, shortDay } from './format'
+import { escapeInline, fenceFor } from './markdown-escape'
 import type { PackBlock } from './summary-blocks'
 
-/** A table cell: one line, pipes escaped. */
+/** A table cell: one line, markup and pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim()
+  return escapeInline(text.replace(/\s*\n\s*/g, ' ').trim()).replace(/\|/g, '\\|')
 }
 
 /** Body text that would otherwise read as Markdown structure (a heading, list or quote) is escaped. */
 function prose(text: string): string {
-  return text
+  return escapeInline(text)
     .split('\n')
     .map((line) => line.replace(/^(\s*)(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/, '$1\\$2'))
     .join('  \n')
@@ -91,7 +92,9 @@ function timeline(roadmap: RoadmapSection): string {
     lines.push(lane.label.toUpperCase())
     for (const bar of lane.bars) lines.push(timelineLine(`  ${bar.title}`, bar, roadmap.months.length))
   }
-  return ['```text', ...lines, '```'].join('\n')
+  // Inside a fence nothing is markup; only the fence itself must not be closable by a title.
+  const fence = fenceFor(lines.join('\n'))
+  return [`${fence}text`, ...lines, fence].join('\n')
 }
 
 function initiativesTable(rows: InitiativeRow[], money: (n: number) => string): string {
@@ -109,7 +112,7 @@ function roadmapMarkdown(roadmap: RoadmapSection): string[] {
   const grand: TotalsRow = { ...roadmap.grand, label: 'Total' }
   const counted = roadmap.initiatives.filter((i) => i.counted).length
   const notes = [
-    `Window ${roadmap.windowLabel} · amounts in ${roadmap.currency} · ${counted} initiatives counted · ${roadmap.highRisk.length} open high-risk`,
+    `Window ${roadmap.windowLabel} · amounts in ${cell(roadmap.currency)} · ${counted} initiatives counted · ${roadmap.highRisk.length} open high-risk`,
   ]
   if (roadmap.cut > 0) notes.push(`${roadmap.cut} cut initiative${roadmap.cut === 1 ? '' : 's'} shown struck through and counted in no total.`)
   if (roadmap.unscheduled > 0) notes.push(`${roadmap.unscheduled} without start and end months: listed, not in the totals or the timeline.`)
@@ -124,13 +127,13 @@ function roadmapMarkdown(roadmap: RoadmapSection): string[] {
   ]
   if (roadmap.highRisk.length > 0) {
     out.push('### Open high-risk initiatives\n')
-    out.push(roadmap.highRisk.map((r) => `- **${cell(r.title)}** (${r.pillarLabel}${r.owner ? `, ${r.owner}` : ''}): ${cell(r.riskNote) || 'no risk note.'}`).join('\n') + '\n')
+    out.push(roadmap.highRisk.map((r) => `- **${cell(r.title)}** (${r.pillarLabel}${r.owner ? `, ${cell(r.owner)}` : ''}): ${cell(r.riskNote) || 'no risk note.'}`).join('\n') + '\n')
   }
   return out
 }
 
 function sectionMarkdown<T>(title: string, section: Section<T>, body: (s: T) => string[]): string[] {
-  if (!section.included) return [`## ${title}\n`, `_${section.note}_\n`]
+  if (!section.included) return [`## ${cell(title)}\n`, `_${cell(section.note)}_\n`]
   return [`## ${cell(title)}\n`, sourceLine(section.source) + '\n', ...body(section)]
 }
 

@@ -19,7 +19,7 @@ export async function meetingDocumentRows(deps: AppDeps, meeting: Meeting) {
 }
 
 export async function endMeeting(deps: AppDeps, meeting: Meeting, authorId: string): Promise<{ alreadyEnded: boolean; versions: VersionSummary[] }> {
-  if (meeting.endedAt) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
+  if (meeting.endedAt !== null) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
   const { agenda, notes } = await meetingDocumentRows(deps, meeting)
   const label = versionLabelForMeeting(meeting.cadence, meeting.startsAt, await fiscalYearStartOf(deps, meeting.workspaceId))
   const items: NewVersion[] = []

@@ -1,5 +1,4 @@
 // Sign up, log in, log out, and who am I.
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { eq } from 'drizzle-orm'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
@@ -11,6 +10,7 @@ import { memberships, users, workspaces } from '../db/schema'
 import { requireSession } from '../http/access'
 import { HttpError, conflict } from '../http/errors'
 import { isSecureRequest } from '../http/origin'
+import { clientAddress } from '../http/client-address'
 import { readJson } from '../http/validate'
 import { newId } from '../ids'
 
@@ -25,18 +25,6 @@ const LoginBody = z.object({ email, password: z.string().min(1, 'is required').m
 // Verifying against a real hash when the email is unknown keeps response times alike.
 let dummyHash: Promise<string> | null = null
 
-/** The address the login throttle counts: the socket's, or behind a trusted proxy the one it saw. */
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
-    if (forwarded) return forwarded
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown'
-  }
-}
 
 export function authRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()

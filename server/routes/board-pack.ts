@@ -6,10 +6,11 @@ import { canReadWorkspace } from '../../shared/roles'
 import type { AppDeps, AppEnv } from '../app-deps'
 import { buildBoardPackModel, type BoardPackModel } from '../board-pack/board-pack-model'
 import { renderMarkdown } from '../board-pack/markdown'
+import { PdfRenderer, PdfRenderTimeout } from '../board-pack/pdf-in-worker'
 import { loadBoardPackInput } from '../board-pack/saved-sources'
 import { meetings } from '../db/schema'
 import { requireSession, requireWorkspaceRole } from '../http/access'
-import { conflict, notFound } from '../http/errors'
+import { HttpError, conflict, notFound } from '../http/errors'
 
 export const NOT_ENDED = 'the meeting has not ended; its board pack is built from the versions saved when it ends'
 
@@ -24,13 +25,15 @@ function downloadHeaders(contentType: string, filename: string): Record<string, 
 
 export function boardPackRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
+  const pdfs = new PdfRenderer()
 
-  async function boardPack(meetingId: string, userId: string): Promise<BoardPackModel> {
+  async function boardPack(meetingId: string, userId: string): Promise<BoardPackModel & { cacheKey: string }> {
     const [meeting] = await deps.db.select().from(meetings).where(eq(meetings.id, meetingId))
     if (!meeting) throw notFound('meeting not found')
     await requireWorkspaceRole(deps.db, meeting.workspaceId, userId, canReadWorkspace)
     if (meeting.endedAt === null) throw conflict(NOT_ENDED)
-    return buildBoardPackModel(await loadBoardPackInput(deps, { ...meeting, endedAt: meeting.endedAt }))
+    const model = buildBoardPackModel(await loadBoardPackInput(deps, { ...meeting, endedAt: meeting.endedAt }))
+    return { ...model, cacheKey: `${meeting.id}:${meeting.endedAt}` }
   }
 
   app.get('/:meetingId/board-pack.md', async (c) => {
@@ -42,10 +45,18 @@ export function boardPackRoutes(deps: AppDeps) {
   app.get('/:meetingId/board-pack.pdf', async (c) => {
     const { user } = requireSession(c)
     const model = await boardPack(c.req.param('meetingId'), user.id)
-    // pdfkit is loaded on the first download, not at start: it is large and rarely needed.
-    const { renderPdf } = await import('../board-pack/pdf')
-    const pdf = await renderPdf(model)
-    return c.body(new Uint8Array(pdf), 200, downloadHeaders('application/pdf', `${model.fileStem}.pdf`))
+    const hitsBefore = pdfs.stats.cacheHits
+    // In a worker thread (pdfkit's layout is synchronous and would stall every live room), cached per meeting.
+    const { cacheKey, ...pack } = model
+    let pdf: Uint8Array
+    try {
+      pdf = await pdfs.render(cacheKey, pack)
+    } catch (err) {
+      deps.log.error({ meetingId: c.req.param('meetingId'), err: (err as Error).message }, 'board pack PDF failed')
+      throw new HttpError(503, err instanceof PdfRenderTimeout ? 'the board pack took too long to render; try again shortly' : 'the board pack could not be rendered', { 'Retry-After': '5' })
+    }
+    c.header('x-board-pack-cache', pdfs.stats.cacheHits > hitsBefore ? 'hit' : 'miss')
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, downloadHeaders('application/pdf', `${model.fileStem}.pdf`))
   })
 
   return app

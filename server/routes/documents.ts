@@ -20,7 +20,7 @@ const PatchBody = z.object({ title: title.optional(), archived: z.boolean().opti
 export function documentDto(d: DocumentRow) {
   return {
     id: d.id, workspaceId: d.workspaceId, kind: d.kind, title: d.title,
-    archivedAt: d.archivedAt ? new Date(d.archivedAt).toISOString() : null,
+    archivedAt: d.archivedAt !== null ? new Date(d.archivedAt).toISOString() : null,
     createdAt: new Date(d.createdAt).toISOString(), updatedAt: new Date(d.updatedAt).toISOString(),
   }
 }
@@ -76,7 +76,7 @@ export function documentRoutes(deps: AppDeps) {
   app.get('/:documentId', async (c) => {
     const { user } = requireSession(c)
     const { document, role } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canReadWorkspace)
-    return c.json({ document: documentDto(document), role, canWrite: canEditDocuments(role) && !document.archivedAt })
+    return c.json({ document: documentDto(document), role, canWrite: canEditDocuments(role) && document.archivedAt === null })
   })
 
   app.patch('/:documentId', async (c) => {

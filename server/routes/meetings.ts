@@ -16,14 +16,16 @@ import { CADENCES } from '../../shared/cadences'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { createDocument, documentDto } from './documents'
 
-const MeetingBody = z.object({
+const MeetingFields = {
   cadence: z.enum(CADENCES),
   title: z.string().trim().min(1, 'is required').max(200),
   startsAt: z.string().datetime({ offset: true, message: 'must be an ISO date and time' }),
-  agenda: z.array(z.string().min(1)).max(50).default([]),
-  attendeeIds: z.array(z.string().min(1)).max(200).default([]),
-})
-const PatchMeetingBody = MeetingBody.partial()
+  agenda: z.array(z.string().min(1)).max(50),
+  attendeeIds: z.array(z.string().min(1)).max(200),
+}
+const MeetingBody = z.object({ ...MeetingFields, agenda: MeetingFields.agenda.default([]), attendeeIds: MeetingFields.attendeeIds.default([]) })
+// No defaults here: zod 4 applies a default inside .partial(), so a patch of the title alone cleared the agenda.
+const PatchMeetingBody = z.object(MeetingFields).partial()
 const DecisionItemsBody = z.object({
   items: z.array(z.object({
     question: z.string().trim().min(1, 'is required').max(200),
@@ -95,7 +97,7 @@ export function meetingRoutes(deps: AppDeps) {
   app.patch('/:meetingId', async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'change meetings')
-    if (meeting.endedAt) throw conflict('the meeting has ended; its record is final')
+    if (meeting.endedAt !== null) throw conflict('the meeting has ended; its record is final')
     const body = await readJson(c, PatchMeetingBody)
     await checkAgendaAndAttendees(deps, meeting.workspaceId, body.agenda ?? [], body.attendeeIds ?? [])
     const patch: Partial<Meeting> = {}
@@ -114,9 +116,9 @@ export function meetingRoutes(deps: AppDeps) {
   app.post('/:meetingId/start', async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'start meetings')
-    if (meeting.endedAt) throw conflict('the meeting has already ended')
+    if (meeting.endedAt !== null) throw conflict('the meeting has already ended')
     const startedAt = meeting.startedAt ?? deps.now()
-    if (!meeting.startedAt) await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
+    if (meeting.startedAt === null) await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
     return c.json(await meetingDto(deps, { ...meeting, startedAt }))
   })
 
@@ -165,11 +167,12 @@ async function meetingDto(deps: AppDeps, meeting: Meeting) {
   const { agenda, notes } = await meetingDocumentRows(deps, meeting)
   const attendees = await deps.db.select({ userId: users.id, name: users.name }).from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId)).where(eq(meetingAttendees.meetingId, meeting.id))
-  const iso = (t: number | null) => (t ? new Date(t).toISOString() : null)
+  // Timestamps are compared with null, never for truth: 0 is 1970-01-01T00:00:00Z, a real time.
+  const iso = (t: number | null) => (t !== null ? new Date(t).toISOString() : null)
   return {
     id: meeting.id, workspaceId: meeting.workspaceId, cadence: meeting.cadence, title: meeting.title,
     startsAt: iso(meeting.startsAt), startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt),
-    status: meeting.endedAt ? 'ended' : meeting.startedAt ? 'in-progress' : 'scheduled',
+    status: meeting.endedAt !== null ? 'ended' : meeting.startedAt !== null ? 'in-progress' : 'scheduled',
     notesDocumentId: meeting.notesDocumentId, notes: notes ? documentDto(notes) : null,
     agenda: agenda.map(documentDto), attendees,
   }

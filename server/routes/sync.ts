@@ -8,27 +8,37 @@ import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import type { AppDeps, AppEnv } from '../app-deps'
 import { requireDocumentRole, requireSession } from '../http/access'
 import { HttpError, forbidden, notFound } from '../http/errors'
+import { clientAddress } from '../http/client-address'
 import { isSameOrigin } from '../http/origin'
+import { ConnectionLimits } from '../sync/connection-limits'
 import { newConnectionId, type Connection } from '../sync/connection'
 import type { Room } from '../sync/room'
 import { FrameWriter } from '../sync/websocket-frames'
 import type WebSocket from 'ws'
 
 export function syncRoutes(deps: AppDeps) {
-  const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection } }>()
+  const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection; socketSlot: { claim(): void; release(): void } } }>()
   // Shared by all connections: a relay's frame is built once for the whole room.
   const frames = new FrameWriter()
+  const limits = new ConnectionLimits(deps.log)
 
   app.get('/:documentId', async (c, next) => {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new HttpError(400, 'expected a WebSocket upgrade')
     if (!isSameOrigin(c.req.header('origin'), c.req.header('host'), deps.config.publicOrigins)) throw forbidden('cross-origin WebSocket refused')
     const session = requireSession(c)
     const { document, role } = await requireDocumentRole(deps.db, c.req.param('documentId'), session.user.id, canReadWorkspace)
-    if (document.archivedAt) throw notFound('document is archived')
+    if (document.archivedAt !== null) throw notFound('document is archived')
+    const release = limits.tryOpen(session.user.id, clientAddress(c, deps.config.TRUST_PROXY))
+    if (!release) throw new HttpError(429, 'too many open connections; close some tabs and try again', { 'Retry-After': '10' })
+    // A handshake that never completes calls neither onOpen nor onClose: give the slot back after a while.
+    const unclaimed = setTimeout(release, 30_000)
+    unclaimed.unref()
+    c.set('socketSlot', { claim: () => clearTimeout(unclaimed), release: () => { clearTimeout(unclaimed); release() } })
     let room: Room
     try {
       room = await deps.rooms.acquire(document.id, document.workspaceId)
     } catch (err) {
+      c.get('socketSlot').release()
       deps.log.error({ documentId: document.id, err: (err as Error).message }, 'document failed to load')
       throw new HttpError(503, 'document could not be loaded; try again shortly', { 'Retry-After': '2' })
     }
@@ -42,8 +52,10 @@ export function syncRoutes(deps: AppDeps) {
   }, upgradeWebSocket((c) => {
     const room = c.get('room')
     const conn = c.get('connection')
+    const slot = c.get('socketSlot')
     return {
       onOpen(_event, ws) {
+        slot.claim()
         const socket = ws.raw as WebSocket
         conn.isOpen = () => socket.readyState === 1
         conn.send = (frame: Uint8Array) => {
@@ -80,9 +92,11 @@ export function syncRoutes(deps: AppDeps) {
       },
       onClose() {
         room.leave(conn)
+        slot.release()
       },
       onError() {
         room.leave(conn)
+        slot.release()
       },
     }
   }))

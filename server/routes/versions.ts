@@ -78,7 +78,7 @@ export function versionRoutes(deps: AppDeps) {
   app.post('/:documentId/restore', async (c) => {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canEditDocuments, 'restore versions')
-    if (document.archivedAt) throw conflict('unarchive the document before restoring it')
+    if (document.archivedAt !== null) throw conflict('unarchive the document before restoring it')
     const { version } = await readJson(c, RestoreBody)
     const saved = await deps.versions.get(document.id, version)
     if (!saved) throw notFound(`version ${version} not found`)

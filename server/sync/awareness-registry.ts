@@ -1,24 +1,43 @@
 // The awareness states of one room. The server never trusts a client's claimed identity: it drops
 // entries that claim another user or another connection's client id, and stamps every accepted
 // state with the authenticated user, so the presence list and carets always show who is really there.
+// States are bounded in size and relays in rate (awareness-limits.ts): a burst from one connection
+// is coalesced into at most a few relays a second, each carrying the latest state.
+import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { colorForUser } from '../../shared/presence'
+import { AWARENESS_LIMITS, MAX_AWARENESS_UPDATE_BYTES, MAX_CLIENT_IDS_PER_CONNECTION } from './awareness-limits'
 import type { Connection } from './connection'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './protocol'
 
-const MAX_CLIENT_IDS_PER_CONNECTION = 8
-
 interface Entry { clock: number; stateJson: string; owner: Connection }
+type Relayed = { clientId: number; clock: number; stateJson: string }
+
+/** What a connection has accepted but not yet relayed, and when it last relayed. */
+interface Throttle { lastRelayAt: number; pending: Map<number, Relayed>; timer: ReturnType<typeof setTimeout> | null }
 
 export class AwarenessRegistry {
   private entries = new Map<number, Entry>()
+  private throttles = new Map<Connection, Throttle>()
+
+  /** `relay` sends a coalesced update later, to everyone but `from` (the room's broadcast). */
+  constructor(
+    private readonly relay: (update: Uint8Array, from: Connection) => void = () => {},
+    private readonly limits: { maxStateBytes: number; relayIntervalMs: number } = AWARENESS_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get size(): number {
     return this.entries.size
   }
 
-  /** Applies a client's awareness update; returns the update to relay to others, or null if nothing was accepted. */
+  /**
+   * Applies a client's awareness update; returns the update to relay to others now, or null if nothing
+   * was accepted or the relay is deferred (it then goes out through `relay`). A state over the size
+   * limit closes the connection (4413) and changes nothing.
+   */
   accept(conn: Connection, update: Uint8Array): Uint8Array | null {
-    const accepted: { clientId: number; clock: number; stateJson: string }[] = []
+    if (update.byteLength > MAX_AWARENESS_UPDATE_BYTES) return this.refuse(conn)
+    const accepted: Relayed[] = []
     for (const entry of decodeAwarenessUpdate(update)) {
       const existing = this.entries.get(entry.clientId)
       if (existing && existing.owner !== conn) {
@@ -41,11 +60,13 @@ export class AwarenessRegistry {
       if (claimed && typeof claimed === 'object' && claimed.id !== undefined && claimed.id !== conn.user.id) continue
       const state = { ...entry.state, user: { id: conn.user.id, name: conn.user.name, color: colorForUser(conn.user.id), role: conn.role } }
       const stateJson = JSON.stringify(state)
+      if (Buffer.byteLength(stateJson) > this.limits.maxStateBytes) return this.refuse(conn)
       this.entries.set(entry.clientId, { clock: entry.clock, stateJson, owner: conn })
       conn.awarenessClientIds.add(entry.clientId)
       accepted.push({ clientId: entry.clientId, clock: entry.clock, stateJson })
     }
-    return accepted.length > 0 ? encodeAwarenessUpdate(accepted) : null
+    if (accepted.length === 0) return null
+    return this.throttle(conn, accepted)
   }
 
   /**
@@ -55,7 +76,10 @@ export class AwarenessRegistry {
    * state when the client came back.
    */
   removeConnection(conn: Connection): Uint8Array | null {
-    const removed: { clientId: number; clock: number; stateJson: string }[] = []
+    const throttle = this.throttles.get(conn)
+    if (throttle?.timer) clearTimeout(throttle.timer)
+    this.throttles.delete(conn)
+    const removed: Relayed[] = []
     for (const clientId of conn.awarenessClientIds) {
       const entry = this.entries.get(clientId)
       if (!entry || entry.owner !== conn) continue
@@ -70,5 +94,33 @@ export class AwarenessRegistry {
   snapshot(): Uint8Array | null {
     if (this.entries.size === 0) return null
     return encodeAwarenessUpdate([...this.entries].map(([clientId, e]) => ({ clientId, clock: e.clock, stateJson: e.stateJson })))
+  }
+
+  private refuse(conn: Connection): null {
+    conn.close(CloseCode.awarenessTooLarge, CloseReason[CloseCode.awarenessTooLarge])
+    return null
+  }
+
+  /** Relays now if this connection has not relayed within the interval; otherwise keeps the latest and flushes later. */
+  private throttle(conn: Connection, accepted: Relayed[]): Uint8Array | null {
+    let t = this.throttles.get(conn)
+    if (!t) this.throttles.set(conn, (t = { lastRelayAt: -Infinity, pending: new Map(), timer: null }))
+    const now = this.now()
+    if (t.timer === null && now - t.lastRelayAt >= this.limits.relayIntervalMs) {
+      t.lastRelayAt = now
+      return encodeAwarenessUpdate(accepted)
+    }
+    for (const e of accepted) t.pending.set(e.clientId, e)
+    if (t.timer === null) {
+      const throttle = t
+      throttle.timer = setTimeout(() => {
+        throttle.timer = null
+        throttle.lastRelayAt = this.now()
+        const pending = [...throttle.pending.values()]
+        throttle.pending.clear()
+        if (pending.length > 0 && conn.isOpen()) this.relay(encodeAwarenessUpdate(pending), conn)
+      }, Math.max(0, this.limits.relayIntervalMs - (now - t.lastRelayAt)))
+    }
+    return null
   }
 }

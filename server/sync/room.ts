@@ -71,7 +71,7 @@ const deferredApplies = new DeferredApplies()
 
 export class Room {
   readonly connections = new Set<Connection>()
-  readonly awareness = new AwarenessRegistry()
+  readonly awareness = new AwarenessRegistry((update, from) => this.broadcast(encodeAwareness(update), from))
   /** Next log sequence number to hand out (allocated at enqueue, so the log is ordered like the relays). */
   nextSeq: number
   /** Highest seq applied to `doc`: every log row up to it is reflected in the doc. */

@@ -71,7 +71,7 @@ export class VersionStore {
       label: String(r.label), authorId: r.author_id ? String(r.author_id) : null, authorName: r.author_name ? String(r.author_name) : null,
       createdAt: new Date(Number(r.created_at)).toISOString(),
       meetingTitle: r.meeting_title ? String(r.meeting_title) : null, meetingCadence: r.meeting_cadence ? String(r.meeting_cadence) : null,
-      meetingStartsAt: r.meeting_starts_at ? new Date(Number(r.meeting_starts_at)).toISOString() : null,
+      meetingStartsAt: r.meeting_starts_at !== null ? new Date(Number(r.meeting_starts_at)).toISOString() : null,
     }))
   }
 
