@@ -11,13 +11,10 @@ import { HttpError, forbidden, notFound } from '../http/errors'
 import { isSameOrigin } from '../http/origin'
 import { newConnectionId, type Connection } from '../sync/connection'
 import type { Room } from '../sync/room'
-import { FrameWriter } from '../sync/websocket-frames'
 import type WebSocket from 'ws'
 
 export function syncRoutes(deps: AppDeps) {
   const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection } }>()
-  // Shared by all connections: a relay's frame is built once for the whole room.
-  const frames = new FrameWriter()
 
   app.get('/:documentId', async (c, next) => {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new HttpError(400, 'expected a WebSocket upgrade')
@@ -55,7 +52,7 @@ export function syncRoutes(deps: AppDeps) {
             room.leave(conn)
             return
           }
-          frames.send(socket, frame)
+          socket.send(frame)
         }
         conn.close = (code: number, reason: string) => {
           if (socket.readyState === 0 || socket.readyState === 1) socket.close(code, reason)
