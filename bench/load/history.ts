@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { isQuorum, type ServerInfo } from '../servers/types'
 import { median } from '../stats'
 import { BenchClient, clockOf } from './client'
-import { probe, sleep, until, type HistoryParams } from './ipc'
+import { probe, sleep, type HistoryParams } from './ipc'
 import { quorumCommits } from './quorum-setup'
 import { prepareTargets } from './targets'
 

@@ -1,15 +1,14 @@
 // Who may do what: the session's user and their role in a workspace, checked on every route.
 import { and, eq } from 'drizzle-orm'
-import type { Context } from 'hono'
 import type { Role } from '../../shared/roles'
-import type { AppEnv } from '../app-deps'
 import type { ValidSession } from '../auth/sessions'
 import type { Db } from '../db/client'
 import { documents, memberships } from '../db/schema'
 import { forbidden, notFound, unauthenticated } from './errors'
 
-export function requireSession(c: Context<any>): ValidSession {
-  const session = c.get("session") as ValidSession | null
+/** Any route's context: only its session variable is read. */
+export function requireSession(c: { get(key: 'session'): ValidSession | null }): ValidSession {
+  const session = c.get('session')
   if (!session) throw unauthenticated()
   return session
 }

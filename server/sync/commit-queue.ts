@@ -89,7 +89,9 @@ export class CommitQueue {
       else room.failCommitted(items)
     }
     for (const item of batch) {
-      if (item.done) seqs ? item.done.resolve() : item.done.reject(error!)
+      if (!item.done) continue
+      if (seqs) item.done.resolve()
+      else item.done.reject(error!)
     }
   }
 }

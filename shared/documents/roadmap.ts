@@ -3,7 +3,6 @@
 //   oneOffCost, runRateCost, capacity, risk, riskNote, owner, order, description: Y.XmlFragment }
 //   Y.Map('meta') { windowStart: 'YYYY-MM', currency: 'USD' }
 import type * as Y from 'yjs'
-import { z } from 'zod'
 import { addMonths, isRealMonth, monthNumber, toIsoMonth } from './calendar'
 import { currencyCode, DEFAULT_CURRENCY } from './currency'
 import { amountField, enumField, LIMITS, monthField, readFields, spec, textField, validateField } from './fields'

@@ -16,6 +16,8 @@ export interface LocalUndo {
 
 export function useLocalUndo(ydoc: Y.Doc, roots: readonly string[], enabled: boolean): LocalUndo {
   const key = roots.join(',')
+  // A new origin per document and roots: a new Y.Doc must not share the old one's undo origin.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const origin = useMemo(() => new LocalEditOrigin(`local:${key}`), [ydoc, key])
   const [manager, setManager] = useState<Y.UndoManager | null>(null)
   const [stacks, setStacks] = useState({ canUndo: false, canRedo: false })
