@@ -87,8 +87,12 @@ describe('offline editing', () => {
     b.provider.disconnect()
     b.doc.getText('t').insert(7, 'offline-b ')
     a.doc.getText('t').insert(7, 'online-a ')
-    await sleep(300)
+    // Marker: a fresh reader has a's edit, so the server has handled everything before it; b's stayed offline.
+    const reader = connectDoc(server.url, documentId, owner.cookie)
+    await waitFor(() => reader.doc.getText('t').toString().includes('online-a'))
+    expect(reader.doc.getText('t').toString()).not.toContain('offline-b')
     expect(a.doc.getText('t').toString()).not.toContain('offline-b')
+    reader.destroy()
     b.provider.connect()
     await waitFor(() => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').toString().includes('offline-b'))
     expect(a.doc.getText('t').toString()).toContain('online-a')
