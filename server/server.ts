@@ -37,7 +37,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   })
   return {
     config, db, client, store, commits, rooms, log, now,
-    versions: new VersionStore(client, now),
+    versions: new VersionStore(db, now),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
   }

@@ -21,7 +21,7 @@ beforeAll(async () => {
   first = await startServer({ env, seedDemo: true })
   // The second start finds the database migrated and seeded: both steps must be no-ops.
   second = await startServer({ env, seedDemo: true, dbPath: first.dbPath })
-})
+}, 120_000) // two starts with the demo seed, on a machine shared with other work
 afterAll(async () => {
   await second?.dispose()
   await first?.dispose()
