@@ -50,8 +50,8 @@ export class DocumentStore {
   /**
    * Appends updates of any number of documents in one transaction (all are durable, or none) and
    * returns their sequence numbers, in the order given. Per document: one upsert of its counter that
-   * reserves the batch's numbers (RETURNING the last), then the rows, each numbered from that
-   * counter by a subquery. A batch is one write transaction, so no other writer can come between.
+   * reserves the batch's numbers (RETURNING the last), then the rows, numbered from that counter in
+   * the same transaction. A batch is one write transaction, so no other writer can come between.
    */
   async append(rows: readonly LogAppend[]): Promise<number[]> {
     if (rows.length === 0) return []
@@ -74,15 +74,13 @@ export class DocumentStore {
           coalesce((SELECT through_seq FROM ${documentStates} WHERE document_id = ${documentId}), 0)) + ${k}` })
         .onConflictDoUpdate({ target: documentSeq.documentId, set: { lastSeq: sql`${documentSeq.lastSeq} + ${k}` } })
         .returning({ lastSeq: documentSeq.lastSeq }))
-      const last = sql`(SELECT last_seq FROM ${documentSeq} WHERE document_id = ${documentId})`
+      // The rows, numbered from the counter in one join (not a subquery per row): last − offset.
       for (let from = 0; from < k; from += APPEND_ROWS_PER_STATEMENT) {
         const chunk = indexes.slice(from, from + APPEND_ROWS_PER_STATEMENT)
-        statements.push(this.db.insert(documentUpdates).values(chunk.map((rowIndex, j) => ({
-          documentId,
-          seq: sql`${last} - ${k - 1 - (from + j)}`,
-          update: asBuffer(rows[rowIndex].update),
-          createdAt: t,
-        }))))
+        const values = sql.join(chunk.map((rowIndex, j) => sql`(${k - 1 - (from + j)}, ${asBuffer(rows[rowIndex].update)})`), sql`, `)
+        statements.push(this.db.run(sql`INSERT INTO ${documentUpdates} (document_id, seq, "update", created_at)
+          SELECT c.document_id, c.last_seq - v.column1, v.column2, ${t} FROM ${documentSeq} c JOIN (VALUES ${values}) v
+          WHERE c.document_id = ${documentId}`))
       }
     }
     const results = await this.retryWhileBusy(() => this.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]))

@@ -1,7 +1,7 @@
 // Every tuning constant of the sync server and its storage, each with the reason for its value.
 // Operator settings (ports, database, limits an operator may need to change) are in config.ts.
 
-/** Rows per INSERT of the update log: 4 bound values each, far below SQLite's variable limit. */
+/** Rows per INSERT of the update log: 2 bound values each, far below SQLite's variable limit. */
 export const APPEND_ROWS_PER_STATEMENT = 200
 
 /** A write that finds the database locked by another writer is retried this often (ms)… */
