@@ -13,6 +13,11 @@ const ConfigSchema = z.object({
   /** A connection whose unsent frames pass this is closed (4508) instead of buffering without bound. */
   SEND_BUFFER_LIMIT_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
+  /**
+   * Sync sockets are pinged this often; one that has not answered the previous ping is dropped,
+   * so a person whose connection died silently leaves everyone's presence within two intervals.
+   */
+  SYNC_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   UNLOAD_AFTER_MS: z.coerce.number().int().nonnegative().default(30_000),
   /**
    * SQLite's synchronous setting (WAL mode). NORMAL: a commit survives a crash of the process (kill -9)

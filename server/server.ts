@@ -11,6 +11,7 @@ import type { Config } from './config'
 import { openDatabase, openStorageConnection } from './db/client'
 import { DocumentStore } from './storage/document-store'
 import { CommitQueue } from './sync/commit-queue'
+import { startHeartbeat } from './sync/heartbeat'
 import { RoomRegistry } from './sync/room-registry'
 import { VersionStore } from './versions/version-store'
 import { CloseCode, CloseReason } from '../shared/close-codes'
@@ -50,6 +51,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
   })
+  const heartbeat = startHeartbeat(wss, deps.config.SYNC_HEARTBEAT_MS)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : deps.config.PORT
   let stopping: Promise<void> | null = null
@@ -59,6 +61,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
     stop() {
       stopping ??= (async () => {
         server.close()
+        heartbeat.stop()
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
         for (const ws of wss.clients) ws.terminate()
         deps.store.close()

@@ -21,7 +21,14 @@ export class AwarenessRegistry {
     const accepted: { clientId: number; clock: number; stateJson: string }[] = []
     for (const entry of decodeAwarenessUpdate(update)) {
       const existing = this.entries.get(entry.clientId)
-      if (existing && existing.owner !== conn) continue
+      if (existing && existing.owner !== conn) {
+        if (existing.owner.user.id !== conn.user.id) continue
+        // The same person's new socket (a page back online before we noticed its old socket die)
+        // takes its client id over; otherwise its presence stayed frozen, then vanished with the old socket.
+        existing.owner.awarenessClientIds.delete(entry.clientId)
+        existing.owner = conn
+        conn.awarenessClientIds.add(entry.clientId)
+      }
       if (!existing && !conn.awarenessClientIds.has(entry.clientId) && conn.awarenessClientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue
       if (existing && entry.clock <= existing.clock) continue
       if (entry.state === null) {
@@ -41,14 +48,19 @@ export class AwarenessRegistry {
     return accepted.length > 0 ? encodeAwarenessUpdate(accepted) : null
   }
 
-  /** Removes a closed connection's states; returns the removal update to relay, or null. */
+  /**
+   * Removes a closed connection's states; returns the removal update to relay, or null. The removal
+   * keeps the state's clock (y-protocols removes on an equal clock when the state is null): with
+   * clock + 1 it took the value the client's own next state would carry, so peers ignored that
+   * state when the client came back.
+   */
   removeConnection(conn: Connection): Uint8Array | null {
     const removed: { clientId: number; clock: number; stateJson: string }[] = []
     for (const clientId of conn.awarenessClientIds) {
       const entry = this.entries.get(clientId)
       if (!entry || entry.owner !== conn) continue
       this.entries.delete(clientId)
-      removed.push({ clientId, clock: entry.clock + 1, stateJson: 'null' })
+      removed.push({ clientId, clock: entry.clock, stateJson: 'null' })
     }
     conn.awarenessClientIds.clear()
     return removed.length > 0 ? encodeAwarenessUpdate(removed) : null

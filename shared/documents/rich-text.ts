@@ -67,7 +67,8 @@ function inlineText(node: Y.XmlText | Y.XmlElement): string {
   return node.toArray().map((child) => (child instanceof Y.XmlHook ? '' : inlineText(child))).join('')
 }
 
-const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock'])
+/** Blocks whose content is inline text (StarterKit's text blocks). */
+export const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'codeBlock'])
 
 /** Walks block containers; an element holding text is one line (its inline nodes joined). */
 function collectLines(node: Y.XmlFragment, lines: string[]): void {
@@ -89,9 +90,15 @@ export function richTextToPlain(fragment: Y.XmlFragment | null | undefined): str
   return lines.join('\n')
 }
 
+/**
+ * A text block always holds exactly one Y.XmlText, even when empty. y-prosemirror maps an empty
+ * block to an element with no children; two people typing into it at once would each create a
+ * Y.XmlText, and the next local edit's diff writes both runs into the first and deletes the
+ * second while the other person still types into it: letters duplicated, moved or lost.
+ */
 function textElement(name: string, text: string): Y.XmlElement {
   const el = new Y.XmlElement(name)
-  if (text) el.insert(0, [new Y.XmlText(text)])
+  el.insert(0, [new Y.XmlText(text)])
   return el
 }
 

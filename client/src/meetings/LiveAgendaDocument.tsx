@@ -16,7 +16,7 @@ const STOPPED_MESSAGES = {
 } as const
 
 export function LiveAgendaDocument({ document, user, canWrite }: { document: DocumentDto; user: PresenceUser; canWrite: boolean }) {
-  const sync = useDocumentSync(document.id, { user })
+  const sync = useDocumentSync(document.id, { user, localCopyFor: canWrite ? user.id : null })
   const { markSignedOut } = useSession()
   const Body = bodyForKind(document.kind)
 

@@ -35,7 +35,7 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
     () => ({ id: me?.id ?? '', name: me?.name ?? '', color: colorForUser(me?.id ?? ''), role: access.role }),
     [me, access.role],
   )
-  const notesSync = useDocumentSync(meeting.notesDocumentId, { user })
+  const notesSync = useDocumentSync(meeting.notesDocumentId, { user, localCopyFor: canWrite ? me?.id : null })
   const people = usePresence(notesSync.provider, me?.id)
   const presenting = usePresenting(notesSync.provider)
   const [ownChoice, setOwnChoice] = useState<string | null>(null)
@@ -80,7 +80,7 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
       <div className="room-head">
         <MeetingHeader meeting={meeting} />
         <div className="room-head-side">
-          <ConnectionBadge state={notesSync.state} noAccessReason={notesSync.noAccessReason} unsentChanges={notesSync.unsentChanges} />
+          <ConnectionBadge state={notesSync.state} noAccessReason={notesSync.noAccessReason} unsentChanges={notesSync.unsentChanges} localCopy={notesSync.localCopy} />
           <MeetingControls
             meeting={meeting}
             canWrite={canWrite}

@@ -7,18 +7,18 @@ export function RoomPresence({ people, presenterId }: { people: PresenceEntry[];
   return (
     <section className="room-presence" aria-labelledby="room-presence-heading">
       <h2 className="side-title" id="room-presence-heading">
-        In the room <span className="count">{people.length}</span>
+        In the room <span className="count">{people.filter((p) => !p.away).length}</span>
       </h2>
       <ul className="room-people" data-testid="room-presence">
         {people.map((p) => (
-          <li key={p.id} className="room-person" data-testid="room-person" data-user-id={p.id}>
+          <li key={p.id} className={p.away ? 'room-person away' : 'room-person'} data-testid="room-person" data-user-id={p.id} data-away={p.away}>
             <Avatar name={p.name} color={p.color} />
             <span className="presence-name">
               {p.name}
               {p.isSelf && <span className="you"> (you)</span>}
               {p.id === presenterId && <span className="presenting-tag">Presenting</span>}
             </span>
-            <span className="presence-role">{roleLabel(p.role)}</span>
+            <span className="presence-role">{p.away ? 'Away' : roleLabel(p.role)}</span>
           </li>
         ))}
       </ul>

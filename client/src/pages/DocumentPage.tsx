@@ -53,7 +53,8 @@ export default function DocumentPage() {
   )
 
   const onAccessChange = useCallback((fresh: DocumentWithAccessDto) => setAccess(fresh), [])
-  const sync = useDocumentSync(documentId, { user: presenceUser, onAccessChange })
+  // Only writers keep a local copy (see local-copy.ts).
+  const sync = useDocumentSync(documentId, { user: presenceUser, onAccessChange, localCopyFor: access?.canWrite ? me?.id : null })
   const people = usePresence(sync.provider, me?.id)
   useCurrentWorkspace(access?.document.workspaceId)
 
@@ -96,7 +97,7 @@ export default function DocumentPage() {
         <div className="document-title-row">
           <EditableTitle title={document.title} editable={canWrite} onSave={saveTitle} onError={setTitleError} />
           <div className="document-status">
-            <ConnectionBadge state={sync.state} noAccessReason={sync.noAccessReason} unsentChanges={sync.unsentChanges} />
+            <ConnectionBadge state={sync.state} noAccessReason={sync.noAccessReason} unsentChanges={sync.unsentChanges} localCopy={sync.localCopy} />
             {!canWrite && (
               <span className="badge read-only-badge" data-testid="read-only-badge" title="You can read this document but not change it">
                 Read-only

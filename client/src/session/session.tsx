@@ -3,6 +3,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { UserDto, WorkspaceDto } from '../../../shared/api-types'
 import { api, ApiRequestError, errorMessage, onUnauthorized } from '../api'
 
+/** Logging out waits at most this long for the local copies to be deleted (another tab can hold one open). */
+const CLEAR_WAIT_MS = 2000
+
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error'
 
 export interface Session {
@@ -50,12 +53,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [markSignedOut])
 
   const logout = useCallback(async () => {
+    const userId = user?.id
     try {
       await api.logout()
     } finally {
+      // Also when the server cannot be reached: this person chose to leave this browser.
+      // Imported here: local-copy brings Yjs, which the pages without a document do not load.
+      const clearing = userId ? import('../sync/local-copy').then((m) => m.clearLocalCopies(userId)) : null
+      if (clearing) await Promise.race([clearing.catch(() => {}), new Promise((r) => setTimeout(r, CLEAR_WAIT_MS))])
       markSignedOut()
     }
-  }, [markSignedOut])
+  }, [markSignedOut, user?.id])
 
   useEffect(() => {
     void refresh()

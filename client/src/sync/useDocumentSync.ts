@@ -2,7 +2,13 @@
 //
 // Local edits always go into the local Y.Doc first. While the socket is down they stay there, and
 // y-websocket sends them on the next connection (the server's sync step 1 asks for everything it
-// lacks), so nothing here may clear or replace the Y.Doc while the page is open.
+// lacks), so nothing here may clear or replace the Y.Doc while the page is open. For writers the
+// Y.Doc is also kept in IndexedDB (local-copy.ts), so those edits survive a closed tab too.
+//
+// "Unsent" is what we can tell honestly without acknowledgements (y-websocket has none): local
+// changes made while the socket was not connected, until the next sync with the server (its sync
+// step 2, which arrives after our reply to its sync step 1 has carried those changes). While there
+// are any, closing the page asks first (see useWarnBeforeUnload below).
 import { useEffect, useReducer, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider, messageAuth } from 'y-websocket'
@@ -19,7 +25,9 @@ import {
   type ConnectionState,
   type NoAccessReason,
 } from './connection-state'
+import { isFromLocalCopy, keepLocalCopy } from './local-copy'
 import { syncServerUrl } from './sync-url'
+import { useWarnBeforeUnload } from './useWarnBeforeUnload'
 
 /** Upper bound of y-websocket's exponential reconnect backoff. */
 const MAX_BACKOFF_MS = 5000
@@ -34,7 +42,18 @@ export interface DocumentSyncOptions {
    * and when a refused connection turned out not to be an access problem.
    */
   onAccessChange?: (access: DocumentWithAccessDto) => void
+  /**
+   * The signed-in user's id when they can write: their edits are then kept in this browser across
+   * closed tabs. Null or absent (viewers, or access not known yet): nothing is stored.
+   */
+  localCopyFor?: string | null
 }
+
+/**
+ * Where local edits would live while the server cannot be reached: 'browser' once the IndexedDB
+ * copy is loaded, 'tab' for a writer without one (yet, or the browser has none), 'none' otherwise.
+ */
+export type LocalCopyState = 'browser' | 'tab' | 'none'
 
 export interface DocumentSync {
   /** Null until the effect has created them (first render) and after unmount. */
@@ -47,6 +66,7 @@ export interface DocumentSync {
   serverReadOnly: boolean
   /** Local changes made while the socket was down; reset once the document has synced again. */
   unsentChanges: number
+  localCopy: LocalCopyState
   lastCloseCode: number | null
 }
 
@@ -55,6 +75,7 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
   const [machine, dispatch] = useReducer(connectionReducer, undefined, () => initialConnection(navigator.onLine))
   const [serverReadOnly, setServerReadOnly] = useState(false)
   const [unsentChanges, setUnsentChanges] = useState(0)
+  const [localCopyLoaded, setLocalCopyLoaded] = useState(false)
   const optionsRef = useRef(options)
   useEffect(() => {
     optionsRef.current = options
@@ -120,7 +141,12 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
     }
 
     provider.on('status', ({ status }) => {
-      if (status === 'connected') socketOpened = true
+      if (status !== 'connected') return
+      socketOpened = true
+      // Announce our presence with a newer clock: the others may have dropped it (we were offline)
+      // at the clock we last sent, and y-protocols ignores a state whose clock is not newer.
+      const presence = provider.awareness.getLocalState()
+      if (presence) provider.awareness.setLocalState(presence)
     })
     provider.on('sync', (synced) => {
       if (!synced) return
@@ -148,7 +174,9 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
     }
 
     const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider && !provider.wsconnected && !disposed) setUnsentChanges((n) => n + 1)
+      // Edits loaded from the local copy are already stored in this browser: closing loses nothing.
+      if (origin === provider || isFromLocalCopy(origin)) return
+      if (!provider.wsconnected && !disposed) setUnsentChanges((n) => n + 1)
     }
     ydoc.on('update', onDocUpdate)
 
@@ -179,6 +207,27 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
     }
   }, [documentId])
 
+  // The local copy starts once we know the user may write (the page learns that after the Y.Doc
+  // exists); what it loads merges into whatever the server has sent by then, in any order.
+  const ydoc = connection?.ydoc ?? null
+  const localCopyFor = options.localCopyFor ?? null
+  useEffect(() => {
+    setLocalCopyLoaded(false)
+    if (!ydoc || !localCopyFor) return
+    const copy = keepLocalCopy(localCopyFor, documentId, ydoc)
+    if (!copy) return
+    let closed = false
+    void copy.whenLoaded.then(() => {
+      if (!closed) setLocalCopyLoaded(true)
+    })
+    return () => {
+      closed = true
+      copy.close()
+    }
+  }, [ydoc, localCopyFor, documentId])
+
+  useWarnBeforeUnload(unsentChanges > 0)
+
   const provider = connection?.provider ?? null
   const user = options.user
   useEffect(() => {
@@ -192,6 +241,7 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
     noAccessReason: machine.noAccessReason,
     serverReadOnly,
     unsentChanges,
+    localCopy: !localCopyFor ? 'none' : localCopyLoaded ? 'browser' : 'tab',
     lastCloseCode: machine.lastCloseCode,
   }
 }

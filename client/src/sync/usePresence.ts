@@ -1,26 +1,12 @@
-// The people connected to a document, from Yjs awareness, one entry per user id.
+// The people connected to a document, from Yjs awareness, one entry per user id (presence-entries.ts),
+// re-read every few seconds as well, so someone turns "away" without any awareness event.
 import { useEffect, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
-import type { PresenceUser } from '../../../shared/presence'
-import { ROLES, type Role } from '../../../shared/roles'
+import { presenceEntries, type PresenceEntry } from './presence-entries'
 
-export interface PresenceEntry extends PresenceUser {
-  isSelf: boolean
-  /** Number of open connections (tabs, devices) of this user. */
-  connections: number
-}
+export type { PresenceEntry } from './presence-entries'
 
-function readUser(value: unknown): PresenceUser | null {
-  if (!value || typeof value !== 'object') return null
-  const u = value as Record<string, unknown>
-  if (typeof u.id !== 'string' || typeof u.name !== 'string') return null
-  return {
-    id: u.id,
-    name: u.name,
-    color: typeof u.color === 'string' ? u.color : '#64748b',
-    role: ROLES.includes(u.role as Role) ? (u.role as Role) : 'viewer',
-  }
-}
+const AGE_CHECK_MS = 2_000
 
 export function usePresence(provider: WebsocketProvider | null, selfUserId: string | undefined): PresenceEntry[] {
   const [entries, setEntries] = useState<PresenceEntry[]>([])
@@ -31,21 +17,22 @@ export function usePresence(provider: WebsocketProvider | null, selfUserId: stri
       return
     }
     const awareness = provider.awareness
+    let shown = ''
     const compute = () => {
-      const byUser = new Map<string, PresenceEntry>()
-      awareness.getStates().forEach((state) => {
-        const user = readUser((state as { user?: unknown } | null)?.user)
-        if (!user) return
-        const existing = byUser.get(user.id)
-        if (existing) existing.connections += 1
-        else byUser.set(user.id, { ...user, isSelf: user.id === selfUserId, connections: 1 })
-      })
-      const list = [...byUser.values()].sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
+      const list = presenceEntries(awareness, selfUserId, Date.now())
+      // The age check runs every few seconds: re-render only when something visible changed.
+      const key = JSON.stringify(list)
+      if (key === shown) return
+      shown = key
       setEntries(list)
     }
     compute()
     awareness.on('change', compute)
-    return () => awareness.off('change', compute)
+    const timer = setInterval(compute, AGE_CHECK_MS)
+    return () => {
+      awareness.off('change', compute)
+      clearInterval(timer)
+    }
   }, [provider, selfUserId])
 
   return entries

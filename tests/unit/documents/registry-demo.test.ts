@@ -13,6 +13,7 @@ import { readDecisions } from '../../../shared/documents/decisions'
 import { groupDecisions } from '../../../shared/documents/decision-queue'
 import { readRisks } from '../../../shared/documents/risks'
 import { openHighRisks } from '../../../shared/documents/risk-figures'
+import { demoBoardNotes } from '../../../shared/documents/demo-history'
 import { isPlainJson } from './doc-sync'
 
 const TODAY = new Date(2026, 5, 15)
@@ -110,5 +111,12 @@ describe('demo content', () => {
     expect(s.getXmlFragment('body').toString()).toMatch(/^<heading level="1">Board summary — Q2 2026<\/heading><heading level="2">Headlines/)
     expect(projectDocument('summary', s).quarterLabel).toBe('Q2 2026')
     expect(projectDocument('notes', demo('notes')).body).toMatch(/^Agenda\nPillar brief/)
+  })
+
+  it('notes, live and of the last board meeting: each section heading once', () => {
+    const headings = (doc: Y.Doc) =>
+      doc.getXmlFragment('body').toArray().flatMap((b) => (b instanceof Y.XmlElement && b.nodeName === 'heading' ? [b.toArray().join('')] : []))
+    expect(headings(demo('notes'))).toEqual(['Agenda', 'Discussion', 'Actions'])
+    expect(headings(demoBoardNotes())).toEqual(['Agenda', 'Decisions', 'Discussion', 'Actions'])
   })
 })

@@ -10,6 +10,7 @@ import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import type { PresenceUser } from '../../../../shared/presence'
 import { EditorToolbar } from './EditorToolbar'
+import { keepTextInNewTextBlocks } from './text-block-invariant'
 
 export interface RichTextFieldProps {
   fragment: Y.XmlFragment
@@ -25,11 +26,18 @@ export interface RichTextFieldProps {
 }
 
 export function RichTextField({ fragment, provider, user, canWrite, label, variant = 'field', heading, testId }: RichTextFieldProps) {
+  // Blocks this editor creates (Enter, a new list item) get their Y.XmlText at once, so two
+  // people typing into them merge instead of garbling.
+  useEffect(() => keepTextInNewTextBlocks(fragment), [fragment])
+
   const editor = useEditor(
     {
       editable: canWrite,
       extensions: [
-        StarterKit.configure({ undoRedo: false }),
+        // trailingNode off: it appends an empty paragraph whenever a document ends in a list or
+        // heading, on every client that opens it, so two people opening the notes together
+        // each wrote one (opening a document must not write to it). Enter leaves a final list.
+        StarterKit.configure({ undoRedo: false, trailingNode: false }),
         Collaboration.configure({ fragment }),
         ...(provider ? [CollaborationCaret.configure({ provider, user })] : []),
       ],
