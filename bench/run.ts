@@ -13,7 +13,7 @@ import { sampleMachine } from './proc'
 import { runProfile } from './profile-run'
 import { evaluateTargets, formatTable, MetricTable, writeJson } from './report'
 import { ROOT } from './servers/launch'
-import type { ServerKind } from './servers/types'
+import { REFERENCE_KINDS, type ServerKind } from './servers/types'
 import { bootstrapPooledRatio, median, pooledPercentile, round, type Histogram, type RatioInterval } from './stats'
 
 /** A run is repeated (up to twice) if other processes used more than this much CPU in its window. */
@@ -98,7 +98,7 @@ async function latency(load: Load) {
   }
   // How far the pooled ratio could move with other runs like these: against the reference with
   // the lower pooled p99, as the target's "best" is.
-  const best = [...pooled].filter(([kind, v]) => kind !== 'quorum' && Number.isFinite(v)).sort((x, y) => x[1] - y[1])[0]?.[0]
+  const best = [...pooled].filter(([kind, v]) => REFERENCE_KINDS.includes(kind) && Number.isFinite(v)).sort((x, y) => x[1] - y[1])[0]?.[0]
   const interval = best && histograms.has('quorum') ? bootstrapPooledRatio(histograms.get('quorum')!, histograms.get(best)!, 99) : null
   if (interval) pooledIntervals.set(`${k}.p99`, interval)
 }

@@ -6,8 +6,6 @@ import type { SessionStore, ValidSession } from './auth/sessions'
 import type { Config } from './config'
 import type { Db } from './db/client'
 import type { DocumentStore } from './storage/document-store'
-import type { StorageThread } from './storage/storage-thread'
-import type { WalFlusher } from './storage/wal-flusher'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
 import type { VersionStore } from './versions/version-store'
@@ -19,13 +17,6 @@ export interface AppDeps {
   sessions: SessionStore
   throttle: LoginThrottle
   store: DocumentStore
-  /**
-   * The flush cycle of DB_SYNCHRONOUS=NORMAL on the event loop, running only if the storage thread
-   * (which runs it otherwise) is gone; null otherwise.
-   */
-  readonly walFlusher: WalFlusher | null
-  /** Checkpoints the WAL off the event loop on an embedded database; null otherwise. */
-  storageThread: StorageThread | null
   commits: CommitQueue
   rooms: RoomRegistry
   versions: VersionStore

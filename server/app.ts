@@ -61,9 +61,6 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
       memory: { rssBytes: rss, heapUsedBytes: heapUsed },
       commits: deps.commits.stats,
       rooms: deps.rooms.stats,
-      journal: deps.store.journalStats(),
-      walFlushes: deps.walFlusher?.stats ?? deps.storageThread?.flushStats ?? null,
-      walCheckpoints: deps.storageThread?.stats ?? null,
     })
   })
   app.route('/api/auth', authRoutes(deps))

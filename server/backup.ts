@@ -1,12 +1,10 @@
 // `npm run backup [target.db]`: a consistent copy of the live database, taken while the server keeps
-// writing (SQLite's VACUUM INTO reads one snapshot), completed with the edits still only in the
-// update journal (the last ~500 ms), then checked with PRAGMA integrity_check.
+// writing (SQLite's VACUUM INTO reads one snapshot; every committed edit is in the database), then
+// checked with PRAGMA integrity_check.
 import { createClient } from '@libsql/client'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { loadConfig } from './config'
-import { LogAppender } from './storage/log-appender'
-import { readJournal } from './storage/update-journal'
 
 export async function backupDatabase(sourceUrl: string, targetPath: string): Promise<{ path: string; integrity: string }> {
   if (!sourceUrl.startsWith('file:')) throw new Error('npm run backup copies an embedded file: database; for a libSQL server use its own snapshots')
@@ -18,14 +16,6 @@ export async function backupDatabase(sourceUrl: string, targetPath: string): Pro
     await source.execute({ sql: 'VACUUM INTO ?', args: [path] })
   } finally {
     source.close()
-  }
-  // Read after the snapshot, so nothing falls between the two; rows the copy has are skipped.
-  const journal = readJournal(resolve(sourceUrl.slice('file:'.length).split('?')[0]))
-  const appender = new LogAppender(path, { synchronous: 'FULL', autoCheckpoint: true })
-  try {
-    appender.transfer(journal.rows)
-  } finally {
-    appender.close()
   }
   const copy = createClient({ url: `file:${path}` })
   try {

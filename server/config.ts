@@ -20,21 +20,11 @@ const ConfigSchema = z.object({
   SYNC_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   UNLOAD_AFTER_MS: z.coerce.number().int().nonnegative().default(30_000),
   /**
-   * Relay pacing of big rooms (see RelayPacing in server/sync/room.ts); 0, the default, relays every
-   * batch at once. Off since each relay is framed once for all sockets: at 200 clients 0.02 (one
-   * relay per 4 ms) measured p50 1.65× and p99 1.06× Hocuspocus's, 0 measured 0.79× and 0.95×, at
-   * 0.75× its CPU. For rooms far past that, where a relay per turn would swamp the server.
-   */
-  RELAY_MS_PER_CONNECTION: z.coerce.number().nonnegative().max(1).default(0),
-  RELAY_MAX_INTERVAL_MS: z.coerce.number().nonnegative().max(100).default(10),
-  /**
-   * NORMAL: a commit survives a process crash at once and a power loss once the WAL is flushed
-   * (every DB_FLUSH_INTERVAL_MS). FULL: every commit waits for the disk before it is relayed.
+   * SQLite's synchronous setting (WAL mode). NORMAL: a commit survives a crash of the process (kill -9)
+   * at once, and a power loss once SQLite's next checkpoint has synced the WAL. FULL: every commit
+   * waits for the disk (fsync of the WAL) before it is relayed, so a power loss keeps it too.
    */
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('NORMAL'),
-  DB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
-  /** How often a worker thread checkpoints the WAL into the database file (see storage-thread.ts). */
-  DB_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /**
    * Behind a reverse proxy every request comes from the proxy's address. 'true': the login
    * throttle takes the client's from the last X-Forwarded-For entry (the one the proxy added).

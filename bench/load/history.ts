@@ -1,7 +1,7 @@
 // Scenarios 2 and 3 on one server process: ingest (20,000 separate updates sent as fast as possible
 // from one connection) builds the history that the late joiners then sync.
 import * as Y from 'yjs'
-import type { ServerInfo } from '../servers/types'
+import { isQuorum, type ServerInfo } from '../servers/types'
 import { median } from '../stats'
 import { BenchClient, clockOf } from './client'
 import { probe, sleep, type HistoryParams } from './ipc'
@@ -18,7 +18,7 @@ export async function runHistory(server: ServerInfo, p: HistoryParams): Promise<
   const stateBytes = Y.encodeStateAsUpdate(writer.doc).length
   const problems: string[] = []
 
-  const base = server.kind === 'quorum' ? (await quorumCommits(server.url)).updates : 0
+  const base = isQuorum(server.kind) ? (await quorumCommits(server.url)).updates : 0
   const startSample = await probe('window-start')
   const t0 = performance.now()
   for (const f of frames) writer.ws!.send(f)
@@ -26,7 +26,7 @@ export async function runHistory(server: ServerInfo, p: HistoryParams): Promise<
 
   // Committed (Quorum): the health counters include the burst.
   let committedMs: number | null = null
-  const committed = server.kind !== 'quorum' ? Promise.resolve() : (async () => {
+  const committed = !isQuorum(server.kind) ? Promise.resolve() : (async () => {
     while (performance.now() - t0 < 120_000) {
       if ((await quorumCommits(server.url)).updates - base >= p.edits) { committedMs = performance.now() - t0; return }
       await sleep(5)
@@ -84,7 +84,7 @@ export async function runHistory(server: ServerInfo, p: HistoryParams): Promise<
     ingestVisibleMs: visibleMs,
     ingestVisibilityPolls: polls,
     /** The figure compared across servers: Quorum has committed; references: a fresh client sees all. */
-    ingestMs: server.kind === 'quorum' ? committedMs : visibleMs,
+    ingestMs: isQuorum(server.kind) ? committedMs : visibleMs,
     lateJoinMs: median(joinMs), lateJoinRunsMs: joinMs,
     /** Medians: socket open (HTTP upgrade incl. auth), sync step 2 received, applied. */
     lateJoinTimeline: {

@@ -1,7 +1,7 @@
 // Scenario 1: N clients on D documents insert marker chunks at random boundaries, E edits/s each,
 // for T seconds. Only `decodersPerDoc` clients per document apply and time what they receive;
 // the others edit and count (their deliveries are checked after the run).
-import type { ServerInfo } from '../servers/types'
+import { isQuorum, type ServerInfo } from '../servers/types'
 import { histogram, percentiles } from '../stats'
 import * as prng from 'lib0/prng'
 import { BenchClient } from './client'
@@ -48,7 +48,7 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
   const tStart = tFirst + warmupEdits * period
   const windowStart = new Promise<{ commits: Awaited<ReturnType<typeof quorumCommits>> | null; sample: Awaited<ReturnType<typeof probe>> }>((resolve) => {
     setTimeout(async () => {
-      const commits = server.kind === 'quorum' ? await quorumCommits(server.url) : null
+      const commits = isQuorum(server.kind) ? await quorumCommits(server.url) : null
       resolve({ commits, sample: await probe('window-start') })
     }, Math.max(0, tStart - performance.now()))
   })
@@ -69,7 +69,7 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
   const { commits: commits0, sample: startSample } = await windowStart
   const endSample = await probe('window-end')
   const windowS = (endSample.at - startSample.at) / 1000
-  const commits1 = server.kind === 'quorum' ? await quorumCommits(server.url) : null
+  const commits1 = isQuorum(server.kind) ? await quorumCommits(server.url) : null
 
   // Quiescence: every decoder has every remote edit and no frame has arrived anywhere for 300 ms.
   const expectedPerDecoder = (c: BenchClient) => (byDoc[c.index % p.documents].length - 1) * (warmupEdits + editsPerClient)

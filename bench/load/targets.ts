@@ -4,7 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WS from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { ServerInfo } from '../servers/types'
+import { isQuorum, type ServerInfo } from '../servers/types'
 import type { ClientTarget } from './client'
 import { hocuspocusCodec, yWebsocketCodec } from './protocol'
 import { setupQuorum } from './quorum-setup'
@@ -20,7 +20,7 @@ export interface Targets {
 export async function prepareTargets(server: ServerInfo, documents: number, clients: number): Promise<Targets> {
   const wsBase = server.url.replace(/^http/, 'ws')
   const runTag = Math.random().toString(36).slice(2, 8)
-  if (server.kind === 'quorum') {
+  if (isQuorum(server.kind)) {
     const setup = await setupQuorum(server.url, documents, clients)
     const headersFor = (i: number) => ({ cookie: setup.cookies[i % setup.cookies.length], origin: server.url })
     return {

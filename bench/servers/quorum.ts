@@ -35,13 +35,12 @@ export function startNodeFlags(root: string): string[] {
   return flags.split(' ').filter((f) => f && f !== '--enable-source-maps')
 }
 
-export async function launchQuorum(opts: LaunchOptions = {}): Promise<RunningServer> {
+export async function launchQuorum(opts: LaunchOptions = {}, root = process.env.BENCH_QUORUM_ROOT || ROOT, kind: 'quorum' | 'quorum-base' = 'quorum'): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-bench-'))
-  const root = process.env.BENCH_QUORUM_ROOT || ROOT
   return spawnServer({
-    kind: 'quorum',
+    kind,
     script: serverEntry(root),
-    cwd: process.env.BENCH_QUORUM_ROOT || undefined,
+    cwd: root === ROOT ? undefined : root,
     // BENCH_QUORUM_NODE_ARGS: node flags for Quorum alone (an A/B of a runtime setting).
     nodeArgs: [...startNodeFlags(root), ...(process.env.BENCH_QUORUM_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(opts.nodeArgs ?? [])],
     env: {

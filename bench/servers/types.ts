@@ -1,7 +1,13 @@
 // What every server launcher gives the orchestrator and the load generator.
-export type ServerKind = 'quorum' | 'y-websocket' | 'hocuspocus'
-export const SERVER_KINDS: readonly ServerKind[] = ['quorum', 'y-websocket', 'hocuspocus']
+/**
+ * 'quorum-base': another checkout of Quorum (BENCH_QUORUM_BASE_ROOT, e.g. main) in the same
+ * invocation, for an A/B of a change under the same machine load. Not a reference.
+ */
+export type ServerKind = 'quorum' | 'quorum-base' | 'y-websocket' | 'hocuspocus'
+export const SERVER_KINDS: readonly ServerKind[] = ['quorum', 'quorum-base', 'y-websocket', 'hocuspocus']
 export const REFERENCE_KINDS: readonly ServerKind[] = ['y-websocket', 'hocuspocus']
+/** Both Quorum kinds speak Quorum's API (auth, documents, /api/health commit figures). */
+export const isQuorum = (kind: ServerKind): boolean => kind === 'quorum' || kind === 'quorum-base'
 
 /** Serialisable description of a running server, handed to the load generator. */
 export interface ServerInfo {

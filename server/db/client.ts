@@ -1,5 +1,6 @@
 // Opens the libSQL database (embedded file by default, or a libSQL server URL), sets the
-// durability pragmas for local files and applies the committed drizzle migrations.
+// durability pragmas for local files and applies the committed drizzle migrations. The database
+// file, its -wal and its -shm are the only files written; nothing else sits in front of it.
 import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
@@ -12,9 +13,9 @@ export type Db = LibSQLDatabase<typeof schema>
 export interface Database {
   db: Db
   client: Client
-  /** The file of an embedded database and its WAL (null for a libSQL server or :memory:). */
+  /** The file of an embedded database (null for a libSQL server or :memory:). */
   filePath: string | null
-  walPath: string | null
+  synchronous: 'FULL' | 'NORMAL'
 }
 
 const MIGRATIONS_DIR = projectPath('drizzle')
@@ -29,19 +30,35 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
       mkdirSync(dirname(filePath), { recursive: true })
     }
   }
-  // One client connection for an embedded file: the PRAGMAs below are per connection, and @libsql/client
-  // would otherwise open more (with default pragmas) whenever a transaction holds the first one. The
-  // update log's appends and the WAL checkpoints have connections of their own, with their own
-  // pragmas (storage/log-appender.ts, storage/storage-thread.ts).
-  const client = createClient({ url: opts.url, authToken: opts.authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
-  if (isLocalFile) {
-    // WAL lets readers proceed during the log appends; busy_timeout rides out a concurrent backup.
-    await client.execute('PRAGMA journal_mode=WAL')
-    await client.execute(`PRAGMA synchronous=${opts.synchronous ?? 'NORMAL'}`)
-    await client.execute('PRAGMA busy_timeout=5000')
-    await client.execute('PRAGMA foreign_keys=ON')
-  }
+  const synchronous = opts.synchronous ?? 'NORMAL'
+  const client = await connect(opts.url, opts.authToken, isLocalFile, { synchronous, busyTimeoutMs: 5000 })
+  // WAL lets readers proceed during the log's appends, and several processes share one file.
+  if (isLocalFile) await client.execute('PRAGMA journal_mode=WAL')
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR })
-  return { db, client, filePath, walPath: filePath && `${filePath}-wal` }
+  return { db, client, filePath, synchronous }
+}
+
+/**
+ * The update log's own connection to an embedded file (DocumentStore): busy_timeout 0, so a commit
+ * that finds the write lock taken (by another process, or by an open transaction on the other
+ * connection) fails at once and is retried on a later turn, never blocking the event loop. For a
+ * libSQL server or :memory: it is the same client. `close` closes it if it is its own.
+ */
+export async function openStorageConnection(database: Database, url: string, authToken?: string): Promise<{ db: Db; close(): void }> {
+  if (!database.filePath) return { db: database.db, close: () => {} }
+  const client = await connect(url, authToken, true, { synchronous: database.synchronous, busyTimeoutMs: 0 })
+  return { db: drizzle(client, { schema }), close: () => client.close() }
+}
+
+async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<Client> {
+  // One connection per client for an embedded file: the PRAGMAs below are per connection, and
+  // @libsql/client would otherwise open more (with default pragmas) while a transaction holds one.
+  const client = createClient({ url, authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
+  if (isLocalFile) {
+    await client.execute(`PRAGMA synchronous=${pragmas.synchronous}`)
+    await client.execute(`PRAGMA busy_timeout=${pragmas.busyTimeoutMs}`)
+    await client.execute('PRAGMA foreign_keys=ON')
+  }
+  return client
 }

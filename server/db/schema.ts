@@ -60,6 +60,15 @@ export const documentUpdates = sqliteTable('document_updates', {
   createdAt: integer('created_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.documentId, t.seq] })])
 
+/**
+ * The last sequence number handed out per document. Bumped inside each commit's transaction, so
+ * any number of writers (processes) sharing the database take distinct, gap-free numbers.
+ */
+export const documentSeq = sqliteTable('document_seq', {
+  documentId: text('document_id').primaryKey().references(() => documents.id, { onDelete: 'cascade' }),
+  lastSeq: integer('last_seq').notNull(),
+})
+
 export const versions = sqliteTable('versions', {
   documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
   version: integer('version').notNull(),

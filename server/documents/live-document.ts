@@ -14,7 +14,6 @@ export async function liveRoom(deps: AppDeps, document: DocumentRow): Promise<Ro
     deps.log.error({ documentId: document.id, err: (err as Error).message }, 'document failed to load')
     throw new HttpError(503, 'document could not be loaded; try again shortly')
   }
-  room.flushHeld() // readers see every committed update, not only the last relayed one
   return room
 }
 

@@ -1,11 +1,14 @@
-// Ending a meeting saves a version of every agenda document and of the notes in one transaction.
-// The meeting's ended_at is set in the same transaction, so a second "end" (or two at once) saves nothing.
-import { asc, eq } from 'drizzle-orm'
+// Ending a meeting saves a version of every agenda document and of the notes in one transaction
+// (one batch). The meeting's ended_at is set in the same batch, and each version row is inserted
+// only if this batch is the one that ended the meeting, so a second "end" (or two at once, in any
+// process) saves nothing.
+import { asc, eq, sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { AppDeps } from '../app-deps'
-import { documents, meetingDocuments, meetings } from '../db/schema'
+import { documents, meetingDocuments, meetings, versions } from '../db/schema'
 import { liveSnapshot } from '../documents/live-document'
 import { fiscalYearStartOf } from '../documents/workspace-settings'
-import { insertVersions, type NewVersion, type VersionSummary } from '../versions/version-store'
+import { insertedVersions, versionInserts, type NewVersion, type VersionSummary } from '../versions/version-store'
 import { versionLabelForMeeting } from './meeting-labels'
 
 export type Meeting = typeof meetings.$inferSelect
@@ -28,23 +31,12 @@ export async function endMeeting(deps: AppDeps, meeting: Meeting, authorId: stri
     items.push({ documentId: document.id, meetingId: meeting.id, label, authorId, state, projection })
   }
   const t = deps.now()
-  const tx = await deps.client.transaction('write')
-  try {
-    const res = await tx.execute({
-      sql: 'UPDATE meetings SET ended_at = ?, started_at = coalesce(started_at, ?) WHERE id = ? AND ended_at IS NULL',
-      args: [t, t, meeting.id],
-    })
-    if (res.rowsAffected === 0) {
-      await tx.rollback()
-      return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
-    }
-    const versions = await insertVersions(tx, items, t)
-    await tx.commit()
-    return { alreadyEnded: false, versions }
-  } catch (err) {
-    await tx.rollback().catch(() => {})
-    throw err
-  } finally {
-    tx.close()
-  }
+  const end = deps.db.update(meetings).set({ endedAt: t, startedAt: sql`coalesce(${meetings.startedAt}, ${t})` })
+    .where(sql`${meetings.id} = ${meeting.id} AND ${meetings.endedAt} IS NULL`).returning({ id: meetings.id })
+  // Inserted only by the batch that set ended_at (an end at the same millisecond finds its versions there).
+  const endedHere = (item: NewVersion) => sql`(SELECT ended_at FROM ${meetings} WHERE id = ${meeting.id}) = ${t}
+    AND NOT EXISTS (SELECT 1 FROM ${versions} WHERE meeting_id = ${meeting.id} AND document_id = ${item.documentId})`
+  const [ended, ...inserted] = await deps.db.batch([end, ...versionInserts(deps.db, items, t, endedHere)] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  if ((ended as unknown[]).length === 0) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
+  return { alreadyEnded: false, versions: insertedVersions(inserted) }
 }

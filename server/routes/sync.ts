@@ -13,13 +13,10 @@ import { isSameOrigin } from '../http/origin'
 import { ConnectionLimits } from '../sync/connection-limits'
 import { newConnectionId, type Connection } from '../sync/connection'
 import type { Room } from '../sync/room'
-import { FrameWriter } from '../sync/websocket-frames'
 import type WebSocket from 'ws'
 
 export function syncRoutes(deps: AppDeps) {
   const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection; socketSlot: { claim(): void; release(): void } } }>()
-  // Shared by all connections: a relay's frame is built once for the whole room.
-  const frames = new FrameWriter()
   const limits = new ConnectionLimits(deps.log)
 
   app.get('/:documentId', async (c, next) => {
@@ -67,7 +64,7 @@ export function syncRoutes(deps: AppDeps) {
             room.leave(conn)
             return
           }
-          frames.send(socket, frame)
+          socket.send(frame)
         }
         conn.close = (code: number, reason: string) => {
           if (socket.readyState === 0 || socket.readyState === 1) socket.close(code, reason)

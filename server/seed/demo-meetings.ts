@@ -13,7 +13,7 @@ import { newId } from '../ids'
 import { versionLabelForMeeting } from '../meetings/meeting-labels'
 import { createDocument } from '../routes/documents'
 import { agendaInserts, attendeeInserts } from '../routes/meetings'
-import { insertVersions, type NewVersion } from '../versions/version-store'
+import type { NewVersion } from '../versions/version-store'
 
 interface DemoWorkspace {
   workspaceId: string
@@ -58,16 +58,7 @@ async function seedLastBoardMeeting(deps: AppDeps, ws: DemoWorkspace, startsAt: 
   })
   items.push({ documentId: notes.id, meetingId: meeting.id, label, authorId: ws.ownerId, state: Y.encodeStateAsUpdate(notesDoc), projection: projectDocument('notes', notesDoc) })
   notesDoc.destroy()
-  const tx = await deps.client.transaction('write')
-  try {
-    await insertVersions(tx, items, endedAt)
-    await tx.commit()
-  } catch (err) {
-    await tx.rollback().catch(() => {})
-    throw err
-  } finally {
-    tx.close()
-  }
+  await deps.versions.saveAt(items, endedAt)
 }
 
 async function seedNextLeadershipMeeting(deps: AppDeps, ws: DemoWorkspace, startsAt: Date): Promise<void> {

@@ -4,15 +4,15 @@ import * as Y from 'yjs'
 import type { DocumentStore } from '../storage/document-store'
 import type { CommitQueue } from './commit-queue'
 import type { Connection } from './connection'
-import { Room, type RelayPacing } from './room'
+import { Room } from './room'
+import { COMPACT_AT_ONCE_FACTOR, COMPACT_WHEN_QUIET_MS, MIN_UNLOAD_DELAY_MS } from './tuning'
 
 export interface RoomRegistryOptions {
-  /** Log rows past which a room's log is compacted, once the room is quiet (or at 4× this, at once). */
+  /** Log rows past which a room's log is compacted, once the room is quiet (see tuning.ts). */
   compactThreshold: number
-  /** How long a room must go without new rows before it compacts (default 1000 ms). */
+  /** How long a room must go without new rows before it compacts (tests shorten it). */
   compactWhenQuietMs?: number
   unloadAfterMs: number
-  relayPacing?: RelayPacing
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
 }
 
@@ -68,7 +68,7 @@ export class RoomRegistry {
       onEmpty: (r) => this.scheduleUnload(r),
       onLogGrown: (r) => this.maybeCompact(r),
       onProtocolError: (conn, err) => this.opts.log.warn({ documentId, userId: conn.user.id, err: err.message }, 'closing a connection on bad input'),
-    }, this.opts.relayPacing)
+    })
     this.rooms.set(documentId, room)
     this.stats.loads++
     this.scheduleUnload(room)
@@ -83,8 +83,7 @@ export class RoomRegistry {
 
   private scheduleUnload(room: Room): void {
     this.cancelUnload(room.documentId)
-    // A floor of a second gives an upgrade that has acquired the room time to join it.
-    const timer = setTimeout(() => this.tryUnload(room), Math.max(this.opts.unloadAfterMs, 1000))
+    const timer = setTimeout(() => this.tryUnload(room), Math.max(this.opts.unloadAfterMs, MIN_UNLOAD_DELAY_MS))
     timer.unref()
     this.unloadTimers.set(room.documentId, timer)
   }
@@ -113,11 +112,11 @@ export class RoomRegistry {
    * Compaction encodes the whole document and rewrites its state on the event loop (~5–12 ms for a
    * meeting document), which every client in every room would feel as a stalled relay. So a room
    * past the threshold compacts when it has gone COMPACT_WHEN_QUIET_MS without new rows, between
-   * bursts of typing, unless its log reaches 4× the threshold first. Loading merges the log anyway.
+   * bursts of typing, unless its log reaches COMPACT_AT_ONCE_FACTOR× the threshold first.
    */
   private maybeCompact(room: Room): void {
     if (room.compacting || room.closed || room.logRows < this.opts.compactThreshold) return
-    if (room.logRows >= this.opts.compactThreshold * 4) {
+    if (room.logRows >= this.opts.compactThreshold * COMPACT_AT_ONCE_FACTOR) {
       this.cancelCompactTimer(room)
       room.compacting = true
       setImmediate(() => void this.compact(room))
@@ -129,7 +128,7 @@ export class RoomRegistry {
         this.compactTimers.delete(room)
         if (room.logRows !== rowsBefore) waitForQuiet(room.logRows)
         else if (!room.compacting && !room.closed) void this.compact(room)
-      }, this.opts.compactWhenQuietMs ?? 1000)
+      }, this.opts.compactWhenQuietMs ?? COMPACT_WHEN_QUIET_MS)
       timer.unref()
       this.compactTimers.set(room, timer)
     }
@@ -142,15 +141,19 @@ export class RoomRegistry {
     this.compactTimers.delete(room)
   }
 
-  /** Merges the log up to the last applied update into the stored state; later rows stay in the log. */
+  /**
+   * Stores the document as the state that covers the log up to `mergedThrough` (every row up to it
+   * is in the document: no gaps below it) and deletes those rows; later rows stay in the log. The
+   * state may hold some of them too (this process's own, above a gap): Yjs applies them twice harmlessly.
+   */
   async compact(room: Room): Promise<void> {
     room.compacting = true
-    const throughSeq = room.appliedSeq
+    const throughSeq = room.mergedThrough
     const rowsMerged = room.logRows
     try {
       const state = Y.encodeStateAsUpdate(room.doc)
       await this.store.compact(room.documentId, state, throughSeq)
-      room.logRows -= rowsMerged
+      room.logRows = Math.max(0, room.logRows - rowsMerged)
       this.stats.compactions++
     } catch (err) {
       this.opts.log.error({ documentId: room.documentId, err: (err as Error).message }, 'compaction failed; the log is intact')

@@ -1,6 +1,10 @@
 // Versions are rows that are only ever inserted: number 1, 2, 3 … per document, never reused or
-// changed. Numbers are allocated inside the inserting transaction, so concurrent saves cannot collide.
-import type { Client, Transaction } from '@libsql/client'
+// changed. Numbers are allocated by the inserting statement itself (a subquery), and a save is one
+// batch (one write transaction), so concurrent saves, in this process or another, cannot collide.
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { Db } from '../db/client'
+import { meetings, users, versions } from '../db/schema'
 
 export interface NewVersion {
   documentId: string
@@ -21,87 +25,74 @@ export interface VersionSummary {
   createdAt: string
 }
 
-const toBytes = (v: unknown): Uint8Array => new Uint8Array(v as ArrayBuffer)
+type VersionRow = typeof versions.$inferSelect
+const iso = (ms: number) => new Date(ms).toISOString()
+const summary = (r: Pick<VersionRow, 'documentId' | 'version' | 'meetingId' | 'label' | 'authorId' | 'createdAt'>, authorName: string | null = null): VersionSummary => ({
+  documentId: r.documentId, version: r.version, meetingId: r.meetingId, label: r.label, authorId: r.authorId, authorName, createdAt: iso(r.createdAt),
+})
 
-/** Inserts versions inside an open write transaction; returns their numbers in order. */
-export async function insertVersions(tx: Transaction, items: readonly NewVersion[], createdAt: number): Promise<VersionSummary[]> {
-  const saved: VersionSummary[] = []
-  for (const item of items) {
-    const res = await tx.execute({
-      sql: `INSERT INTO versions (document_id, version, meeting_id, label, author_id, created_at, state, projection)
-            VALUES (?, (SELECT coalesce(max(version), 0) + 1 FROM versions WHERE document_id = ?), ?, ?, ?, ?, ?, ?)
-            RETURNING version`,
-      args: [item.documentId, item.documentId, item.meetingId, item.label, item.authorId, createdAt, item.state, JSON.stringify(item.projection)],
-    })
-    saved.push({
-      documentId: item.documentId, version: Number(res.rows[0].version), meetingId: item.meetingId, label: item.label,
-      authorId: item.authorId, authorName: null, createdAt: new Date(createdAt).toISOString(),
-    })
-  }
-  return saved
+/**
+ * One INSERT … RETURNING per version, each numbered max + 1 by a subquery, to be run in one batch.
+ * `onlyIf`: a condition each row is inserted under (ending a meeting inserts only if it ended it).
+ */
+export function versionInserts(db: Db, items: readonly NewVersion[], createdAt: number, onlyIf?: (item: NewVersion) => SQL): BatchItem<'sqlite'>[] {
+  return items.map((item) => {
+    const values = sql`${item.documentId}, (SELECT coalesce(max(version), 0) + 1 FROM ${versions} WHERE document_id = ${item.documentId}),
+      ${item.meetingId}, ${item.label}, ${item.authorId}, ${createdAt}, ${Buffer.from(item.state)}, ${JSON.stringify(item.projection)}`
+    return db.run(sql`INSERT INTO ${versions} (document_id, version, meeting_id, label, author_id, created_at, state, projection)
+      SELECT ${values} WHERE ${onlyIf?.(item) ?? sql`1`}
+      RETURNING document_id, version, meeting_id, label, author_id, created_at`)
+  })
+}
+
+/** The summaries of the rows `versionInserts` returned, in the order of the items. */
+export function insertedVersions(results: readonly unknown[]): VersionSummary[] {
+  return results.flatMap((res) => (res as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+    documentId: String(r.document_id), version: Number(r.version), meetingId: r.meeting_id === null ? null : String(r.meeting_id),
+    label: String(r.label), authorId: r.author_id === null ? null : String(r.author_id), authorName: null, createdAt: iso(Number(r.created_at)),
+  })))
 }
 
 export class VersionStore {
-  constructor(private client: Client, private now: () => number = Date.now) {}
+  constructor(private db: Db, private now: () => number = Date.now) {}
 
   async save(items: readonly NewVersion[]): Promise<VersionSummary[]> {
-    const tx = await this.client.transaction('write')
-    try {
-      const saved = await insertVersions(tx, items, this.now())
-      await tx.commit()
-      return saved
-    } catch (err) {
-      await tx.rollback().catch(() => {})
-      throw err
-    } finally {
-      tx.close()
-    }
+    return this.saveAt(items, this.now())
+  }
+
+  /** Saves versions with a given time (the demo seed's past meetings). */
+  async saveAt(items: readonly NewVersion[], createdAt: number): Promise<VersionSummary[]> {
+    const inserts = versionInserts(this.db, items, createdAt)
+    if (inserts.length === 0) return []
+    return insertedVersions(await this.db.batch(inserts as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]))
   }
 
   async list(documentId: string): Promise<(VersionSummary & { meetingTitle: string | null; meetingCadence: string | null; meetingStartsAt: string | null })[]> {
-    const res = await this.client.execute({
-      sql: `SELECT v.document_id, v.version, v.meeting_id, v.label, v.author_id, u.name AS author_name, v.created_at,
-                   m.title AS meeting_title, m.cadence AS meeting_cadence, m.starts_at AS meeting_starts_at
-            FROM versions v LEFT JOIN users u ON u.id = v.author_id LEFT JOIN meetings m ON m.id = v.meeting_id
-            WHERE v.document_id = ? ORDER BY v.version DESC`,
-      args: [documentId],
-    })
-    return res.rows.map((r) => ({
-      documentId: String(r.document_id), version: Number(r.version), meetingId: r.meeting_id ? String(r.meeting_id) : null,
-      label: String(r.label), authorId: r.author_id ? String(r.author_id) : null, authorName: r.author_name ? String(r.author_name) : null,
-      createdAt: new Date(Number(r.created_at)).toISOString(),
-      meetingTitle: r.meeting_title ? String(r.meeting_title) : null, meetingCadence: r.meeting_cadence ? String(r.meeting_cadence) : null,
-      meetingStartsAt: r.meeting_starts_at !== null ? new Date(Number(r.meeting_starts_at)).toISOString() : null,
+    const rows = await this.db.select({
+      documentId: versions.documentId, version: versions.version, meetingId: versions.meetingId, label: versions.label,
+      authorId: versions.authorId, authorName: users.name, createdAt: versions.createdAt,
+      meetingTitle: meetings.title, meetingCadence: meetings.cadence, meetingStartsAt: meetings.startsAt,
+    }).from(versions).leftJoin(users, eq(users.id, versions.authorId)).leftJoin(meetings, eq(meetings.id, versions.meetingId))
+      .where(eq(versions.documentId, documentId)).orderBy(desc(versions.version))
+    return rows.map((r) => ({
+      ...summary(r, r.authorName), meetingTitle: r.meetingTitle, meetingCadence: r.meetingCadence,
+      meetingStartsAt: r.meetingStartsAt === null ? null : iso(r.meetingStartsAt),
     }))
   }
 
   async get(documentId: string, version: number): Promise<{ state: Uint8Array; projection: unknown; summary: VersionSummary } | null> {
-    const res = await this.client.execute({
-      sql: `SELECT v.*, u.name AS author_name FROM versions v LEFT JOIN users u ON u.id = v.author_id WHERE v.document_id = ? AND v.version = ?`,
-      args: [documentId, version],
-    })
-    const r = res.rows[0]
+    const [r] = await this.db.select({ v: versions, authorName: users.name }).from(versions).leftJoin(users, eq(users.id, versions.authorId))
+      .where(and(eq(versions.documentId, documentId), eq(versions.version, version)))
     if (!r) return null
-    return {
-      state: toBytes(r.state),
-      projection: JSON.parse(String(r.projection)),
-      summary: {
-        documentId, version, meetingId: r.meeting_id ? String(r.meeting_id) : null, label: String(r.label),
-        authorId: r.author_id ? String(r.author_id) : null, authorName: r.author_name ? String(r.author_name) : null,
-        createdAt: new Date(Number(r.created_at)).toISOString(),
-      },
-    }
+    return { state: new Uint8Array(r.v.state), projection: JSON.parse(r.v.projection), summary: summary(r.v, r.authorName) }
   }
 
   /** Versions saved when a meeting ended (for a second "end" and for the board pack). */
   async forMeeting(meetingId: string): Promise<VersionSummary[]> {
-    const res = await this.client.execute({
-      sql: 'SELECT document_id, version, meeting_id, label, author_id, created_at FROM versions WHERE meeting_id = ? ORDER BY document_id',
-      args: [meetingId],
-    })
-    return res.rows.map((r) => ({
-      documentId: String(r.document_id), version: Number(r.version), meetingId, label: String(r.label),
-      authorId: r.author_id ? String(r.author_id) : null, authorName: null, createdAt: new Date(Number(r.created_at)).toISOString(),
-    }))
+    const rows = await this.db.select({
+      documentId: versions.documentId, version: versions.version, meetingId: versions.meetingId, label: versions.label,
+      authorId: versions.authorId, createdAt: versions.createdAt,
+    }).from(versions).where(eq(versions.meetingId, meetingId)).orderBy(versions.documentId)
+    return rows.map((r) => summary(r))
   }
 }

@@ -54,7 +54,6 @@ describe('seeded random editing with disconnects and a restart', () => {
       await waitFor(() => clients.every((c) => c.provider.synced && same(c.doc, clients[0].doc)), { timeoutMs: 20_000 })
       // Everything any client holds is stored: a restart and a fresh reader agree with them.
       clients.forEach((c) => c.provider.disconnect())
-      await sleep(300)
       server = await server.restart()
       const reader = connectDoc(server.url, documentId, owner.cookie)
       await reader.synced()

@@ -1,23 +1,34 @@
 // The room and commit queue with a store whose commits the test releases by hand: proves that
 // nothing is applied or relayed before its commit, that a turn's updates share one transaction,
-// and that a failed commit relays nothing and disconnects the senders.
+// that sequence numbers come from the store, and that a failed commit relays nothing and
+// disconnects the senders.
 import * as Y from 'yjs'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../../shared/close-codes'
 import type { DocumentStore, LogAppend } from '../../../server/storage/document-store'
 import { AwarenessRegistry } from '../../../server/sync/awareness-registry'
 import { CommitQueue } from '../../../server/sync/commit-queue'
 import type { Connection } from '../../../server/sync/connection'
 import { decodeAwarenessUpdate, decodeClientMessage, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../../server/sync/protocol'
-import { Room, type RelayPacing } from '../../../server/sync/room'
+import { Room } from '../../../server/sync/room'
 import { waitFor } from '../../helpers/wait'
 
+/** Numbers rows like the database's counter; `skip` leaves numbers to another writer first. */
 class GatedStore {
   batches: LogAppend[][] = []
   gates: { release(): void; fail(): void }[] = []
-  append(rows: readonly LogAppend[]): Promise<void> {
+  last = 0
+  skip = 0
+  append(rows: readonly LogAppend[]): Promise<number[]> {
     this.batches.push([...rows])
-    return new Promise((resolve, reject) => this.gates.push({ release: resolve, fail: () => reject(new Error('disk full')) }))
+    return new Promise((resolve, reject) => this.gates.push({
+      release: () => {
+        this.last += this.skip
+        this.skip = 0
+        resolve(rows.map(() => ++this.last))
+      },
+      fail: () => reject(new Error('disk full')),
+    }))
   }
 }
 
@@ -32,18 +43,10 @@ function fakeConnection(id: number, canWrite = true, userId = `u${id}`): Connect
   return conn as never
 }
 
-/** A room over a synchronous store (as with the update journal): a commit completes within the call. */
-function roomOverSyncStore(id = 'd1', store: object = { append() {} }) {
-  const queue = new CommitQueue(store as unknown as DocumentStore)
-  const doc = new Y.Doc()
-  const room = new Room(id, 'w1', doc, { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
-  return { doc, room }
-}
-
-function setup(pacing?: RelayPacing) {
+function setup() {
   const store = new GatedStore()
   const queue = new CommitQueue(store as unknown as DocumentStore)
-  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} }, pacing)
+  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
   return { store, queue, room }
 }
 
@@ -54,33 +57,36 @@ function editFrame(text: string): Uint8Array {
 }
 
 const updatesReceived = (conn: { sent: Uint8Array[] }) => conn.sent.filter((f) => f[0] === 0 && f[1] === 2)
+const nextTurn = () => new Promise((r) => setImmediate(r))
 
 describe('commit before apply and relay', () => {
-  it('applies and relays nothing until the batch commits, then relays it to the others once', async () => {
+  it('commits a turn\'s updates together, applies and relays nothing until the batch commits, then relays it once', async () => {
     const { store, room } = setup()
     const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
     for (const conn of [a, b, c]) room.join(conn)
-    // The queue is idle: this one commits at once, alone. What arrives while it is in flight forms
-    // the next batch, one transaction for all of it.
     room.receive(c, editFrame('zero'))
-    expect(store.batches.map((batch) => batch.map((r) => r.seq))).toEqual([[1]])
+    expect(store.batches).toHaveLength(0) // at the end of the turn, not in the frame's call
+    await waitFor(() => store.batches.length === 1)
+    // What arrives while a batch is in flight forms the next batch, one transaction for all of it.
     room.receive(a, editFrame('one'))
     room.receive(b, editFrame('two'))
+    await nextTurn()
+    expect(store.batches).toHaveLength(1)
     store.gates[0].release()
     await waitFor(() => store.batches.length === 2)
-    expect(store.batches[1].map((r) => r.seq)).toEqual([2, 3])
+    expect(store.batches[1]).toHaveLength(2)
     expect(room.doc.getText('t').length).toBe(4) // only the committed first batch
     expect(updatesReceived(c)).toHaveLength(0) // c wrote all of the first batch
 
     store.gates[1].release()
     await waitFor(() => room.doc.getText('t').length === 10)
+    expect(room.mergedThrough).toBe(3)
     expect(updatesReceived(c)).toHaveLength(1) // merged, encoded once
     // Writers of part of the batch get the same frame as everyone (Yjs skips what they have).
     expect(updatesReceived(a).at(-1)).toBe(updatesReceived(c)[0])
     expect(updatesReceived(b).at(-1)).toBe(updatesReceived(c)[0])
-    const toC = decodeClientMessage(updatesReceived(c)[0]) as { update: Uint8Array }
     const docC = new Y.Doc()
-    Y.applyUpdate(docC, toC.update)
+    Y.applyUpdate(docC, (decodeClientMessage(updatesReceived(c)[0]) as { update: Uint8Array }).update)
     expect(docC.getText('t').toString()).toHaveLength(6)
   })
 
@@ -95,84 +101,24 @@ describe('commit before apply and relay', () => {
     expect(updatesReceived(a)).toHaveLength(0)
   })
 
-  it('relays a lone edit as the bytes its client sent, after its commit, and applies it too', async () => {
+  it('merges only up to the first number another writer holds (the gap), and past it once it is filled', async () => {
     const { store, room } = setup()
-    const a = fakeConnection(1), b = fakeConnection(2)
-    for (const conn of [a, b]) room.join(conn)
-    // What the room's document held when each frame went out to b.
-    const docAtSend: string[] = []
-    const send = b.send
-    b.send = (f: Uint8Array) => { docAtSend.push(room.doc.getText('t').toString()); send(f) }
-    const frame = editFrame('lone')
-    room.receive(a, frame)
+    const a = fakeConnection(1)
+    room.join(a)
+    room.receive(a, editFrame('a'))
     await waitFor(() => store.batches.length === 1)
-    expect(updatesReceived(b)).toHaveLength(0)
-    store.gates[0].release()
-    await waitFor(() => updatesReceived(b).length === 1)
-    expect(updatesReceived(b)[0]).toBe(frame) // the client's own message, not encoded again
-    expect(docAtSend.at(-1)).toBe('') // relayed before the apply: no one waits for it
-    expect(room.doc.getText('t').toString()).toBe('lone')
-    expect(room.appliedSeq).toBe(1)
+    store.gates[0].release() // seq 1
+    await waitFor(() => room.mergedThrough === 1)
+    room.receive(a, editFrame('b'))
+    await waitFor(() => store.batches.length === 2)
+    store.skip = 2 // seqs 2 and 3 went to another process
+    store.gates[1].release() // seq 4
+    await waitFor(() => room.pending === 0)
+    expect(room.mergedThrough).toBe(1)
   })
 
-  it('applies relayed lone edits to its copy together, within 250 ms, or at once when anything reads the document', async () => {
-    const { doc, room } = roomOverSyncStore()
-    const a = fakeConnection(1), b = fakeConnection(2)
-    for (const conn of [a, b]) room.join(conn)
-    const transactions: number[] = []
-    doc.on('afterTransaction', () => transactions.push(doc.getText('t').length))
-
-    room.receive(a, editFrame('one'))
-    await new Promise((r) => setImmediate(r))
-    room.receive(a, editFrame('two'))
-    expect(updatesReceived(b)).toHaveLength(2) // both relayed at once
-    expect(doc.getText('t').length).toBe(0) // neither applied yet
-    await waitFor(() => doc.getText('t').length === 6)
-    expect(transactions).toEqual([6]) // one transaction for both
-
-    room.receive(a, editFrame('3'))
-    expect(room.doc.getText('t').length).toBe(7) // reading the room's document applies it first
-    expect(room.appliedSeq).toBe(3)
-  })
-
-  it('applies the deferred edits of every room in one timer wake, not one per room', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    try {
-      const rooms = ['d1', 'd2'].map((id) => {
-        const { doc, room } = roomOverSyncStore(id)
-        const a = fakeConnection(1)
-        room.join(a)
-        return { doc, room, a }
-      })
-      rooms[0].room.receive(rooms[0].a, editFrame('first'))
-      vi.advanceTimersByTime(100)
-      rooms[1].room.receive(rooms[1].a, editFrame('second')) // 100 ms later, in another room
-      vi.advanceTimersByTime(149)
-      expect(rooms.map((r) => r.doc.getText('t').length)).toEqual([0, 0])
-      vi.advanceTimersByTime(1) // 250 ms after the first: both rooms, in the same wake
-      expect(rooms.map((r) => r.doc.getText('t').toString())).toEqual(['first', 'second'])
-      expect(vi.getTimerCount()).toBe(0)
-    } finally {
-      vi.useRealTimers()
-    }
-  })
-
-  it('applies relayed lone edits at once when 64 are waiting, not only when the timer fires', async () => {
-    const { doc, room } = roomOverSyncStore()
-    const a = fakeConnection(1), b = fakeConnection(2)
-    for (const conn of [a, b]) room.join(conn)
-    for (let i = 0; i < 63; i++) {
-      room.receive(a, editFrame('x'))
-      await new Promise((r) => setImmediate(r)) // one edit per turn: each is a lone edit
-    }
-    expect(doc.getText('t').length).toBe(0) // 63 wait for the timer
-    room.receive(a, editFrame('y'))
-    expect(doc.getText('t').length).toBe(64) // the 64th applies them all in its call
-    expect(updatesReceived(b)).toHaveLength(64)
-  })
-
-  it('relays what a batch left waiting for a missing dependency once a lone edit supplies it', async () => {
-    const { room } = roomOverSyncStore()
+  it('relays what a batch left waiting for a missing dependency once a later batch supplies it', async () => {
+    const { store, room } = setup()
     const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
     for (const conn of [a, b, c]) room.join(conn)
     // A client that has "ab" (update first) types "c" between them (update second, which depends on first).
@@ -185,10 +131,12 @@ describe('commit before apply and relay', () => {
     // "second" arrives first, inside a batch: Yjs holds it back, so the batch's relay leaves it out.
     room.receive(b, editFrame('lone'))
     room.receive(a, encodeUpdate(second))
-    room.receive(b, editFrame('v'))
-    await new Promise((r) => setImmediate(r))
-    await new Promise((r) => setImmediate(r))
-    room.receive(a, encodeUpdate(first)) // the dependency, as a lone edit
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].release()
+    await waitFor(() => room.pending === 0)
+    room.receive(a, encodeUpdate(first)) // the dependency
+    await waitFor(() => store.batches.length === 2)
+    store.gates[1].release()
     const docC = new Y.Doc()
     await waitFor(() => {
       for (const f of updatesReceived(c).splice(0)) Y.applyUpdate(docC, (decodeClientMessage(f) as { update: Uint8Array }).update)
@@ -197,7 +145,7 @@ describe('commit before apply and relay', () => {
     expect(room.doc.getText('t').toString()).toContain('acb')
   })
 
-  it('relays only what is new from a handshake\'s sync step 2, even alone in its batch', async () => {
+  it('relays only what is new from a handshake\'s sync step 2', async () => {
     const { store, room } = setup()
     const a = fakeConnection(1), b = fakeConnection(2)
     for (const conn of [a, b]) room.join(conn)
@@ -217,11 +165,11 @@ describe('commit before apply and relay', () => {
     const relayed = decodeClientMessage(updatesReceived(b)[1]) as { update: Uint8Array }
     expect(relayed.update.length).toBeLessThan(Y.encodeStateAsUpdate(client).length)
     expect(room.doc.getText('t').toString()).toBe('known+new')
-    // Nothing new at all: nothing relayed.
+    // Nothing new at all: stored (the log is the record) but nothing relayed.
     room.receive(a, step2)
     await waitFor(() => store.batches.length === 3)
     store.gates[2].release()
-    await waitFor(() => room.appliedSeq === 3)
+    await waitFor(() => room.mergedThrough === 3)
     expect(updatesReceived(b)).toHaveLength(2)
   })
 
@@ -232,61 +180,16 @@ describe('commit before apply and relay', () => {
     room.receive(a, editFrame('a'))
     await waitFor(() => store.batches.length === 1)
     room.receive(a, editFrame('b'))
+    await nextTurn()
     room.receive(a, editFrame('c'))
-    await new Promise((r) => setImmediate(r))
+    await nextTurn()
     expect(store.batches).toHaveLength(1) // one in flight at a time
     store.gates[0].release()
     await waitFor(() => store.batches.length === 2)
-    expect(store.batches[1].map((r) => r.seq)).toEqual([2, 3])
+    expect(store.batches[1]).toHaveLength(2)
     store.gates[1].release()
-    await waitFor(() => room.appliedSeq === 3)
+    await waitFor(() => room.mergedThrough === 3)
     expect(room.pending).toBe(0)
-  })
-
-  it('with a synchronous store (the journal) commits and relays the first update of each turn at once, and batches the rest of a turn', async () => {
-    const batches: number[][] = []
-    const { room } = roomOverSyncStore('d1', { append(rows: readonly LogAppend[]) { batches.push(rows.map((r) => r.seq)) } })
-    const a = fakeConnection(1), b = fakeConnection(2)
-    for (const conn of [a, b]) room.join(conn)
-    const nextTurn = () => new Promise((r) => setImmediate(r))
-
-    // Two edits in two turns, well within a millisecond of each other: each is relayed within its own call.
-    room.receive(a, editFrame('one'))
-    expect(batches).toEqual([[1]])
-    expect(updatesReceived(b)).toHaveLength(1)
-    await nextTurn()
-    room.receive(a, editFrame('two'))
-    expect(batches).toEqual([[1], [2]])
-    expect(updatesReceived(b)).toHaveLength(2)
-
-    // Three in one turn (one socket read of a busy room): the first at once, the other two together at the turn's end.
-    await nextTurn()
-    room.receive(a, editFrame('3'))
-    room.receive(b, editFrame('4'))
-    room.receive(a, editFrame('5'))
-    expect(batches).toEqual([[1], [2], [3]])
-    await waitFor(() => batches.length === 4)
-    expect(batches).toEqual([[1], [2], [3], [4, 5]])
-    expect(room.appliedSeq).toBe(5)
-    expect(room.doc.getText('t').length).toBe(9)
-  })
-
-  it('in a room of 100 or more, the first edit of a turn waits for the turn\'s end and shares one relay with the rest', async () => {
-    const batches: number[][] = []
-    const { room } = roomOverSyncStore('d1', { append(rows: readonly LogAppend[]) { batches.push(rows.map((r) => r.seq)) } })
-    const conns = Array.from({ length: 100 }, (_, i) => fakeConnection(i + 1))
-    for (const conn of conns) room.join(conn)
-    const [a, b, c] = conns
-    room.receive(a, editFrame('one'))
-    room.receive(b, editFrame('two'))
-    expect(batches).toEqual([]) // not at once: the room is big
-    expect(updatesReceived(c)).toHaveLength(0)
-    await waitFor(() => batches.length === 1)
-    expect(batches).toEqual([[1, 2]])
-    expect(updatesReceived(c)).toHaveLength(1) // one frame with both edits
-    const docC = new Y.Doc()
-    Y.applyUpdate(docC, (decodeClientMessage(updatesReceived(c)[0]) as { update: Uint8Array }).update)
-    expect(docC.getText('t').length).toBe(6)
   })
 
   it('on a failed commit applies nothing, relays nothing and disconnects the sender so it resends', async () => {
@@ -303,16 +206,43 @@ describe('commit before apply and relay', () => {
     expect(room.pending).toBe(0)
   })
 
+  it('closes a writer that sends an update Yjs cannot decode (4422), storing nothing', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1)
+    room.join(a)
+    room.receive(a, encodeUpdate(new Uint8Array([1, 1, 200, 1, 0, 99, 1, 2])))
+    await nextTurn()
+    expect(a.closedWith).toBe(CloseCode.invalidUpdate)
+    expect(store.batches).toHaveLength(0)
+  })
+
   it('drops a viewer\'s update without queueing it and without closing the viewer', async () => {
     const { store, room } = setup()
     const viewer = fakeConnection(1, false)
     room.join(viewer)
     room.receive(viewer, editFrame('nope'))
     room.receive(viewer, encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()))) // empty: silently ignored
-    await new Promise((r) => setImmediate(r))
+    await nextTurn()
     expect(store.batches).toHaveLength(0)
     expect(viewer.closedWith).toBeNull()
     expect(viewer.sent.filter((f) => f[0] === 2)).toHaveLength(1) // one permission-denied for the one real update
+  })
+
+  it('applies and relays a server-made change through the same path, resolving once it is applied', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1)
+    room.join(a)
+    const server = new Y.Doc()
+    server.getText('t').insert(0, 'S')
+    let done = false
+    const change = room.submitServerChange(Y.encodeStateAsUpdate(server)).then(() => { done = true })
+    await waitFor(() => store.batches.length === 1)
+    expect(done).toBe(false)
+    store.gates[0].release()
+    await change
+    expect(room.doc.getText('t').toString()).toBe('S')
+    expect(updatesReceived(a)).toHaveLength(1) // the server wrote it: everyone gets it
+    expect(room.pending).toBe(0)
   })
 })
 
@@ -356,76 +286,6 @@ describe('sync step 2 for joiners', () => {
     expect(step2s(d)[0].length).toBeLessThan(step2s(c)[0].length)
     Y.applyUpdate(partial, (decodeClientMessage(step2s(d)[0]) as { update: Uint8Array }).update)
     expect(partial.getText('t').length).toBe(8)
-  })
-})
-
-describe('relay pacing', () => {
-  it('relays at once, then holds what commits within the interval and sends it as one frame', async () => {
-    // 3 connections x 100 ms: at most one relay per 300 ms.
-    const { store, room } = setup({ msPerConnection: 100, maxMs: 1000 })
-    const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
-    for (const conn of [a, b, c]) room.join(conn)
-    room.receive(a, editFrame('one'))
-    await waitFor(() => store.batches.length === 1)
-    store.gates[0].release()
-    await waitFor(() => updatesReceived(c).length === 1) // the first relay is not delayed
-
-    room.receive(a, editFrame('two'))
-    await waitFor(() => store.batches.length === 2)
-    store.gates[1].release()
-    room.receive(b, editFrame('three'))
-    await waitFor(() => store.batches.length === 3)
-    store.gates[2].release()
-    await new Promise((r) => setTimeout(r, 5))
-    expect(room.pending).toBe(2) // committed, held
-    expect(updatesReceived(c)).toHaveLength(1)
-    expect(room.doc.getText('t').length).toBe(3) // and not applied: the doc moves with the relays
-
-    await waitFor(() => updatesReceived(c).length === 2)
-    expect(room.doc.getText('t').length).toBe(11)
-    expect(room.appliedSeq).toBe(3)
-    expect(room.pending).toBe(0)
-    const replica = new Y.Doc()
-    for (const frame of updatesReceived(c)) Y.applyUpdate(replica, (decodeClientMessage(frame) as { update: Uint8Array }).update)
-    expect(replica.getText('t').length).toBe(11)
-  })
-
-  it('does not pace a room whose interval would be under 2 ms', async () => {
-    const { store, room } = setup({ msPerConnection: 0.5, maxMs: 10 }) // 3 connections: 1.5 ms
-    const a = fakeConnection(1), b = fakeConnection(2), c = fakeConnection(3)
-    for (const conn of [a, b, c]) room.join(conn)
-    for (let i = 0; i < 2; i++) {
-      room.receive(a, editFrame(`edit${i}`))
-      await waitFor(() => store.batches.length === i + 1)
-      store.gates[i].release()
-      await new Promise((r) => setImmediate(r)) // a paced room would hold the second one on a timer
-      expect(room.pending).toBe(0)
-      expect(updatesReceived(c)).toHaveLength(i + 1) // relayed with its commit, never held
-    }
-  })
-
-  it('applies a server-made change at once, with anything held before it', async () => {
-    const { store, room } = setup({ msPerConnection: 500, maxMs: 1000 })
-    const a = fakeConnection(1)
-    room.join(a)
-    room.receive(a, editFrame('one'))
-    await waitFor(() => store.batches.length === 1)
-    store.gates[0].release()
-    await waitFor(() => room.pending === 0)
-    room.receive(a, editFrame('two'))
-    await waitFor(() => store.batches.length === 2)
-    store.gates[1].release()
-    await new Promise((r) => setTimeout(r, 5))
-    expect(room.pending).toBe(1) // held: the room relayed a moment ago
-
-    const server = new Y.Doc()
-    server.getText('t').insert(0, 'S')
-    const done = room.submitServerChange(Y.encodeStateAsUpdate(server))
-    await waitFor(() => store.batches.length === 3)
-    store.gates[2].release()
-    await done
-    expect(room.doc.getText('t').length).toBe(7)
-    expect(room.pending).toBe(0)
   })
 })
 

@@ -1,0 +1,93 @@
+// The document store on a real embedded database: sequence numbers come from the database (two
+// stores on two connections, as two processes would have, never collide), a commit waits out a
+// write lock held elsewhere without blocking the event loop, and compaction deletes only the rows
+// it merged.
+import { afterEach, describe, expect, it } from 'vitest'
+import { createClient } from '@libsql/client'
+import { openStorageConnection } from '../../../server/db/client'
+import { DocumentStore } from '../../../server/storage/document-store'
+import { tempDatabase } from '../../helpers/temp-db'
+
+const bytes = (...b: number[]) => new Uint8Array(b)
+
+async function setup() {
+  const database = await tempDatabase()
+  const url = `file:${database.filePath}`
+  await database.client.execute({ sql: 'INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)', args: ['w1', 'W', 0] })
+  for (const id of ['d1', 'd2']) {
+    await database.client.execute({
+      sql: 'INSERT INTO documents (id, workspace_id, kind, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      args: [id, 'w1', 'notes', id, 0, 0],
+    })
+  }
+  const stores: DocumentStore[] = []
+  const newStore = async () => {
+    const conn = await openStorageConnection(database, url)
+    const store = new DocumentStore(conn.db, Date.now, conn.close)
+    stores.push(store)
+    return store
+  }
+  return { database, url, newStore, dispose: () => { stores.forEach((s) => s.close()); database.dispose() } }
+}
+
+describe('document store', () => {
+  const cleanups: (() => void)[] = []
+  afterEach(() => { for (const c of cleanups.splice(0)) c() })
+
+  it('numbers each document\'s rows from the database, in the order given, across batches and stores', async () => {
+    const t = await setup()
+    cleanups.push(t.dispose)
+    const a = await t.newStore()
+    const b = await t.newStore() // a second writer on the same file
+    expect(await a.append([{ documentId: 'd1', update: bytes(1) }, { documentId: 'd2', update: bytes(2) }, { documentId: 'd1', update: bytes(3) }])).toEqual([1, 1, 2])
+    expect(await b.append([{ documentId: 'd1', update: bytes(4) }])).toEqual([3])
+    const [x, y] = await Promise.all([
+      a.append(Array.from({ length: 250 }, (_, i) => ({ documentId: 'd1', update: bytes(5, i % 256) }))),
+      b.append(Array.from({ length: 250 }, (_, i) => ({ documentId: 'd1', update: bytes(6, i % 256) }))),
+    ])
+    const all = [...x, ...y].sort((p, q) => p - q)
+    expect(all).toEqual(Array.from({ length: 500 }, (_, i) => i + 4)) // unique, no gaps
+    const loaded = await a.load('d1')
+    expect(loaded.updates.map((u) => u.seq)).toEqual(Array.from({ length: 503 }, (_, i) => i + 1))
+    expect(loaded.updates[0].update).toEqual(bytes(1))
+    expect(loaded.updates[2].update).toEqual(bytes(4))
+    expect(loaded.maxSeq).toBe(503)
+  })
+
+  it('waits out a write lock held by another connection, with the event loop free, then commits', async () => {
+    const t = await setup()
+    cleanups.push(t.dispose)
+    const store = await t.newStore()
+    const other = createClient({ url: t.url })
+    cleanups.push(() => other.close())
+    const tx = await other.transaction('write')
+    let committed = false
+    const append = store.append([{ documentId: 'd1', update: bytes(9) }]).then((seqs) => { committed = true; return seqs })
+    let turns = 0
+    while (turns < 20) { await new Promise((r) => setTimeout(r, 2)); turns++ }
+    expect(committed).toBe(false) // retrying, and the loop ran meanwhile
+    await tx.rollback()
+    tx.close()
+    expect(await append).toEqual([1])
+  })
+
+  it('compaction replaces rows up to the given seq by the state and keeps every later row', async () => {
+    const t = await setup()
+    cleanups.push(t.dispose)
+    const store = await t.newStore()
+    await store.append([1, 2, 3, 4, 5].map((n) => ({ documentId: 'd1', update: bytes(n) })))
+    await store.compact('d1', bytes(0, 0), 3)
+    let loaded = await store.load('d1')
+    expect(loaded.state).toEqual(bytes(0, 0))
+    expect(loaded.updates.map((u) => u.seq)).toEqual([4, 5])
+    expect(loaded.maxSeq).toBe(5)
+    // A compaction that covers less than the stored state (a slower writer) does not replace it.
+    await store.compact('d1', bytes(7), 2)
+    loaded = await store.load('d1')
+    expect(loaded.state).toEqual(bytes(0, 0))
+    // Numbering goes on after compacted rows; a fully compacted log keeps its numbers too.
+    await store.compact('d1', bytes(0, 1), 5)
+    expect((await store.load('d1')).maxSeq).toBe(5)
+    expect(await store.append([{ documentId: 'd1', update: bytes(6) }])).toEqual([6])
+  })
+})
