@@ -22,7 +22,7 @@ function hostilePack(): string {
   roadmap.initiatives.push(initiative({ title: `\`\`\`\n${HOSTILE}`, owner: HOSTILE, riskNote: HOSTILE, risk: 'high', startMonth: '2026-08', endMonth: '2026-08' }))
   const input = packInput({
     workspaceName: HOSTILE,
-    meeting: { title: HOSTILE, startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11, 2) },
+    meeting: { title: HOSTILE, cadence: 'board', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11, 2) },
     brief: { documentTitle: HOSTILE, version: 2, projection: briefProjection({ security: { owner: HOSTILE, narrative: `${HOSTILE}\n[ref]: javascript:alert(6)\n[keep](https://example.com/ok) and [mail](mailto:board@example.com)` } }) },
     roadmap: { documentTitle: HOSTILE, version: 5, projection: roadmap },
   })
