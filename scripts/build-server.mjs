@@ -8,8 +8,12 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 // The board pack's PDF worker is an entry of its own (server/board-pack/pdf-in-worker.ts starts it).
+// `--with-test-entry` (tests/global-setup.ts) adds the tests' entry point, which takes shortened
+// tuning values (tests/helpers/tuned-server.ts); npm start and the bench never build it.
+const entryPoints = { index: resolve(root, 'server/index.ts'), 'pdf-worker': resolve(root, 'server/board-pack/pdf-worker.ts') }
+if (process.argv.includes('--with-test-entry')) entryPoints['tuned-server'] = resolve(root, 'tests/helpers/tuned-server.ts')
 await build({
-  entryPoints: { index: resolve(root, 'server/index.ts'), 'pdf-worker': resolve(root, 'server/board-pack/pdf-worker.ts') },
+  entryPoints,
   outdir: resolve(root, 'dist/server'),
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -1,5 +1,7 @@
 // Environment parsed once into a frozen object; a bad value stops the start with a message naming the variable.
+// At most ten operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
 import { z } from 'zod'
+import { SYNC_TUNING, type SyncTuning } from './sync/tuning'
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -9,16 +11,6 @@ const ConfigSchema = z.object({
   /** Public origin(s) of the app, comma-separated (e.g. https://quorum.example.com). Empty: the request's own Host. */
   PUBLIC_ORIGIN: z.string().default(''),
   SESSION_TTL_DAYS: z.coerce.number().positive().default(14),
-  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
-  /** A connection whose unsent frames pass this is closed (4508) instead of buffering without bound. */
-  SEND_BUFFER_LIMIT_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
-  COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
-  /**
-   * Sync sockets are pinged this often; one that has not answered the previous ping is dropped,
-   * so a person whose connection died silently leaves everyone's presence within two intervals.
-   */
-  SYNC_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  UNLOAD_AFTER_MS: z.coerce.number().int().nonnegative().default(30_000),
   /**
    * SQLite's synchronous setting (WAL mode). NORMAL: a commit survives a crash of the process (kill -9)
    * at once, and a power loss once SQLite's next checkpoint has synced the WAL. FULL: every commit
@@ -34,14 +26,15 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })
 
-export type Config = Readonly<z.infer<typeof ConfigSchema>> & { publicOrigins: readonly string[] }
+export type Config = Readonly<z.infer<typeof ConfigSchema>> & { publicOrigins: readonly string[]; tuning: Readonly<SyncTuning> }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** `tuning` overrides SYNC_TUNING; only the tests' entry point passes it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, tuning: Partial<SyncTuning> = {}): Config {
   const parsed = ConfigSchema.safeParse(env)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const publicOrigins = parsed.data.PUBLIC_ORIGIN.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean)
-  return Object.freeze({ ...parsed.data, publicOrigins })
+  return Object.freeze({ ...parsed.data, publicOrigins, tuning: Object.freeze({ ...SYNC_TUNING, ...tuning }) })
 }

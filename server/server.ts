@@ -32,8 +32,8 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const store = new DocumentStore(storage.db, now, storage.close)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   const rooms = new RoomRegistry(store, commits, {
-    compactThreshold: config.COMPACT_THRESHOLD,
-    unloadAfterMs: config.UNLOAD_AFTER_MS,
+    compactThreshold: config.tuning.compactThreshold,
+    unloadAfterMs: config.tuning.unloadAfterMs,
     log,
   })
   return {
@@ -47,11 +47,11 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
 export async function startServer(deps: AppDeps, opts: { clientDir?: string } = {}): Promise<RunningServer> {
   const app = createApp(deps, opts)
   // No compression: Yjs updates are small and mostly binary; deflating every relay costs CPU for little.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.MAX_MESSAGE_BYTES, perMessageDeflate: false })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.tuning.maxMessageBytes, perMessageDeflate: false })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
   })
-  const heartbeat = startHeartbeat(wss, deps.config.SYNC_HEARTBEAT_MS)
+  const heartbeat = startHeartbeat(wss, deps.config.tuning.heartbeatMs)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : deps.config.PORT
   let stopping: Promise<void> | null = null

@@ -1,5 +1,5 @@
 // Quorum only: memory of loaded, idle documents. One client per document loads it, then all
-// disconnect; the rooms stay loaded (UNLOAD_AFTER_MS, 30 s) and the RSS delta is divided by N.
+// disconnect; the rooms stay loaded (SYNC_TUNING.unloadAfterMs, 30 s) and the RSS delta is divided by N.
 import type { ServerInfo } from '../servers/types'
 import { BenchClient } from './client'
 import { probe, sleep } from './ipc'

@@ -59,7 +59,7 @@ export function syncRoutes(deps: AppDeps) {
           if (socket.readyState !== 1) return
           // A client that stopped reading would otherwise hold every relay in server memory. Dropping
           // it loses nothing: on reconnect the Yjs handshake sends it exactly what it lacks.
-          if (socket.bufferedAmount > deps.config.SEND_BUFFER_LIMIT_BYTES) {
+          if (socket.bufferedAmount > deps.config.tuning.sendBufferLimitBytes) {
             conn.close(CloseCode.tooSlow, CloseReason[CloseCode.tooSlow])
             room.leave(conn)
             return

@@ -1,5 +1,32 @@
 // Every tuning constant of the sync server and its storage, each with the reason for its value.
-// Operator settings (ports, database, limits an operator may need to change) are in config.ts.
+// Operator settings (ports, database, session length, proxy) are environment variables in config.ts;
+// these are not: the defaults below are what Quorum is tested and measured with.
+
+/**
+ * The values tests shorten (a heartbeat of 300 ms, a compaction every 40 rows). They travel in
+ * Config.tuning: the server reads them from there, never from here, so a test entry point can start
+ * the same server with other values (tests/helpers/tuned-server.ts) without an operator setting.
+ */
+export interface SyncTuning {
+  /** Largest sync frame accepted; a larger one closes the socket with 1009. A whole board pack pasted at once stays far below. */
+  maxMessageBytes: number
+  /** A connection whose unsent frames pass this is closed (4508) instead of buffering without bound; it resyncs on reconnect. */
+  sendBufferLimitBytes: number
+  /** A document's update log is merged into one row once it has this many rows, so a load reads few rows. */
+  compactThreshold: number
+  /** Sync sockets are pinged this often; one that missed the previous ping is dropped, so a dead link leaves presence within two intervals. */
+  heartbeatMs: number
+  /** A room with no connection stays loaded this long (ms), so a reload or a flaky network does not reload the document. */
+  unloadAfterMs: number
+}
+
+export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
+  maxMessageBytes: 16 * 1024 * 1024,
+  sendBufferLimitBytes: 16 * 1024 * 1024,
+  compactThreshold: 500,
+  heartbeatMs: 10_000,
+  unloadAfterMs: 30_000,
+})
 
 /** Rows per INSERT of the update log: 2 bound values each, far below SQLite's variable limit. */
 export const APPEND_ROWS_PER_STATEMENT = 200
@@ -9,7 +36,7 @@ export const BUSY_RETRY_MS = 2
 /** …and fails after this long (ms): its senders are disconnected (4503) and resend on reconnect. */
 export const BUSY_GIVE_UP_MS = 5000
 
-/** A room past COMPACT_THRESHOLD rows compacts after this long without a new row (ms), between bursts of typing. */
+/** A room past compactThreshold rows compacts after this long without a new row (ms), between bursts of typing. */
 export const COMPACT_WHEN_QUIET_MS = 1000
 /** …or at once when its log reaches this multiple of the threshold, so a never-quiet room stays bounded. */
 export const COMPACT_AT_ONCE_FACTOR = 4

@@ -16,7 +16,7 @@ const HEARTBEAT_MS = 2000
 let server: TestServer
 let browser: Browser
 beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer({ serveClient: true, env: { SYNC_HEARTBEAT_MS: String(HEARTBEAT_MS) } }), launchBrowser()])
+  ;[server, browser] = await Promise.all([startServer({ serveClient: true, tuning: { heartbeatMs: HEARTBEAT_MS } }), launchBrowser()])
 })
 afterAll(async () => {
   await browser?.close()
@@ -131,7 +131,7 @@ describe('offline edits in Chromium', () => {
 
   it('shows an offline person as away within 30 s even while the server still sees their socket, and back when they return', { timeout: 90_000 }, async () => {
     // A heartbeat too slow to notice: only the pages' own check of presence renewals is left.
-    const slow = await startServer({ serveClient: true, env: { SYNC_HEARTBEAT_MS: '60000' } })
+    const slow = await startServer({ serveClient: true, tuning: { heartbeatMs: 60_000 } })
     try {
       const { owner, documentId, addMember } = await workspaceWithDocument(slow.url)
       const bea = await addMember('Bea Board', 'editor')

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { demoPasswordFromOutput } from '../../server/seed/demo-password'
+import type { SyncTuning } from '../../server/sync/tuning'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -32,12 +33,15 @@ export interface StartOptions {
   port?: number
   seedDemo?: boolean
   serveClient?: boolean
+  /** Shortened tuning values: the server starts from the tests' entry point (tuned-server.ts) with them. */
+  tuning?: Partial<SyncTuning>
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const dir = opts.dbPath ? null : mkdtempSync(join(tmpdir(), 'quorum-test-'))
   const dbPath = opts.dbPath ?? join(dir!, 'quorum.db')
-  const proc = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.mjs'], {
+  const entry = opts.tuning ? ['dist/server/tuned-server.mjs', JSON.stringify(opts.tuning)] : ['dist/server/index.mjs']
+  const proc = spawn(process.execPath, ['--enable-source-maps', ...entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -8,7 +8,7 @@ import { waitFor } from '../helpers/wait'
 
 let server: TestServer
 beforeAll(async () => {
-  server = await startServer({ env: { UNLOAD_AFTER_MS: '100', NODE_OPTIONS: '--expose-gc' } })
+  server = await startServer({ tuning: { unloadAfterMs: 100 }, env: { NODE_OPTIONS: '--expose-gc' } })
 })
 afterAll(async () => { await server?.dispose() })
 

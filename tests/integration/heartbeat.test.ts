@@ -15,7 +15,7 @@ const MESSAGE_AWARENESS = 1
 
 let server: TestServer
 const clients: SyncClient[] = []
-beforeAll(async () => { server = await startServer({ env: { SYNC_HEARTBEAT_MS: String(HEARTBEAT_MS) } }) })
+beforeAll(async () => { server = await startServer({ tuning: { heartbeatMs: HEARTBEAT_MS } }) })
 afterEach(() => { while (clients.length) clients.pop()!.destroy() })
 afterAll(async () => { await server?.dispose() })
 

@@ -16,7 +16,7 @@ let witness: SyncClient
 const LIMIT = 64 * 1024
 
 beforeAll(async () => {
-  server = await startServer({ env: { MAX_MESSAGE_BYTES: String(LIMIT) } })
+  server = await startServer({ tuning: { maxMessageBytes: LIMIT } })
 })
 afterAll(async () => { await server?.dispose() })
 afterEach(() => witness?.destroy())
@@ -91,7 +91,7 @@ describe('a client that stops reading', () => {
   let slowServer: TestServer
   const SEND_LIMIT = 256 * 1024
   beforeAll(async () => {
-    slowServer = await startServer({ env: { SEND_BUFFER_LIMIT_BYTES: String(SEND_LIMIT) } })
+    slowServer = await startServer({ tuning: { sendBufferLimitBytes: SEND_LIMIT } })
   })
   afterAll(async () => { await slowServer?.dispose() })
 

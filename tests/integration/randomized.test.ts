@@ -9,7 +9,7 @@ import { connectDoc, type SyncClient } from '../helpers/sync-client'
 import { sleep, waitFor } from '../helpers/wait'
 
 let server: TestServer
-beforeAll(async () => { server = await startServer({ env: { COMPACT_THRESHOLD: '50' } }) })
+beforeAll(async () => { server = await startServer({ tuning: { compactThreshold: 50 } }) })
 afterAll(async () => { await server?.dispose() })
 
 /** mulberry32: a small, well-known seeded generator. */

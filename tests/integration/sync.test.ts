@@ -20,7 +20,7 @@ const open = (...args: Parameters<typeof connectDoc>) => {
   clients.push(c)
   return c
 }
-beforeAll(async () => { server = await startServer({ env: { COMPACT_THRESHOLD: '40', UNLOAD_AFTER_MS: '200' } }) })
+beforeAll(async () => { server = await startServer({ tuning: { compactThreshold: 40, unloadAfterMs: 200 } }) })
 afterEach(() => { while (clients.length) clients.pop()!.destroy() })
 afterAll(async () => { await server?.dispose() })
 

@@ -14,13 +14,13 @@ import { connectDoc, type SyncClient } from '../helpers/sync-client'
 import { sleep, waitFor } from '../helpers/wait'
 
 // No compaction during the test: every update stays a row of the log, to be counted.
-const env = { COMPACT_THRESHOLD: '1000000' }
+const tuning = { compactThreshold: 1_000_000 }
 let first: TestServer
 let second: TestServer
 beforeAll(async () => {
-  first = await startServer({ env, seedDemo: true })
+  first = await startServer({ tuning, seedDemo: true })
   // The second start finds the database migrated and seeded: both steps must be no-ops.
-  second = await startServer({ env, seedDemo: true, dbPath: first.dbPath })
+  second = await startServer({ tuning, seedDemo: true, dbPath: first.dbPath })
 }, 120_000) // two starts with the demo seed, on a machine shared with other work
 afterAll(async () => {
   await second?.dispose()
