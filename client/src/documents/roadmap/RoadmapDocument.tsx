@@ -1,12 +1,11 @@
 // Roadmap body: headline figures, the editable initiatives table, the twelve-month timeline and
-// the cost/capacity breakdown, all re-read from the Y.Doc on every change by anyone; initiatives
-// that did not change keep their object, so their memoised rows do not render again.
-import { useMemo, useState } from 'react'
-import { readRoadmap, setRoadmapMeta, type Initiative } from '../../../../shared/documents/roadmap'
+// the cost/capacity breakdown, re-read on every change by anyone; only the initiatives
+// that changed are parsed again and get a new object (row-cache.ts), so only their memoised rows render.
+import { useMemo } from 'react'
+import { readRoadmapLive, setRoadmapMeta } from '../../../../shared/documents/roadmap'
 import { roadmapTotals } from '../../../../shared/documents/roadmap-totals'
 import type { DocumentBodyProps } from '../document-body'
 import { CurrencySelect } from '../common/CurrencySelect'
-import { createRowReuser } from '../common/stable-rows'
 import { UndoControls } from '../common/UndoControls'
 import { useBoardBaseline } from '../common/useBoardBaseline'
 import { useDocumentSnapshot } from '../common/useDocumentSnapshot'
@@ -22,11 +21,7 @@ import '../kinds.css'
 const ROOTS = ['initiatives', 'meta']
 
 export default function RoadmapDocument({ ydoc, provider, canWrite, user, documentId, workspaceId, highlight }: DocumentBodyProps) {
-  const [reuseRows] = useState(() => createRowReuser<Initiative>())
-  const roadmap = useDocumentSnapshot(ydoc, (doc) => {
-    const read = readRoadmap(doc)
-    return { ...read, initiatives: reuseRows(read.initiatives) }
-  }, [reuseRows])
+  const roadmap = useDocumentSnapshot(ydoc, readRoadmapLive)
   const fyStartMonth = useFiscalYearStart(workspaceId)
   const totals = useMemo(() => roadmapTotals(roadmap.initiatives, roadmap.windowStart, fyStartMonth), [roadmap, fyStartMonth])
   const undo = useLocalUndo(ydoc, ROOTS, canWrite)
