@@ -8,7 +8,7 @@ import type { FieldSpecs } from './fields'
 import { compareRowOrder, readRow, rowsOf, type Row, type RowLayout } from './rows'
 
 export interface RowCache<S extends FieldSpecs> {
-  /** The rows in order; the same array (and objects) until something in a row changed. */
+  /** The rows in order; the same array (and objects) until something in a row changed: shared, never mutate it. */
   read(): Row<S>[]
   /** Stops observing the document. */
   dispose(): void
