@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addInitiative, getInitiativeDescription, readRoadmap, readRoadmapLive, removeInitiative, template, updateInitiative } from '../../../shared/documents/roadmap'
 import { appendBlocks, paragraphs } from '../../../shared/documents/rich-text'
+import { addRisk, readRisks, readRisksLive, updateRisk } from '../../../shared/documents/risks'
 import { receiveHostile, replica, syncBoth } from './doc-sync'
 
 function roadmapWith(count: number) {
@@ -76,5 +77,19 @@ describe('incremental roadmap rows (row-cache)', () => {
     ;(doc.getMap('initiatives').get('r3') as Y.Map<unknown>).set('oneOffCost', 'abc')
     expect(readRoadmapLive(doc)).toEqual(readRoadmap(doc))
     expect(byId(doc).get('r2')?.invalid).toEqual(['row'])
+  })
+})
+
+describe('incremental risk rows', () => {
+  it('match a full read and keep unchanged rows', () => {
+    const doc = new Y.Doc()
+    const a = addRisk(doc, { title: 'Supplier outage' })
+    const b = addRisk(doc, { title: 'Key person leaves' })
+    if (!a.ok || !b.ok) throw new Error('add failed')
+    const before = readRisksLive(doc).risks
+    expect(updateRisk(doc, b.id, { severity: 5 }).ok).toBe(true)
+    const after = readRisksLive(doc)
+    expect(after).toEqual(readRisks(doc))
+    expect(after.risks.find((r) => r.id === a.id)).toBe(before.find((r) => r.id === a.id))
   })
 })

@@ -59,3 +59,10 @@ export function useBoardBaseline(documentId: string | undefined, kind: DocumentK
     }
   }, [loaded, live, kind])
 }
+
+/** One badge object per baseline for every changed row, so an unchanged memoised row's props stay identical. */
+export function useBaselineBadge(baseline: BoardBaseline | null): Pick<BoardBaseline, 'label' | 'createdAt'> | null {
+  const label = baseline?.label
+  const createdAt = baseline?.createdAt
+  return useMemo(() => (label !== undefined && createdAt !== undefined ? { label, createdAt } : null), [label, createdAt])
+}

@@ -6,7 +6,7 @@ import { addInitiative, removeInitiative } from '../../../../shared/documents/ro
 import type { Roadmap } from '../../../../shared/documents/roadmap'
 import { windowMonths } from '../../../../shared/documents/roadmap-window'
 import type { PresenceUser } from '../../../../shared/presence'
-import type { BoardBaseline } from '../common/useBoardBaseline'
+import { useBaselineBadge, type BoardBaseline } from '../common/useBoardBaseline'
 import type { LocalUndo } from '../common/useLocalUndo'
 import { useRowCallbacks } from '../common/useRowCallbacks'
 import { RoadmapFilters } from './RoadmapFilters'
@@ -66,13 +66,7 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
       setConfirming(null)
     },
   })
-  // One badge object for every changed row, so an unchanged row's props stay identical.
-  const badgeLabel = baseline?.label
-  const badgeCreatedAt = baseline?.createdAt
-  const badge = useMemo(
-    () => (badgeLabel !== undefined && badgeCreatedAt !== undefined ? { label: badgeLabel, createdAt: badgeCreatedAt } : null),
-    [badgeLabel, badgeCreatedAt],
-  )
+  const badge = useBaselineBadge(baseline)
 
   const add = () => {
     const result = write(() => addInitiative(ydoc, {}))
