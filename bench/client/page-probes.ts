@@ -1,6 +1,7 @@
 // What the page records about itself, installed before any of its scripts run (addInitScript):
 // - markers: first time (epoch ms, performance.timeOrigin + now) each "[qN]" marker appeared in the
-//   DOM (text, or an input's value attribute, which React keeps in step with the value);
+//   DOM (text, an input's value attribute, or an input's value property: text cells bound to a
+//   Y.Text set `input.value` themselves, which no MutationObserver sees);
 // - Event Timing entries of 16 ms and longer (the browser's floor), with their interactionId;
 // - long tasks (50 ms and longer);
 // - when the connection badge started and stopped saying "Behind".
@@ -26,6 +27,14 @@ export function installProbes() {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) if (!(m[1] in record.markers)) record.markers[m[1]] = at
   }
+  const valueProperty = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!
+  Object.defineProperty(HTMLInputElement.prototype, 'value', {
+    ...valueProperty,
+    set(this: HTMLInputElement, next: string) {
+      valueProperty.set!.call(this, next)
+      scan(next, performance.timeOrigin + performance.now())
+    },
+  })
   new MutationObserver((mutations) => {
     const at = performance.timeOrigin + performance.now()
     for (const r of mutations) {

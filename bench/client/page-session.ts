@@ -11,7 +11,8 @@ export interface Transfer { jsBytes: number; jsFiles: number; cssBytes: number; 
 export interface OpenedPage { context: BrowserContext; page: Page; cdp: CDPSession; coldLoadMs: number; transfer: Transfer }
 
 export async function openRoadmap(browser: Browser, baseUrl: string, user: ApiClient, documentId: string, rows: number): Promise<OpenedPage> {
-  const context = await contextFor(browser, baseUrl, user)
+  // The app's CSP forbids eval; Playwright's waitForFunction evaluates the probe's source string.
+  const context = await contextFor(browser, baseUrl, user, { bypassCSP: true })
   await context.addInitScript({ content: pageScript(installProbes) })
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error('[page error]', err.message))

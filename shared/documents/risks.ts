@@ -6,6 +6,7 @@ import { dayNumber } from './calendar'
 import { dateField, enumField, intField, LIMITS, liveTextSpec, spec } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { PILLARS } from './pillars'
+import { cachedRows } from './row-cache'
 import { addRow, moveRow, readRows, removeRow, rowsOf, rowText, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
 import type { RootTypes } from './root-types'
@@ -52,6 +53,11 @@ function checkDates(values: RiskFields, changed: string[]): WriteResult {
 
 export function readRisks(doc: Y.Doc): Risks {
   return { risks: readRows(doc, layout) }
+}
+
+/** readRisks for a live page: rows re-parsed only when their own row changed (row-cache.ts). */
+export function readRisksLive(doc: Y.Doc): Risks {
+  return { risks: cachedRows(doc, layout) }
 }
 
 export function addRisk(doc: Y.Doc, init: Partial<RiskFields> = {}, afterId?: string | null): AddResult {

@@ -10,6 +10,7 @@ import type { AddResult, FieldValues, WriteResult } from './fields'
 import { PILLARS } from './pillars'
 import { richTextIn, richTextToPlain } from './rich-text'
 import { addRow, moveRow, readRows, removeRow, rowsOf, rowText, updateRow } from './rows'
+import { cachedRows } from './row-cache'
 import type { Row, RowLayout } from './rows'
 import type { RootTypes } from './root-types'
 import { monthOffset, windowEnd } from './roadmap-window'
@@ -68,8 +69,16 @@ function readMeta(doc: Y.Doc) {
 }
 
 export function readRoadmap(doc: Y.Doc): Roadmap {
+  return roadmapWith(doc, readRows(doc, layout))
+}
+
+/** readRoadmap for a live page: rows re-parsed only when their own row changed (row-cache.ts). */
+export function readRoadmapLive(doc: Y.Doc): Roadmap {
+  return roadmapWith(doc, cachedRows(doc, layout))
+}
+
+function roadmapWith(doc: Y.Doc, initiatives: Initiative[]): Roadmap {
   const { values, invalid } = readMeta(doc)
-  const initiatives = readRows(doc, layout)
   // Without a stored window (a damaged document), start at the earliest work, else this month.
   const starts = initiatives.map((i) => i.startMonth).filter((m): m is string => m !== null).sort()
   const windowStart = values.windowStart ?? starts[0] ?? toIsoMonth(new Date())

@@ -121,6 +121,30 @@ describe('board documents in Chromium', () => {
     await close()
   })
 
+  it('risks: a severity changed on one page moves the other page\'s score; rows open, and delete by their own buttons', async () => {
+    const { a, b, close } = await twoEditors('risks')
+    for (const title of ['Supplier outage', 'Key person leaves']) {
+      await a.click('[data-testid="add-risk"]')
+      await a.keyboard.type(title)
+      await a.keyboard.press('Enter')
+    }
+    await expect.poll(() => b.locator('[data-testid="risk-row"]').count()).toBe(2)
+    const second = b.locator('[data-testid="risk-row"]').nth(1)
+    const secondId = await second.getAttribute('data-risk-id')
+    await b.selectOption(`[data-risk-id="${secondId}"] [data-testid="risk-severity"]`, '5')
+    await b.selectOption(`[data-risk-id="${secondId}"] [data-testid="risk-likelihood"]`, '5')
+    await expect.poll(() => a.textContent(`[data-risk-id="${secondId}"] [data-testid="risk-score"]`)).toBe('25')
+
+    // The toggle and delete buttons act on their own row (callbacks are kept per row id).
+    await a.click(`[data-risk-id="${secondId}"] .row-toggle`)
+    expect(await a.getAttribute(`[data-risk-id="${secondId}"] .row-toggle`, 'aria-expanded')).toBe('true')
+    await a.click(`[data-risk-id="${secondId}"] .row-delete`)
+    await a.click('[data-testid="confirm-delete"]')
+    await expect.poll(() => b.locator('[data-testid="risk-row"]').count()).toBe(1)
+    expect(await b.$(`[data-risk-id="${secondId}"]`)).toBeNull()
+    await close()
+  })
+
   it('vendors: a renewal whose notice deadline is inside 90 days is flagged, on both pages', async () => {
     const { a, b, close } = await twoEditors('vendors')
     await a.click('[data-testid="add-vendor"]')

@@ -1,7 +1,7 @@
 // Debian's chromium driven by playwright-core. Each user gets their own browser context, so pages
 // never sync through a shared profile's BroadcastChannel: only the server connects them.
 import { existsSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import type { ApiClient } from './api'
 
 export function chromiumPath(): string {
@@ -18,8 +18,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context already signed in as the API client's user (its session cookie copied in). */
-export async function contextFor(browser: Browser, baseUrl: string, api: ApiClient): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+export async function contextFor(browser: Browser, baseUrl: string, api: ApiClient, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })
   const [name, value] = api.cookie.split('=')
   await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }])
   return context

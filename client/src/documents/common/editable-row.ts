@@ -15,6 +15,7 @@ export interface EditableRowProps {
   onCancelDelete: () => void
   onDelete: () => void
   autoFocus: boolean
-  baseline: BoardBaseline | null
+  /** The "changed since board" badge's text, when this row changed since then. */
+  baseline: Pick<BoardBaseline, 'label' | 'createdAt'> | null
   highlighted: boolean
 }

@@ -1,13 +1,14 @@
 // "Changed since the last board meeting": loads the newest version saved by a board meeting and
-// compares its projection with the live document on every change. Null when there is no such
-// version (or while loading, or when disabled): callers then show no badges.
+// compares its projection with the live document at most once per BASELINE_SETTLE_MS while edits
+// arrive (projecting and comparing a 500-row roadmap took ~17 ms: too much for every remote edit).
+// Null when there is no such version (or while loading, or when disabled): callers show no badges.
 import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import type { DocumentKind } from '../../../../shared/document-kinds'
 import { projectDocument } from '../../../../shared/documents'
 import { apiRequest } from '../../api'
 import { changedSince, pickBoardVersion, type ChangedSince, type VersionListItem } from './board-baseline'
-import { useDocumentSnapshot } from './useDocumentSnapshot'
+import { useSettledDocVersion } from './useDocumentSnapshot'
 
 export interface BoardBaseline extends ChangedSince {
   /** e.g. "Q3 2026 board meeting". */
@@ -22,6 +23,7 @@ interface Loaded {
 }
 
 const enc = encodeURIComponent
+const BASELINE_SETTLE_MS = 1000
 
 export function useBoardBaseline(documentId: string | undefined, kind: DocumentKind, ydoc: Y.Doc, enabled = true): BoardBaseline | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
@@ -43,7 +45,9 @@ export function useBoardBaseline(documentId: string | undefined, kind: DocumentK
     return () => controller.abort()
   }, [documentId, enabled])
 
-  const live = useDocumentSnapshot(ydoc, (doc) => (loaded ? projectDocument(kind, doc) : null), [loaded, kind])
+  const settled = useSettledDocVersion(ydoc, BASELINE_SETTLE_MS)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `settled` is the document's (settled) version
+  const live = useMemo(() => (loaded ? projectDocument(kind, ydoc) : null), [loaded, kind, ydoc, settled])
 
   return useMemo(() => {
     if (!loaded || !live) return null
@@ -54,4 +58,11 @@ export function useBoardBaseline(documentId: string | undefined, kind: DocumentK
       version: loaded.version.version,
     }
   }, [loaded, live, kind])
+}
+
+/** One badge object per baseline for every changed row, so an unchanged memoised row's props stay identical. */
+export function useBaselineBadge(baseline: BoardBaseline | null): Pick<BoardBaseline, 'label' | 'createdAt'> | null {
+  const label = baseline?.label
+  const createdAt = baseline?.createdAt
+  return useMemo(() => (label !== undefined && createdAt !== undefined ? { label, createdAt } : null), [label, createdAt])
 }

@@ -1,4 +1,5 @@
 // One risk or incident: inline cells, score, and (expanded) its mitigation.
+import { memo } from 'react'
 import { isHighRisk, riskScore } from '../../../../shared/documents/risk-figures'
 import { LIMITS } from '../../../../shared/documents/fields'
 import { RISK_KINDS, RISK_STATUSES, riskText, setRiskField } from '../../../../shared/documents/risks'
@@ -22,7 +23,8 @@ interface Props extends EditableRowProps {
   risk: Risk
 }
 
-export function RiskRow(props: Props) {
+// Memoised: the table keeps each row's props identical while that row did not change.
+export const RiskRow = memo(function RiskRow(props: Props) {
   const { risk: r, ydoc, canWrite, write, expanded } = props
   const readOnly = !canWrite
   const set = <F extends RiskField>(field: F, value: RiskFields[F]) => write(() => setRiskField(ydoc, r.id, field, value))
@@ -85,4 +87,4 @@ export function RiskRow(props: Props) {
       )}
     </>
   )
-}
+})

@@ -3,8 +3,9 @@ import { useMemo, useState, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import { removeRisk } from '../../../../shared/documents/risks'
 import type { Risk } from '../../../../shared/documents/risks'
-import type { BoardBaseline } from '../common/useBoardBaseline'
+import { useBaselineBadge, type BoardBaseline } from '../common/useBoardBaseline'
 import type { LocalUndo } from '../common/useLocalUndo'
+import { useRowCallbacks } from '../common/useRowCallbacks'
 import { RiskRow } from './RiskRow'
 import type { RiskFilter } from './risk-view'
 
@@ -27,6 +28,16 @@ export function RiskTable({ risks, total, filter, onFilter, onAdd, ydoc, canWrit
   const [expanded, setExpanded] = useState<string | null>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight])
+  const badge = useBaselineBadge(baseline)
+  const callbacksFor = useRowCallbacks({
+    toggle: (id) => setExpanded((current) => (current === id ? null : id)),
+    askDelete: setConfirming,
+    cancelDelete: () => setConfirming(null),
+    remove: (id) => {
+      write(() => removeRisk(ydoc, id))
+      setConfirming(null)
+    },
+  })
 
   return (
     <section className="board-section risk-log" aria-labelledby="risk-log-title">
@@ -65,10 +76,8 @@ export function RiskTable({ risks, total, filter, onFilter, onAdd, ydoc, canWrit
           <tbody>
             {risks.map((risk) => (
               <RiskRow key={risk.id} risk={risk} ydoc={ydoc} canWrite={canWrite} write={write}
-                expanded={expanded === risk.id} onToggle={() => setExpanded((id) => (id === risk.id ? null : risk.id))}
-                confirming={confirming === risk.id} onAskDelete={() => setConfirming(risk.id)} onCancelDelete={() => setConfirming(null)}
-                onDelete={() => { write(() => removeRisk(ydoc, risk.id)); setConfirming(null) }}
-                autoFocus={focusId === risk.id} baseline={baseline && baseline.rowIds.has(risk.id) ? baseline : null}
+                expanded={expanded === risk.id} {...callbacksFor(risk.id)} confirming={confirming === risk.id}
+                autoFocus={focusId === risk.id} baseline={baseline?.rowIds.has(risk.id) ? badge : null}
                 highlighted={highlighted.has(risk.id)} />
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 // Risk & incident log body: headline counts, the 5×5 heat map (click to filter) and the table.
 import { useMemo, useState } from 'react'
 import { heatMap, isActiveRisk, openHighRisks } from '../../../../shared/documents/risk-figures'
-import { addRisk, readRisks } from '../../../../shared/documents/risks'
+import { addRisk, readRisksLive } from '../../../../shared/documents/risks'
 import type { DocumentBodyProps } from '../document-body'
 import { UndoControls } from '../common/UndoControls'
 import { useBoardBaseline } from '../common/useBoardBaseline'
@@ -17,7 +17,7 @@ import '../kinds.css'
 const ROOTS = ['risks']
 
 export default function RisksDocument({ ydoc, provider, canWrite, documentId, highlight }: DocumentBodyProps) {
-  const { risks } = useDocumentSnapshot(ydoc, readRisks)
+  const { risks } = useDocumentSnapshot(ydoc, readRisksLive)
   const undo = useLocalUndo(ydoc, ROOTS, canWrite)
   const baseline = useBoardBaseline(documentId, 'risks', ydoc, provider !== null)
   const today = useToday()

@@ -2,25 +2,20 @@
 import type { WriteResult } from '../../../../shared/documents/fields'
 import type { CellRef } from '../../sync/cell-presence'
 import { CellSelect } from '../common/CellSelect'
-import { monthLabel } from '../common/format'
+import { monthOptions, shortMonthLabel } from './month-options'
 
 interface Props {
   value: string | null
-  months: string[]
+  months: readonly string[]
   label: string
   readOnly: boolean
   cell?: CellRef
   onCommit: (month: string | null) => WriteResult
 }
 
-function shortLabel(month: string): string {
-  const [name, year] = monthLabel(month).split(' ')
-  return `${name} ’${year.slice(2)}`
-}
-
 export function MonthSelect({ value, months, label, readOnly, cell, onCommit }: Props) {
-  const options = months.map((m) => ({ value: m, label: shortLabel(m) }))
-  if (value && !months.includes(value)) options.unshift({ value, label: shortLabel(value) })
+  const inWindow = monthOptions(months)
+  const options = value && !months.includes(value) ? [{ value, label: shortMonthLabel(value) }, ...inWindow] : inWindow
   return (
     <CellSelect value={value} options={options} label={label} readOnly={readOnly} cell={cell} emptyLabel={value === null ? '—' : undefined}
       onCommit={(v) => onCommit(v === '' ? null : v)} />

@@ -1,7 +1,8 @@
 // Roadmap body: headline figures, the editable initiatives table, the twelve-month timeline and
-// the cost/capacity breakdown, all re-read from the Y.Doc on every change by anyone.
+// the cost/capacity breakdown, re-read on every change by anyone; only the initiatives
+// that changed are parsed again and get a new object (row-cache.ts), so only their memoised rows render.
 import { useMemo } from 'react'
-import { readRoadmap, setRoadmapMeta } from '../../../../shared/documents/roadmap'
+import { readRoadmapLive, setRoadmapMeta } from '../../../../shared/documents/roadmap'
 import { roadmapTotals } from '../../../../shared/documents/roadmap-totals'
 import type { DocumentBodyProps } from '../document-body'
 import { CurrencySelect } from '../common/CurrencySelect'
@@ -20,7 +21,7 @@ import '../kinds.css'
 const ROOTS = ['initiatives', 'meta']
 
 export default function RoadmapDocument({ ydoc, provider, canWrite, user, documentId, workspaceId, highlight }: DocumentBodyProps) {
-  const roadmap = useDocumentSnapshot(ydoc, readRoadmap)
+  const roadmap = useDocumentSnapshot(ydoc, readRoadmapLive)
   const fyStartMonth = useFiscalYearStart(workspaceId)
   const totals = useMemo(() => roadmapTotals(roadmap.initiatives, roadmap.windowStart, fyStartMonth), [roadmap, fyStartMonth])
   const undo = useLocalUndo(ydoc, ROOTS, canWrite)

@@ -1,4 +1,5 @@
 // One initiative: inline cells, and (expanded) its risk note and rich-text description.
+import { memo } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import { LIMITS } from '../../../../shared/documents/fields'
 import { initiativeText, setInitiativeField } from '../../../../shared/documents/roadmap'
@@ -19,12 +20,13 @@ const COLUMN_COUNT = 12
 
 interface Props extends EditableRowProps {
   initiative: Initiative
-  months: string[]
+  months: readonly string[]
   provider: WebsocketProvider | null
   user: PresenceUser
 }
 
-export function RoadmapRow(props: Props) {
+// Memoised: the table keeps each row's props identical while that row did not change.
+export const RoadmapRow = memo(function RoadmapRow(props: Props) {
   const { initiative: i, ydoc, canWrite, write, expanded } = props
   const readOnly = !canWrite
   const set = <F extends InitiativeField>(field: F, value: InitiativeFields[F]) => write(() => setInitiativeField(ydoc, i.id, field, value))
@@ -92,4 +94,4 @@ export function RoadmapRow(props: Props) {
       )}
     </>
   )
-}
+})

@@ -1,13 +1,14 @@
 // The editable initiatives table: filters, sortable headers, one row per initiative, add/delete.
-import { useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import { addInitiative, removeInitiative } from '../../../../shared/documents/roadmap'
 import type { Roadmap } from '../../../../shared/documents/roadmap'
 import { windowMonths } from '../../../../shared/documents/roadmap-window'
 import type { PresenceUser } from '../../../../shared/presence'
-import type { BoardBaseline } from '../common/useBoardBaseline'
+import { useBaselineBadge, type BoardBaseline } from '../common/useBoardBaseline'
 import type { LocalUndo } from '../common/useLocalUndo'
+import { useRowCallbacks } from '../common/useRowCallbacks'
 import { RoadmapFilters } from './RoadmapFilters'
 import { RoadmapRow } from './RoadmapRow'
 import { SortHeader } from './SortHeader'
@@ -49,13 +50,23 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight])
   const rows = useMemo(() => sortInitiatives(filterInitiatives(roadmap.initiatives, filter), sort), [roadmap.initiatives, filter, sort])
 
-  const toggle = (id: string) =>
+  const toggle = useCallback((id: string) =>
     setExpanded((current) => {
       const next = new Set(current)
       if (next.has(id)) next.delete(id)
       else next.add(id)
       return next
-    })
+    }), [])
+  const callbacksFor = useRowCallbacks({
+    toggle,
+    askDelete: setConfirming,
+    cancelDelete: () => setConfirming(null),
+    remove: (id) => {
+      write(() => removeInitiative(ydoc, id))
+      setConfirming(null)
+    },
+  })
+  const badge = useBaselineBadge(baseline)
 
   const add = () => {
     const result = write(() => addInitiative(ydoc, {}))
@@ -105,16 +116,10 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
                 canWrite={canWrite}
                 write={write}
                 expanded={expanded.has(initiative.id)}
-                onToggle={() => toggle(initiative.id)}
+                {...callbacksFor(initiative.id)}
                 confirming={confirming === initiative.id}
-                onAskDelete={() => setConfirming(initiative.id)}
-                onCancelDelete={() => setConfirming(null)}
-                onDelete={() => {
-                  write(() => removeInitiative(ydoc, initiative.id))
-                  setConfirming(null)
-                }}
                 autoFocus={focusId === initiative.id}
-                baseline={baseline && baseline.rowIds.has(initiative.id) ? baseline : null}
+                baseline={baseline?.rowIds.has(initiative.id) ? badge : null}
                 highlighted={highlighted.has(initiative.id)}
               />
             ))}
