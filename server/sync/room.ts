@@ -7,6 +7,7 @@ import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-cod
 import { AwarenessRegistry } from './awareness-registry'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
+import { SYNC_STEP_1_LIMITS, SyncRequestBudget } from './sync-limits'
 import {
   ProtocolError, decodeClientMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2,
   encodeUpdate, isEmptyUpdate,
@@ -38,6 +39,7 @@ export class Room {
   closed = false
   /** The sync step 2 for a client that has nothing, valid until the next apply. */
   private fullStateFrame: Uint8Array | null = null
+  private syncRequests = new SyncRequestBudget()
 
   constructor(
     readonly documentId: string,
@@ -72,7 +74,13 @@ export class Room {
       const message = decodeClientMessage(frame)
       switch (message.type) {
         case 'sync-step-1':
-          conn.send(this.syncStep2For(message.stateVector))
+          if (message.stateVector.byteLength > SYNC_STEP_1_LIMITS.maxStateVectorBytes) {
+            this.refuse(conn, CloseCode.stateVectorTooLarge, `state vector of ${message.stateVector.byteLength} bytes`)
+          } else if (!this.syncRequests.take(conn)) {
+            this.refuse(conn, CloseCode.tooManySyncRequests, 'sync step 1 rate')
+          } else {
+            conn.send(this.syncStep2For(message.stateVector))
+          }
           break
         case 'sync-step-2':
         case 'update':
@@ -95,6 +103,13 @@ export class Room {
       conn.close(CloseCode.malformedMessage, CloseReason[CloseCode.malformedMessage])
       this.leave(conn)
     }
+  }
+
+  /** Closes a connection that broke a limit; logged once, through the protocol-error path. */
+  private refuse(conn: Connection, code: number, detail: string): void {
+    this.events.onProtocolError(conn, new ProtocolError(`${CloseReason[code]}: ${detail}`))
+    conn.close(code, CloseReason[code])
+    this.leave(conn)
   }
 
   /**
