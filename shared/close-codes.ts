@@ -21,6 +21,8 @@ export const CloseCode = {
   stateVectorTooLarge: 4414,
   /** More sync step 1 messages than a client ever needs (a burst of 10, then 2 a second). */
   tooManySyncRequests: 4429,
+  /** An update nesting types deeper than 64 or writing more than 64 root types; see server/sync/update-limits.ts. */
+  updateBeyondLimits: 4420,
   /** A well-framed update that Yjs cannot apply. */
   invalidUpdate: 4422,
   /** Storing the update failed (database unavailable); nothing was relayed. */
@@ -41,6 +43,7 @@ export const CloseReason: Record<number, string> = {
   [CloseCode.awarenessTooLarge]: 'awareness too large',
   [CloseCode.stateVectorTooLarge]: 'state vector too large',
   [CloseCode.tooManySyncRequests]: 'too many sync requests',
+  [CloseCode.updateBeyondLimits]: 'update beyond limits',
   [CloseCode.invalidUpdate]: 'invalid update',
   [CloseCode.storageFailed]: 'storage failed',
   [CloseCode.tooSlow]: 'too far behind; reconnect to catch up',
@@ -49,7 +52,7 @@ export const CloseReason: Record<number, string> = {
 /** Close codes after which reconnecting cannot help (the user must sign in again or lost access). */
 export const TERMINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.malformedMessage, CloseCode.unauthenticated, CloseCode.documentGone, CloseCode.invalidUpdate, CloseCode.messageTooBig, CloseCode.awarenessTooLarge,
-  CloseCode.stateVectorTooLarge, CloseCode.tooManySyncRequests,
+  CloseCode.stateVectorTooLarge, CloseCode.tooManySyncRequests, CloseCode.updateBeyondLimits,
 ]
 
 /** For WebsocketProvider's `shouldReconnect` option. */

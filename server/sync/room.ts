@@ -7,6 +7,7 @@ import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-cod
 import { AwarenessRegistry } from './awareness-registry'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
+import { updateBeyondLimits } from './update-limits'
 import { SYNC_STEP_1_LIMITS, SyncRequestBudget } from './sync-limits'
 import {
   ProtocolError, decodeClientMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2,
@@ -129,13 +130,18 @@ export class Room {
       conn.send(encodePermissionDenied(READ_ONLY_DENIAL))
       return
     }
+    let beyond: string | null
     try {
       // Yjs itself decides what a valid update is: a malformed one reaches neither the log nor anyone else.
-      Y.decodeUpdate(update)
+      beyond = updateBeyondLimits(this.doc, update)
     } catch (err) {
       this.events.onProtocolError(conn, new ProtocolError(`invalid update: ${(err as Error).message}`))
       conn.close(CloseCode.invalidUpdate, CloseReason[CloseCode.invalidUpdate])
       this.leave(conn)
+      return
+    }
+    if (beyond) {
+      this.refuse(conn, CloseCode.updateBeyondLimits, beyond)
       return
     }
     this.pending++
