@@ -17,6 +17,12 @@ export const CloseCode = {
   documentGone: 4404,
   /** An awareness (presence) state over the size limit (64 kB per client); see server/sync/awareness-limits.ts. */
   awarenessTooLarge: 4413,
+  /** A sync step 1 whose state vector is over 64 kB; see server/sync/sync-limits.ts. */
+  stateVectorTooLarge: 4414,
+  /** More sync step 1 messages than a client ever needs (a burst of 10, then 2 a second). */
+  tooManySyncRequests: 4429,
+  /** An update nesting types deeper than 64 or writing more than 64 root types; see server/sync/update-limits.ts. */
+  updateBeyondLimits: 4420,
   /** A well-framed update that Yjs cannot apply. */
   invalidUpdate: 4422,
   /** Storing the update failed (database unavailable); nothing was relayed. */
@@ -35,6 +41,9 @@ export const CloseReason: Record<number, string> = {
   [CloseCode.accessChanged]: 'access changed',
   [CloseCode.documentGone]: 'document archived',
   [CloseCode.awarenessTooLarge]: 'awareness too large',
+  [CloseCode.stateVectorTooLarge]: 'state vector too large',
+  [CloseCode.tooManySyncRequests]: 'too many sync requests',
+  [CloseCode.updateBeyondLimits]: 'update beyond limits',
   [CloseCode.invalidUpdate]: 'invalid update',
   [CloseCode.storageFailed]: 'storage failed',
   [CloseCode.tooSlow]: 'too far behind; reconnect to catch up',
@@ -43,6 +52,7 @@ export const CloseReason: Record<number, string> = {
 /** Close codes after which reconnecting cannot help (the user must sign in again or lost access). */
 export const TERMINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.malformedMessage, CloseCode.unauthenticated, CloseCode.documentGone, CloseCode.invalidUpdate, CloseCode.messageTooBig, CloseCode.awarenessTooLarge,
+  CloseCode.stateVectorTooLarge, CloseCode.tooManySyncRequests, CloseCode.updateBeyondLimits,
 ]
 
 /** For WebsocketProvider's `shouldReconnect` option. */

@@ -7,6 +7,8 @@ import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-cod
 import { AwarenessRegistry } from './awareness-registry'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
+import { updateBeyondLimits } from './update-limits'
+import { SYNC_STEP_1_LIMITS, SyncRequestBudget } from './sync-limits'
 import {
   ProtocolError, decodeClientMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2,
   encodeUpdate, isEmptyUpdate,
@@ -38,6 +40,7 @@ export class Room {
   closed = false
   /** The sync step 2 for a client that has nothing, valid until the next apply. */
   private fullStateFrame: Uint8Array | null = null
+  private syncRequests = new SyncRequestBudget()
 
   constructor(
     readonly documentId: string,
@@ -72,7 +75,13 @@ export class Room {
       const message = decodeClientMessage(frame)
       switch (message.type) {
         case 'sync-step-1':
-          conn.send(this.syncStep2For(message.stateVector))
+          if (message.stateVector.byteLength > SYNC_STEP_1_LIMITS.maxStateVectorBytes) {
+            this.refuse(conn, CloseCode.stateVectorTooLarge, `state vector of ${message.stateVector.byteLength} bytes`)
+          } else if (!this.syncRequests.take(conn)) {
+            this.refuse(conn, CloseCode.tooManySyncRequests, 'sync step 1 rate')
+          } else {
+            conn.send(this.syncStep2For(message.stateVector))
+          }
           break
         case 'sync-step-2':
         case 'update':
@@ -97,6 +106,13 @@ export class Room {
     }
   }
 
+  /** Closes a connection that broke a limit; logged once, through the protocol-error path. */
+  private refuse(conn: Connection, code: number, detail: string): void {
+    this.events.onProtocolError(conn, new ProtocolError(`${CloseReason[code]}: ${detail}`))
+    conn.close(code, CloseReason[code])
+    this.leave(conn)
+  }
+
   /**
    * What a client lacks, as a sync step 2. Joiners that start empty (every page load) share one
    * encoding of the whole document until it changes: encoding a large document costs tens of ms.
@@ -114,13 +130,18 @@ export class Room {
       conn.send(encodePermissionDenied(READ_ONLY_DENIAL))
       return
     }
+    let beyond: string | null
     try {
       // Yjs itself decides what a valid update is: a malformed one reaches neither the log nor anyone else.
-      Y.decodeUpdate(update)
+      beyond = updateBeyondLimits(this.doc, update)
     } catch (err) {
       this.events.onProtocolError(conn, new ProtocolError(`invalid update: ${(err as Error).message}`))
       conn.close(CloseCode.invalidUpdate, CloseReason[CloseCode.invalidUpdate])
       this.leave(conn)
+      return
+    }
+    if (beyond) {
+      this.refuse(conn, CloseCode.updateBeyondLimits, beyond)
       return
     }
     this.pending++

@@ -57,27 +57,32 @@ export function getRichTextField(
   return null
 }
 
-function inlineText(node: Y.XmlText | Y.XmlElement): string {
+/** Readers stop descending past this depth (the sync layer refuses deeper updates; older content may hold more). */
+export const MAX_READ_DEPTH = 64
+
+function inlineText(node: Y.XmlText | Y.XmlElement, depth = 0): string {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as Array<{ insert?: unknown }>)
       .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
       .join('')
   }
   if (node.nodeName === 'hardBreak') return '\n'
-  return node.toArray().map((child) => (child instanceof Y.XmlHook ? '' : inlineText(child))).join('')
+  if (depth >= MAX_READ_DEPTH) return ''
+  return node.toArray().map((child) => (child instanceof Y.XmlHook ? '' : inlineText(child, depth + 1))).join('')
 }
 
 /** Blocks whose content is inline text (StarterKit's text blocks). */
 export const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'codeBlock'])
 
-/** Walks block containers; an element holding text is one line (its inline nodes joined). */
-function collectLines(node: Y.XmlFragment, lines: string[]): void {
+/** Walks block containers; an element holding text is one line (its inline nodes joined). Stops past MAX_READ_DEPTH. */
+function collectLines(node: Y.XmlFragment, lines: string[], depth = 0): void {
+  if (depth >= MAX_READ_DEPTH) return
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlText) lines.push(inlineText(child))
     else if (child instanceof Y.XmlElement) {
       const hasText = child.toArray().some((c) => c instanceof Y.XmlText)
       if (hasText || (child.length === 0 && TEXT_BLOCKS.has(child.nodeName))) lines.push(inlineText(child))
-      else collectLines(child, lines)
+      else collectLines(child, lines, depth + 1)
     }
   }
 }

@@ -122,3 +122,23 @@ describe('notes', () => {
     expect(notes.readNotes(a).body).toBe(text)
   })
 })
+
+describe('rich text beyond the depth limit', () => {
+  it('reads 20,000 nested elements without overflowing the stack, stopping at MAX_READ_DEPTH', () => {
+    const doc = new Y.Doc()
+    const body = doc.getXmlFragment('body')
+    doc.transact(() => {
+      let parent: Y.XmlFragment = body
+      for (let i = 0; i < 20_000; i++) {
+        const child = new Y.XmlElement('blockquote')
+        parent.insert(0, [child])
+        parent = child
+      }
+      const p = new Y.XmlElement('paragraph')
+      p.insert(0, [new Y.XmlText('deep')])
+      parent.insert(0, [p])
+    })
+    expect(() => richTextToPlain(body)).not.toThrow()
+    expect(richTextToPlain(body)).toBe('')
+  })
+})
