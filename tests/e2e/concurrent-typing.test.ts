@@ -35,7 +35,9 @@ beforeAll(async () => {
   workspaceId = ws.workspaceId
   const editor = await ws.addMember('Eddie Editor', 'editor')
   contexts = await Promise.all([owner, editor].map((api) => contextFor(browser, server.url, api)))
-  ;[ann, bob] = await Promise.all(contexts.map((context) => openPage(context, `${server.url}/`)))
+  // The workspace page, not '/': '/' sends a person with one workspace there by itself, and that
+  // navigation could land after the first run's own and take the page away from the document.
+  ;[ann, bob] = await Promise.all(contexts.map((context) => openPage(context, `${server.url}/w/${workspaceId}`)))
 }, 60_000)
 afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close()))
