@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addInitiative, readRoadmap } from '../../shared/documents/roadmap'
 import { workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
+import { startRelayProbe } from '../helpers/relay-probe'
 import { connectDoc } from '../helpers/sync-client'
-import { sleep, waitFor } from '../helpers/wait'
+import { waitFor } from '../helpers/wait'
 
 let server: TestServer
 beforeAll(async () => { server = await startServer() })
@@ -32,24 +33,13 @@ describe('board pack PDF under live editing', () => {
     const a = connectDoc(server.url, notesId, owner.cookie)
     const b = connectDoc(server.url, notesId, owner.cookie)
     await Promise.all([a.synced(), b.synced()])
-    const delays: number[] = []
-    let editing = true
-    const edits = (async () => {
-      for (let n = 0; editing; n++) {
-        const sent = performance.now()
-        a.doc.getMap('probe').set('n', n)
-        await waitFor(() => b.doc.getMap('probe').get('n') === n, { intervalMs: 2, timeoutMs: 60_000 })
-        delays.push(performance.now() - sent)
-        await sleep(20)
-      }
-    })()
+    const probe = startRelayProbe(a, b)
     const download = async () => {
       const res = await fetch(`${server.url}/api/meetings/${meeting.body.id}/board-pack.pdf`, { headers: { cookie: owner.cookie } })
       return { status: res.status, cache: res.headers.get('x-board-pack-cache'), body: Buffer.from(await res.arrayBuffer()) }
     }
     const first = await Promise.all([download(), download(), download()])
-    editing = false
-    await edits
+    const delays = await probe.stop()
     for (const r of first) {
       expect(r.status).toBe(200)
       expect(r.body.subarray(0, 5).toString()).toBe('%PDF-')

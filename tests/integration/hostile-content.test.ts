@@ -8,6 +8,7 @@ import { encodeUpdate } from '../../server/sync/protocol'
 import { workspaceWithDocument } from '../helpers/api'
 import { openRawSocket } from '../helpers/raw-socket'
 import { startServer, type TestServer } from '../helpers/server'
+import { startRelayProbe } from '../helpers/relay-probe'
 import { connectDoc } from '../helpers/sync-client'
 import { sleep, waitFor } from '../helpers/wait'
 
@@ -43,25 +44,14 @@ describe('hostile document content', () => {
     const a = connectDoc(server.url, otherId, owner.cookie)
     const b = connectDoc(server.url, otherId, owner.cookie)
     await Promise.all([a.synced(), b.synced()])
-    const delays: number[] = []
-    let editing = true
-    const edits = (async () => {
-      for (let n = 0; editing; n++) {
-        const sent = performance.now()
-        a.doc.getMap('probe').set('n', n)
-        await waitFor(() => b.doc.getMap('probe').get('n') === n, { intervalMs: 2, timeoutMs: 60_000 })
-        delays.push(performance.now() - sent)
-        await sleep(20)
-      }
-    })()
+    const probe = startRelayProbe(a, b)
 
     const vandal = await openRawSocket(server.url, documentId, owner.cookie)
     vandal.send(deepFrame)
     expect((await vandal.closed).code).toBe(CloseCode.updateBeyondLimits)
 
     await sleep(200)
-    editing = false
-    await edits
+    const delays = await probe.stop()
     expect(delays.length).toBeGreaterThan(3)
     // Every relay is under 100 ms on a quiet machine; on a loaded shared test machine single relays
     // can lag, so: the median under 100 ms and none near the seconds-long stalls of the unbounded server.

@@ -9,8 +9,9 @@ import { encodeSyncStep1 } from '../../server/sync/protocol'
 import { workspaceWithDocument } from '../helpers/api'
 import { openRawSocket } from '../helpers/raw-socket'
 import { startServer, type TestServer } from '../helpers/server'
+import { startRelayProbe } from '../helpers/relay-probe'
 import { connectDoc } from '../helpers/sync-client'
-import { sleep, waitFor } from '../helpers/wait'
+import { sleep } from '../helpers/wait'
 
 let server: TestServer
 beforeAll(async () => { server = await startServer() })
@@ -32,17 +33,7 @@ describe('sync step 1 limits', () => {
 
     const viewer = await addMember('Flo Flood', 'viewer')
     const flooder = await openRawSocket(server.url, documentId, viewer.cookie)
-    const delays: number[] = []
-    let editing = true
-    const edits = (async () => {
-      for (let n = 0; editing; n++) {
-        const sent = performance.now()
-        a.doc.getMap('probe').set('n', n)
-        await waitFor(() => b.doc.getMap('probe').get('n') === n, { intervalMs: 2, timeoutMs: 60_000 })
-        delays.push(performance.now() - sent)
-        await sleep(20)
-      }
-    })()
+    const probe = startRelayProbe(a, b)
     const request = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))
     for (let batch = 0; batch < 20; batch++) {
       for (let i = 0; i < 1000 && flooder.ws.readyState === flooder.ws.OPEN; i++) flooder.send(request)
@@ -50,8 +41,7 @@ describe('sync step 1 limits', () => {
     }
     expect((await flooder.closed).code).toBe(CloseCode.tooManySyncRequests)
     await sleep(300)
-    editing = false
-    await edits
+    const delays = await probe.stop()
     const received = flooder.frames.reduce((sum, f) => sum + f.byteLength, 0)
     // The burst of answers and the handshake, not 20,000 copies of the document.
     expect(received).toBeLessThan(20 * 25_000)
