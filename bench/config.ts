@@ -7,7 +7,10 @@
 //   --profile[=CxD]          also run Quorum under one load (default 200x1) with --cpu-prof and summarise
 //   --out=path               JSON output (default bench/results/latest.json)
 import type { ServerKind } from './servers/types'
-import { SERVER_KINDS } from './servers/types'
+import { REFERENCE_KINDS, SERVER_KINDS } from './servers/types'
+
+/** quorum-base needs a second checkout (BENCH_QUORUM_BASE_ROOT), so it runs only when asked for. */
+const DEFAULT_SERVERS: ServerKind[] = ['quorum', ...REFERENCE_KINDS]
 
 export interface Load { name: string; clients: number; documents: number }
 export type Scenario = 'latency' | 'history' | 'idle' | 'client' | 'extras'
@@ -55,7 +58,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
   const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean)
   const scenarios = list(flags.get('scenarios') ?? ALL_SCENARIOS.join(',')) as Scenario[]
   for (const s of scenarios) if (!ALL_SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}`)
-  const servers = list(flags.get('servers') ?? SERVER_KINDS.join(',')) as ServerKind[]
+  const servers = list(flags.get('servers') ?? DEFAULT_SERVERS.join(',')) as ServerKind[]
   for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`unknown server ${s}`)
   const loads = list(flags.get('loads') ?? DEFAULT_LOADS).map(parseLoad)
   const profileFlag = flags.get('profile')
