@@ -1,5 +1,6 @@
 // Builds the Hono app from injected dependencies; server/index.ts only wires and listens.
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { getCookie } from 'hono/cookie'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -10,13 +11,8 @@ import { HttpError } from './http/errors'
 import { appSecurityHeaders } from './http/security-headers'
 import { isSameOrigin } from './http/origin'
 import { serveClient } from './http/static-client'
-import { authRoutes, meRoute } from './routes/auth'
-import { boardPackRoutes } from './routes/board-pack'
-import { documentRoutes, workspaceDocumentRoutes } from './routes/documents'
-import { meetingRoutes, workspaceMeetingRoutes } from './routes/meetings'
+import { apiRoutes } from './routes/api'
 import { syncRoutes } from './routes/sync'
-import { versionRoutes } from './routes/versions'
-import { workspaceRoutes } from './routes/workspaces'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -28,6 +24,8 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
       return c.json({ error: err.message }, err.status)
     }
+    // Hono's own: a malformed JSON body (400) or a body that is not JSON (415).
+    if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.message }, err.status)
     deps.log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'unhandled error')
     return c.json({ error: 'internal error' }, 500)
   })
@@ -50,29 +48,8 @@ export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
     await next()
   })
 
-  app.get('/api/health', (c) => {
-    // Tests that look for leaks start the server with --expose-gc; elsewhere this is a no-op.
-    const gc = (globalThis as { gc?: () => void }).gc
-    if (c.req.query('gc') === '1' && gc) gc()
-    const { rss, heapUsed } = process.memoryUsage()
-    return c.json({
-      ok: true,
-      loadedDocuments: deps.rooms.loadedCount,
-      memory: { rssBytes: rss, heapUsedBytes: heapUsed },
-      commits: deps.commits.stats,
-      rooms: deps.rooms.stats,
-    })
-  })
-  app.route('/api/auth', authRoutes(deps))
-  app.route('/api/me', meRoute(deps))
-  app.route('/api/workspaces', workspaceRoutes(deps))
-  app.route('/api/workspaces', workspaceDocumentRoutes(deps))
-  app.route('/api/documents', documentRoutes(deps))
-  app.route('/api/documents', versionRoutes(deps))
-  app.route('/api/workspaces', workspaceMeetingRoutes(deps))
-  app.route('/api/meetings', meetingRoutes(deps))
-  app.route('/api/meetings', boardPackRoutes(deps))
   app.route('/api/sync', syncRoutes(deps))
+  app.route('/api', apiRoutes(deps))
   app.all('/api/*', (c) => c.json({ error: 'no such route' }, 404))
 
   const clientDir = opts.clientDir

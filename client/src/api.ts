@@ -1,26 +1,14 @@
-// HTTP client for the Quorum API (docs/api.md). JSON in and out, same-origin cookies,
-// and one error type carrying the HTTP status and the server's `error` message.
-import type {
-  ApiError,
-  DocumentDto,
-  DocumentWithAccessDto,
-  MeDto,
-  MemberDto,
-  UserDto,
-  WorkspaceDto,
-} from '../../shared/api-types'
+// HTTP client for the Quorum API. Paths, bodies and answers are typed from the server's route
+// declarations (server/routes/api.ts, schemas in shared/api/) through Hono's `hc`, so a field
+// renamed on the server fails this file's type check. Same-origin cookies, and one error type
+// carrying the HTTP status and the server's `error` message.
+import { hc, type ClientResponse } from 'hono/client'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
+import type { DecisionItemInput, ErrorBody, MeetingInput, VersionRef } from '../../shared/api'
 import type { DocumentKind } from '../../shared/document-kinds'
+import type { Cadence } from '../../shared/cadences'
 import type { Role } from '../../shared/roles'
-import type { CompareDto, RestoreDto, SavedVersionDto, VersionProjectionDto, VersionRef, VersionSummaryDto } from './history/history-types'
-import type {
-  AgendaProposalItem,
-  Cadence,
-  DecisionItemInput,
-  EndMeetingDto,
-  MeetingAccessDto,
-  MeetingDto,
-  MeetingInput,
-} from './meetings/meeting-types'
+import type { ApiRoutes } from '../../server/routes/api'
 
 export class ApiRequestError extends Error {
   /** HTTP status; 0 when the server could not be reached at all. */
@@ -63,28 +51,22 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   429: 'Too many attempts, try again later.',
 }
 
-export async function apiRequest<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-  { signal, quiet401 = false }: { signal?: AbortSignal; quiet401?: boolean } = {},
-): Promise<T> {
-  let response: Response
+/** The JSON body of a route's success answer (a route that may also answer a file, like a version's Yjs state, is read as JSON here). */
+type Success<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? Exclude<T, Response> : never) : never
+
+type CallOptions = { quiet401?: boolean }
+
+/** Awaits a request made with `client`, turning a failure into ApiRequestError and a 204 into undefined. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any response format
+async function call<R extends ClientResponse<unknown, number, any>>(request: Promise<R>, { quiet401 = false }: CallOptions = {}): Promise<Success<R>> {
+  let response: R
   try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    })
+    response = await request
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error
     throw new ApiRequestError(0, 'Cannot reach the server. Check your connection and try again.')
   }
-
-  if (response.status === 204) return undefined as T
-
+  if (response.status === 204) return undefined as Success<R>
   const text = await response.text()
   let data: unknown = null
   if (text) {
@@ -94,9 +76,8 @@ export async function apiRequest<T>(
       data = null
     }
   }
-
   if (!response.ok) {
-    const serverMessage = data && typeof (data as ApiError).error === 'string' ? (data as ApiError).error : null
+    const serverMessage = data && typeof (data as ErrorBody).error === 'string' ? (data as ErrorBody).error : null
     const error = new ApiRequestError(
       response.status,
       serverMessage ?? FALLBACK_MESSAGES[response.status] ?? `Request failed (${response.status}).`,
@@ -105,91 +86,85 @@ export async function apiRequest<T>(
     if (response.status === 401 && !quiet401) unauthorizedListeners.forEach((listener) => listener())
     throw error
   }
-  return data as T
+  return data as Success<R>
 }
 
-const enc = encodeURIComponent
+// hc builds URLs with `new URL`, which needs an absolute base; requests stay same-origin.
+const origin = typeof location === 'undefined' ? 'http://localhost' : location.origin
+const client = hc<ApiRoutes>(`${origin}/api`, { init: { credentials: 'same-origin' } })
+const withSignal = (signal?: AbortSignal) => ({ init: { credentials: 'same-origin' as const, signal } })
 
 /** The API's endpoints, one function each. */
 export const api = {
   signup: (input: { name: string; email: string; password: string }) =>
-    apiRequest<{ user: UserDto }>('POST', '/api/auth/signup', input, { quiet401: true }),
+    call(client.auth.signup.$post({ json: input }), { quiet401: true }),
   login: (input: { email: string; password: string }) =>
-    apiRequest<{ user: UserDto }>('POST', '/api/auth/login', input, { quiet401: true }),
-  logout: () => apiRequest<void>('POST', '/api/auth/logout', undefined, { quiet401: true }),
-  me: (signal?: AbortSignal) => apiRequest<MeDto>('GET', '/api/me', undefined, { signal, quiet401: true }),
+    call(client.auth.login.$post({ json: input }), { quiet401: true }),
+  logout: () => call(client.auth.logout.$post(), { quiet401: true }),
+  me: (signal?: AbortSignal) => call(client.me.$get(undefined, withSignal(signal)), { quiet401: true }),
 
-  listWorkspaces: () => apiRequest<{ workspaces: WorkspaceDto[] }>('GET', '/api/workspaces'),
-  createWorkspace: (name: string) => apiRequest<WorkspaceDto>('POST', '/api/workspaces', { name }),
+  listWorkspaces: () => call(client.workspaces.$get()),
+  createWorkspace: (name: string) => call(client.workspaces.$post({ json: { name } })),
   updateWorkspace: (workspaceId: string, body: { fiscalYearStartMonth: number }) =>
-    apiRequest<{ workspace: WorkspaceDto }>('PATCH', `/api/workspaces/${enc(workspaceId)}`, body),
+    call(client.workspaces[':workspaceId'].$patch({ param: { workspaceId }, json: body })),
   getWorkspace: (workspaceId: string, signal?: AbortSignal) =>
-    apiRequest<{ workspace: WorkspaceDto; members: MemberDto[] }>('GET', `/api/workspaces/${enc(workspaceId)}`, undefined, { signal }),
+    call(client.workspaces[':workspaceId'].$get({ param: { workspaceId } }, withSignal(signal))),
 
   addMember: (workspaceId: string, input: { email: string; role: Role }) =>
-    apiRequest<{ member: MemberDto }>('POST', `/api/workspaces/${enc(workspaceId)}/members`, input),
+    call(client.workspaces[':workspaceId'].members.$post({ param: { workspaceId }, json: input })),
   changeMemberRole: (workspaceId: string, userId: string, role: Role) =>
-    apiRequest<{ member: MemberDto }>('PATCH', `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`, { role }),
+    call(client.workspaces[':workspaceId'].members[':userId'].$patch({ param: { workspaceId, userId }, json: { role } })),
   removeMember: (workspaceId: string, userId: string) =>
-    apiRequest<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`),
+    call(client.workspaces[':workspaceId'].members[':userId'].$delete({ param: { workspaceId, userId } })),
 
   listDocuments: (workspaceId: string, archived: boolean, signal?: AbortSignal) =>
-    apiRequest<{ documents: DocumentDto[] }>(
-      'GET',
-      `/api/workspaces/${enc(workspaceId)}/documents?archived=${archived ? 'true' : 'false'}`,
-      undefined,
-      { signal },
-    ),
+    call(client.workspaces[':workspaceId'].documents.$get({ param: { workspaceId }, query: { archived: archived ? 'true' : 'false' } }, withSignal(signal))),
   createDocument: (workspaceId: string, input: { kind: DocumentKind; title: string }) =>
-    apiRequest<DocumentDto>('POST', `/api/workspaces/${enc(workspaceId)}/documents`, input),
+    call(client.workspaces[':workspaceId'].documents.$post({ param: { workspaceId }, json: input })),
   getDocument: (documentId: string, options: { signal?: AbortSignal; quiet401?: boolean } = {}) =>
-    apiRequest<DocumentWithAccessDto>('GET', `/api/documents/${enc(documentId)}`, undefined, options),
+    call(client.documents[':documentId'].$get({ param: { documentId } }, withSignal(options.signal)), options),
   updateDocument: (documentId: string, patch: { title?: string; archived?: boolean }) =>
-    apiRequest<{ document: DocumentDto }>('PATCH', `/api/documents/${enc(documentId)}`, patch),
+    call(client.documents[':documentId'].$patch({ param: { documentId }, json: patch })),
 
   // Versions (history, compare, restore)
   saveVersion: (documentId: string, label?: string) =>
-    apiRequest<{ version: SavedVersionDto }>('POST', `/api/documents/${enc(documentId)}/versions`, label ? { label } : {}),
+    call(client.documents[':documentId'].versions.$post({ param: { documentId }, json: label ? { label } : {} })),
   listVersions: (documentId: string, signal?: AbortSignal) =>
-    apiRequest<{ versions: VersionSummaryDto[] }>('GET', `/api/documents/${enc(documentId)}/versions`, undefined, { signal }),
+    call(client.documents[':documentId'].versions.$get({ param: { documentId } }, withSignal(signal))),
   getVersion: (documentId: string, version: number, signal?: AbortSignal) =>
-    apiRequest<VersionProjectionDto>('GET', `/api/documents/${enc(documentId)}/versions/${version}`, undefined, { signal }),
+    call(client.documents[':documentId'].versions[':version'].$get({ param: { documentId, version: String(version) }, query: {} }, withSignal(signal))),
   /** The version's binary Yjs state, to rebuild it in a fresh Y.Doc. */
   getVersionState: (documentId: string, version: number, signal?: AbortSignal) =>
-    apiBinary(`/api/documents/${enc(documentId)}/versions/${version}?format=yjs`, signal),
+    apiBinary(client.documents[':documentId'].versions[':version'].$url({ param: { documentId, version: String(version) }, query: { format: 'yjs' } }), signal),
   compareVersions: (documentId: string, from: VersionRef, to: VersionRef, signal?: AbortSignal) =>
-    apiRequest<CompareDto>('GET', `/api/documents/${enc(documentId)}/compare?from=${from}&to=${to}`, undefined, { signal }),
+    call(client.documents[':documentId'].compare.$get({ param: { documentId }, query: { from: String(from), to: String(to) } }, withSignal(signal))),
   restoreVersion: (documentId: string, version: number) =>
-    apiRequest<RestoreDto>('POST', `/api/documents/${enc(documentId)}/restore`, { version }),
+    call(client.documents[':documentId'].restore.$post({ param: { documentId }, json: { version } })),
 
   // Meetings
   listMeetings: (workspaceId: string, signal?: AbortSignal) =>
-    apiRequest<{ meetings: MeetingDto[] }>('GET', `/api/workspaces/${enc(workspaceId)}/meetings`, undefined, { signal }),
+    call(client.workspaces[':workspaceId'].meetings.$get({ param: { workspaceId } }, withSignal(signal))),
   createMeeting: (workspaceId: string, input: MeetingInput) =>
-    apiRequest<MeetingDto>('POST', `/api/workspaces/${enc(workspaceId)}/meetings`, input),
+    call(client.workspaces[':workspaceId'].meetings.$post({ param: { workspaceId }, json: input })),
   getMeeting: (meetingId: string, signal?: AbortSignal) =>
-    apiRequest<MeetingAccessDto>('GET', `/api/meetings/${enc(meetingId)}`, undefined, { signal }),
+    call(client.meetings[':meetingId'].$get({ param: { meetingId } }, withSignal(signal))),
   updateMeeting: (meetingId: string, patch: Partial<MeetingInput>) =>
-    apiRequest<MeetingDto>('PATCH', `/api/meetings/${enc(meetingId)}`, patch),
-  startMeeting: (meetingId: string) => apiRequest<MeetingDto>('POST', `/api/meetings/${enc(meetingId)}/start`, {}),
-  endMeeting: (meetingId: string) => apiRequest<EndMeetingDto>('POST', `/api/meetings/${enc(meetingId)}/end`, {}),
+    call(client.meetings[':meetingId'].$patch({ param: { meetingId }, json: patch })),
+  startMeeting: (meetingId: string) => call(client.meetings[':meetingId'].start.$post({ param: { meetingId } })),
+  endMeeting: (meetingId: string) => call(client.meetings[':meetingId'].end.$post({ param: { meetingId } })),
   agendaProposal: (workspaceId: string, cadence: Cadence, startsAt: string | null, signal?: AbortSignal) =>
-    apiRequest<{ items: AgendaProposalItem[] }>(
-      'GET',
-      `/api/workspaces/${enc(workspaceId)}/agenda-proposal?cadence=${enc(cadence)}${startsAt ? `&startsAt=${enc(startsAt)}` : ''}`,
-      undefined,
-      { signal },
-    ),
+    call(client.workspaces[':workspaceId']['agenda-proposal'].$get({ param: { workspaceId }, query: { cadence, ...(startsAt ? { startsAt } : {}) } }, withSignal(signal))),
   addDecisionItems: (meetingId: string, items: DecisionItemInput[]) =>
-    apiRequest<{ added: number; documentId: string }>('POST', `/api/meetings/${enc(meetingId)}/decision-items`, { items }),
-  boardPackUrl: (meetingId: string, format: 'pdf' | 'md') => `/api/meetings/${enc(meetingId)}/board-pack.${format}`,
+    call(client.meetings[':meetingId']['decision-items'].$post({ param: { meetingId }, json: { items } })),
+  boardPackUrl: (meetingId: string, format: 'pdf' | 'md') =>
+    (format === 'pdf' ? client.meetings[':meetingId']['board-pack.pdf'] : client.meetings[':meetingId']['board-pack.md']).$url({ param: { meetingId } }).pathname,
 }
 
 /** GET of a binary body (application/octet-stream), with the same errors as apiRequest. */
-async function apiBinary(path: string, signal?: AbortSignal): Promise<Uint8Array> {
+async function apiBinary(url: URL, signal?: AbortSignal): Promise<Uint8Array> {
   let response: Response
   try {
-    response = await fetch(path, { credentials: 'same-origin', signal })
+    response = await fetch(url.pathname + url.search, { credentials: 'same-origin', signal })
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error
     throw new ApiRequestError(0, 'Cannot reach the server. Check your connection and try again.')
@@ -197,7 +172,7 @@ async function apiBinary(path: string, signal?: AbortSignal): Promise<Uint8Array
   if (!response.ok) {
     let message: string | null = null
     try {
-      const data = (await response.json()) as ApiError
+      const data = (await response.json()) as ErrorBody
       if (typeof data.error === 'string') message = data.error
     } catch {
       message = null

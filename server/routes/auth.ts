@@ -1,9 +1,10 @@
 // Sign up, log in, log out, and who am I.
 import { eq } from 'drizzle-orm'
-import { Hono, type Context } from 'hono'
-import { z } from 'zod'
+import { createRoute } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { LoginBody, MeResponse, SignupBody, UserResponse } from '../../shared/api'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
-import type { AppDeps, AppEnv } from '../app-deps'
+import type { AppDeps } from '../app-deps'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { clearSessionCookie, sessionCookie } from '../auth/sessions'
 import { memberships, users, workspaces } from '../db/schema'
@@ -11,23 +12,34 @@ import { requireSession } from '../http/access'
 import { HttpError, conflict } from '../http/errors'
 import { isSecureRequest } from '../http/origin'
 import { clientAddress } from '../http/client-address'
-import { readJson } from '../http/validate'
+import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 
-const email = z.string().trim().toLowerCase().email('must be an email address').max(254)
-const SignupBody = z.object({
-  name: z.string().trim().min(1, 'is required').max(120),
-  email,
-  password: z.string().min(8, 'must be at least 8 characters').max(256),
+const signup = createRoute({
+  method: 'post', path: '/signup', tags: ['Accounts'], summary: 'Create an account and sign in',
+  request: { body: jsonBody(SignupBody) },
+  responses: { 201: json(UserResponse, 'Signed up; the session cookie is set'), ...errors(400, 409) },
 })
-const LoginBody = z.object({ email, password: z.string().min(1, 'is required').max(256) })
+const login = createRoute({
+  method: 'post', path: '/login', tags: ['Accounts'], summary: 'Sign in',
+  description: 'Failed logins are throttled per account and per address (docs/api.md).',
+  request: { body: jsonBody(LoginBody) },
+  responses: { 200: json(UserResponse, 'Signed in; the session cookie is set'), ...errors(400, 401, 429) },
+})
+const logout = createRoute({
+  method: 'post', path: '/logout', tags: ['Accounts'], summary: 'Sign out: ends the session and closes its sync sockets (4401)',
+  responses: { 204: { description: 'Signed out; the cookie is cleared' } },
+})
+const me = createRoute({
+  method: 'get', path: '/', tags: ['Accounts'], summary: 'The signed-in person and their workspaces',
+  responses: { 200: json(MeResponse, 'The person and their workspaces'), ...errors(401) },
+})
 
 // Verifying against a real hash when the email is unknown keeps response times alike.
 let dummyHash: Promise<string> | null = null
 
 
 export function authRoutes(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
   const secure = (c: Context) => isSecureRequest(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)
   const maxAgeSeconds = Math.round(deps.config.SESSION_TTL_DAYS * 86400)
 
@@ -36,8 +48,8 @@ export function authRoutes(deps: AppDeps) {
     c.header('Set-Cookie', sessionCookie(token, { secure: secure(c), maxAgeSeconds }))
   }
 
-  app.post('/signup', async (c) => {
-    const body = await readJson(c, SignupBody)
+  return apiRouter().openapi(signup, async (c) => {
+    const body = c.req.valid('json')
     const [existing] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, body.email)).limit(1)
     if (existing) throw conflict('an account with this email already exists')
     const user = { id: newId(), name: body.name, email: body.email, passwordHash: await hashPassword(body.password), createdAt: deps.now() }
@@ -48,10 +60,8 @@ export function authRoutes(deps: AppDeps) {
     }
     await startSession(c, user.id)
     return c.json({ user: { id: user.id, name: user.name, email: user.email } }, 201)
-  })
-
-  app.post('/login', async (c) => {
-    const body = await readJson(c, LoginBody)
+  }).openapi(login, async (c) => {
+    const body = c.req.valid('json')
     const address = clientAddress(c, deps.config.TRUST_PROXY)
     const waitMs = await deps.throttle.retryAfterMs(body.email, address)
     if (waitMs > 0) {
@@ -67,10 +77,8 @@ export function authRoutes(deps: AppDeps) {
     }
     await deps.throttle.recordSuccess(body.email)
     await startSession(c, user.id)
-    return c.json({ user: { id: user.id, name: user.name, email: user.email } })
-  })
-
-  app.post('/logout', async (c) => {
+    return c.json({ user: { id: user.id, name: user.name, email: user.email } }, 200)
+  }).openapi(logout, async (c) => {
     const session = c.get('session')
     if (session) {
       await deps.sessions.invalidate(session.sessionId)
@@ -79,18 +87,14 @@ export function authRoutes(deps: AppDeps) {
     c.header('Set-Cookie', clearSessionCookie({ secure: secure(c) }))
     return c.body(null, 204)
   })
-
-  return app
 }
 
 export function meRoute(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
-  app.get('/', async (c) => {
+  return apiRouter().openapi(me, async (c) => {
     const { user } = requireSession(c)
     const rows = await deps.db.select({ id: workspaces.id, name: workspaces.name, fiscalYearStartMonth: workspaces.fiscalYearStartMonth, createdAt: workspaces.createdAt, role: memberships.role })
       .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
       .where(eq(memberships.userId, user.id)).orderBy(workspaces.name)
-    return c.json({ user, workspaces: rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() })) })
+    return c.json({ user, workspaces: rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() })) }, 200)
   })
-  return app
 }

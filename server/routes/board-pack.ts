@@ -1,9 +1,10 @@
 // The board pack of an ended meeting, as PDF or Markdown, built from the versions saved when it ended.
 // Any member of the meeting's workspace may download it (board members are usually viewers).
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { createRoute } from '@hono/zod-openapi'
+import { MeetingParams } from '../../shared/api'
 import { canReadWorkspace } from '../../shared/roles'
-import type { AppDeps, AppEnv } from '../app-deps'
+import type { AppDeps } from '../app-deps'
 import { buildBoardPackModel, type BoardPackModel } from '../board-pack/board-pack-model'
 import { renderMarkdown } from '../board-pack/markdown'
 import { PdfRenderer, PdfRenderTimeout } from '../board-pack/pdf-in-worker'
@@ -11,6 +12,7 @@ import { loadBoardPackInput } from '../board-pack/saved-sources'
 import { meetings } from '../db/schema'
 import { requireSession, requireWorkspaceRole } from '../http/access'
 import { HttpError, conflict, notFound } from '../http/errors'
+import { apiRouter, errors } from '../http/openapi'
 
 export const NOT_ENDED = 'the meeting has not ended; its board pack is built from the versions saved when it ends'
 
@@ -23,8 +25,20 @@ function downloadHeaders(contentType: string, filename: string): Record<string, 
   }
 }
 
+const file = (contentType: string, description: string) => ({ description, content: { [contentType]: { schema: { type: 'string' as const, format: 'binary' } } } })
+const tags = ['Board pack']
+const markdownPack = createRoute({
+  method: 'get', path: '/{meetingId}/board-pack.md', tags, summary: 'The board pack of an ended meeting as Markdown',
+  request: { params: MeetingParams },
+  responses: { 200: file('text/markdown', 'Summary, brief and roadmap from the versions saved when the meeting ended'), ...errors(401, 403, 404, 409) },
+})
+const pdfPack = createRoute({
+  method: 'get', path: '/{meetingId}/board-pack.pdf', tags, summary: 'The board pack of an ended meeting as PDF',
+  request: { params: MeetingParams },
+  responses: { 200: file('application/pdf', 'The same content as the Markdown pack'), ...errors(401, 403, 404, 409, 503) },
+})
+
 export function boardPackRoutes(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
   const pdfs = new PdfRenderer()
 
   async function boardPack(meetingId: string, userId: string): Promise<BoardPackModel & { cacheKey: string }> {
@@ -36,15 +50,14 @@ export function boardPackRoutes(deps: AppDeps) {
     return { ...model, cacheKey: `${meeting.id}:${meeting.endedAt}` }
   }
 
-  app.get('/:meetingId/board-pack.md', async (c) => {
+  return apiRouter().openapi(markdownPack, async (c) => {
     const { user } = requireSession(c)
-    const model = await boardPack(c.req.param('meetingId'), user.id)
+    const model = await boardPack(c.req.valid('param').meetingId, user.id)
     return c.body(renderMarkdown(model), 200, downloadHeaders('text/markdown; charset=utf-8', `${model.fileStem}.md`))
-  })
-
-  app.get('/:meetingId/board-pack.pdf', async (c) => {
+  }).openapi(pdfPack, async (c) => {
     const { user } = requireSession(c)
-    const model = await boardPack(c.req.param('meetingId'), user.id)
+    const { meetingId } = c.req.valid('param')
+    const model = await boardPack(meetingId, user.id)
     const hitsBefore = pdfs.stats.cacheHits
     // In a worker thread (pdfkit's layout is synchronous and would stall every live room), cached per meeting.
     const { cacheKey, ...pack } = model
@@ -52,12 +65,10 @@ export function boardPackRoutes(deps: AppDeps) {
     try {
       pdf = await pdfs.render(cacheKey, pack)
     } catch (err) {
-      deps.log.error({ meetingId: c.req.param('meetingId'), err: (err as Error).message }, 'board pack PDF failed')
+      deps.log.error({ meetingId, err: (err as Error).message }, 'board pack PDF failed')
       throw new HttpError(503, err instanceof PdfRenderTimeout ? 'the board pack took too long to render; try again shortly' : 'the board pack could not be rendered', { 'Retry-After': '5' })
     }
     c.header('x-board-pack-cache', pdfs.stats.cacheHits > hitsBefore ? 'hit' : 'miss')
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, downloadHeaders('application/pdf', `${model.fileStem}.pdf`))
   })
-
-  return app
 }

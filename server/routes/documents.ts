@@ -1,23 +1,43 @@
 // Documents of a workspace: create (from the kind's template), list, read metadata, rename, archive.
 import { and, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm'
-import { Hono } from 'hono'
-import { z } from 'zod'
+import { createRoute } from '@hono/zod-openapi'
+import {
+  CreateDocumentBody, DocumentDto, DocumentListQuery, DocumentListResponse, DocumentParams, DocumentResponse,
+  DocumentWithAccessResponse, PatchDocumentBody, WorkspaceParams,
+} from '../../shared/api'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
-import { DOCUMENT_KINDS } from '../../shared/document-kinds'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
-import type { AppDeps, AppEnv } from '../app-deps'
+import type { AppDeps } from '../app-deps'
 import { documents, documentStates, documentUpdates } from '../db/schema'
 import { initialState } from '../documents/initial-state'
 import { requireDocumentRole, requireSession, requireWorkspaceRole, type DocumentRow } from '../http/access'
 import { badRequest } from '../http/errors'
-import { readJson } from '../http/validate'
+import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 
-const title = z.string().trim().min(1, 'is required').max(200)
-const CreateBody = z.object({ kind: z.enum(DOCUMENT_KINDS), title })
-const PatchBody = z.object({ title: title.optional(), archived: z.boolean().optional() })
+const tags = ['Documents']
+const createDocumentRoute = createRoute({
+  method: 'post', path: '/{workspaceId}/documents', tags, summary: "Create a document from its kind's template (owners, editors)",
+  request: { params: WorkspaceParams, body: jsonBody(CreateDocumentBody) },
+  responses: { 201: json(DocumentDto, 'The new document'), ...errors(400, 401, 403) },
+})
+const listDocuments = createRoute({
+  method: 'get', path: '/{workspaceId}/documents', tags, summary: 'Documents of a workspace (default: not archived)',
+  request: { params: WorkspaceParams, query: DocumentListQuery },
+  responses: { 200: json(DocumentListResponse, 'Documents by kind and title'), ...errors(400, 401, 403) },
+})
+const getDocument = createRoute({
+  method: 'get', path: '/{documentId}', tags, summary: "A document and the caller's role",
+  request: { params: DocumentParams },
+  responses: { 200: json(DocumentWithAccessResponse, 'The document'), ...errors(401, 403, 404) },
+})
+const patchDocument = createRoute({
+  method: 'patch', path: '/{documentId}', tags, summary: 'Rename or archive (owners, editors); archiving closes its sync sockets with 4404',
+  request: { params: DocumentParams, body: jsonBody(PatchDocumentBody) },
+  responses: { 200: json(DocumentResponse, 'The document'), ...errors(400, 401, 403, 404) },
+})
 
-export function documentDto(d: DocumentRow) {
+export function documentDto(d: DocumentRow): DocumentDto {
   return {
     id: d.id, workspaceId: d.workspaceId, kind: d.kind, title: d.title,
     archivedAt: d.archivedAt !== null ? new Date(d.archivedAt).toISOString() : null,
@@ -44,46 +64,35 @@ export async function createDocument(deps: AppDeps, workspaceId: string, kind: D
 const editedAt = sql<number>`max(${documents.updatedAt}, coalesce((select max(${documentUpdates.createdAt}) from ${documentUpdates} where ${documentUpdates.documentId} = ${documents.id}), 0))`
 
 export function workspaceDocumentRoutes(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
-
-  app.post('/:workspaceId/documents', async (c) => {
+  return apiRouter().openapi(createDocumentRoute, async (c) => {
     const { user } = requireSession(c)
-    const workspaceId = c.req.param('workspaceId')
+    const { workspaceId } = c.req.valid('param')
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canEditDocuments, 'create documents')
-    const body = await readJson(c, CreateBody)
+    const body = c.req.valid('json')
     const row = await createDocument(deps, workspaceId, body.kind, body.title)
     return c.json(documentDto(row), 201)
-  })
-
-  app.get('/:workspaceId/documents', async (c) => {
+  }).openapi(listDocuments, async (c) => {
     const { user } = requireSession(c)
-    const workspaceId = c.req.param('workspaceId')
+    const { workspaceId } = c.req.valid('param')
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canReadWorkspace)
-    const archived = c.req.query('archived')
-    if (archived !== undefined && archived !== 'true' && archived !== 'false') throw badRequest('archived must be true or false')
+    const { archived } = c.req.valid('query')
     const rows = await deps.db.select({ ...getTableColumns(documents), updatedAt: editedAt }).from(documents)
       .where(and(eq(documents.workspaceId, workspaceId), archived === 'true' ? isNotNull(documents.archivedAt) : isNull(documents.archivedAt)))
       .orderBy(documents.kind, documents.title)
-    return c.json({ documents: rows.map(documentDto) })
+    return c.json({ documents: rows.map(documentDto) }, 200)
   })
-
-  return app
 }
 
 export function documentRoutes(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
-
-  app.get('/:documentId', async (c) => {
+  return apiRouter().openapi(getDocument, async (c) => {
     const { user } = requireSession(c)
-    const { document, role } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canReadWorkspace)
-    return c.json({ document: documentDto(document), role, canWrite: canEditDocuments(role) && document.archivedAt === null })
-  })
-
-  app.patch('/:documentId', async (c) => {
+    const { document, role } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)
+    return c.json({ document: documentDto(document), role, canWrite: canEditDocuments(role) && document.archivedAt === null }, 200)
+  }).openapi(patchDocument, async (c) => {
     const { user } = requireSession(c)
-    const documentId = c.req.param('documentId')
+    const { documentId } = c.req.valid('param')
     const { document } = await requireDocumentRole(deps.db, documentId, user.id, canEditDocuments, 'change documents')
-    const body = await readJson(c, PatchBody)
+    const body = c.req.valid('json')
     if (body.title === undefined && body.archived === undefined) throw badRequest('nothing to change: send title or archived')
     const patch: Partial<DocumentRow> = { updatedAt: deps.now() }
     if (body.title !== undefined) patch.title = body.title
@@ -93,8 +102,6 @@ export function documentRoutes(deps: AppDeps) {
       const room = deps.rooms.loaded(documentId)
       room?.closeAll(CloseCode.documentGone, CloseReason[CloseCode.documentGone])
     }
-    return c.json({ document: documentDto({ ...document, ...patch }) })
+    return c.json({ document: documentDto({ ...document, ...patch }) }, 200)
   })
-
-  return app
 }

@@ -1,47 +1,72 @@
 // Meetings of a workspace: schedule (with its own notes document), list, read, edit the agenda,
 // start and end (ending saves versions). Starting, ending and editing are for owners and editors.
 import { and, desc, eq, inArray } from 'drizzle-orm'
-import { Hono } from 'hono'
-import { z } from 'zod'
+import { createRoute } from '@hono/zod-openapi'
+import {
+  AgendaProposalQuery, AgendaProposalResponse, DecisionItemsBody, DecisionItemsResponse, EndMeetingResponse, MeetingAccessResponse,
+  MeetingBody, MeetingDto, MeetingListResponse, MeetingParams, PatchMeetingBody, WorkspaceParams,
+} from '../../shared/api'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
-import type { AppDeps, AppEnv } from '../app-deps'
+import type { AppDeps } from '../app-deps'
 import { documents, meetingAttendees, meetingDocuments, meetings, memberships, users } from '../db/schema'
 import { requireSession, requireWorkspaceRole } from '../http/access'
 import { badRequest, conflict, notFound } from '../http/errors'
-import { readJson } from '../http/validate'
+import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { endMeeting, meetingDocumentRows, type Meeting } from '../meetings/end-meeting'
 import { proposeAgenda } from '../meetings/agenda-proposal'
-import { CADENCES } from '../../shared/cadences'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { createDocument, documentDto } from './documents'
 
-const MeetingFields = {
-  cadence: z.enum(CADENCES),
-  title: z.string().trim().min(1, 'is required').max(200),
-  startsAt: z.string().datetime({ offset: true, message: 'must be an ISO date and time' }),
-  agenda: z.array(z.string().min(1)).max(50),
-  attendeeIds: z.array(z.string().min(1)).max(200),
-}
-const MeetingBody = z.object({ ...MeetingFields, agenda: MeetingFields.agenda.default([]), attendeeIds: MeetingFields.attendeeIds.default([]) })
-// No defaults here: zod 4 applies a default inside .partial(), so a patch of the title alone cleared the agenda.
-const PatchMeetingBody = z.object(MeetingFields).partial()
-const DecisionItemsBody = z.object({
-  items: z.array(z.object({
-    question: z.string().trim().min(1, 'is required').max(200),
-    owner: z.string().trim().max(120).optional(),
-    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
-  })).min(1, 'send at least one item').max(50),
+const tags = ['Meetings']
+const createMeeting = createRoute({
+  method: 'post', path: '/{workspaceId}/meetings', tags, summary: 'Schedule a meeting, with its own notes document (owners, editors)',
+  request: { params: WorkspaceParams, body: jsonBody(MeetingBody) },
+  responses: { 201: json(MeetingDto, 'The meeting'), ...errors(400, 401, 403) },
+})
+const agendaProposal = createRoute({
+  method: 'get', path: '/{workspaceId}/agenda-proposal', tags, summary: 'Documents proposed for the agenda, with the reasons each is on it',
+  request: { params: WorkspaceParams, query: AgendaProposalQuery },
+  responses: { 200: json(AgendaProposalResponse, 'Proposed agenda'), ...errors(400, 401, 403) },
+})
+const listMeetings = createRoute({
+  method: 'get', path: '/{workspaceId}/meetings', tags, summary: 'Meetings of a workspace, newest first',
+  request: { params: WorkspaceParams },
+  responses: { 200: json(MeetingListResponse, 'Meetings'), ...errors(401, 403) },
+})
+const getMeeting = createRoute({
+  method: 'get', path: '/{meetingId}', tags, summary: "A meeting and the caller's role",
+  request: { params: MeetingParams },
+  responses: { 200: json(MeetingAccessResponse, 'The meeting'), ...errors(401, 403, 404) },
+})
+const patchMeeting = createRoute({
+  method: 'patch', path: '/{meetingId}', tags, summary: 'Edit a meeting that has not ended (owners, editors)',
+  request: { params: MeetingParams, body: jsonBody(PatchMeetingBody) },
+  responses: { 200: json(MeetingDto, 'The meeting'), ...errors(400, 401, 403, 404, 409) },
+})
+const startMeeting = createRoute({
+  method: 'post', path: '/{meetingId}/start', tags, summary: 'Start a meeting (idempotent; owners, editors)',
+  request: { params: MeetingParams },
+  responses: { 200: json(MeetingDto, 'The meeting'), ...errors(401, 403, 404, 409) },
+})
+const endMeetingRoute = createRoute({
+  method: 'post', path: '/{meetingId}/end', tags,
+  summary: 'End a meeting: one version of every agenda document and of the notes, in one transaction (owners, editors)',
+  request: { params: MeetingParams },
+  responses: { 200: json(EndMeetingResponse, 'Ended; ending again saves nothing and returns the same versions'), ...errors(401, 403, 404) },
+})
+const decisionItems = createRoute({
+  method: 'post', path: '/{meetingId}/decision-items', tags, summary: "Add items to the workspace's decision queue as one change (owners, editors)",
+  request: { params: MeetingParams, body: jsonBody(DecisionItemsBody) },
+  responses: { 201: json(DecisionItemsResponse, 'Added'), ...errors(400, 401, 403, 404, 409) },
 })
 
 export function workspaceMeetingRoutes(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
-
-  app.post('/:workspaceId/meetings', async (c) => {
+  return apiRouter().openapi(createMeeting, async (c) => {
     const { user } = requireSession(c)
-    const workspaceId = c.req.param('workspaceId')
+    const { workspaceId } = c.req.valid('param')
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canEditDocuments, 'schedule meetings')
-    const body = await readJson(c, MeetingBody)
+    const body = c.req.valid('json')
     await checkAgendaAndAttendees(deps, workspaceId, body.agenda, body.attendeeIds)
     const notes = await createDocument(deps, workspaceId, 'notes', `${body.title} — notes`)
     const meeting: Meeting = {
@@ -54,33 +79,23 @@ export function workspaceMeetingRoutes(deps: AppDeps) {
       ...attendeeInserts(deps, meeting.id, body.attendeeIds),
     ])
     return c.json(await meetingDto(deps, meeting), 201)
-  })
-
-  app.get('/:workspaceId/agenda-proposal', async (c) => {
+  }).openapi(agendaProposal, async (c) => {
     const { user } = requireSession(c)
-    const workspaceId = c.req.param('workspaceId')
+    const { workspaceId } = c.req.valid('param')
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canReadWorkspace)
-    const cadence = z.enum(CADENCES).safeParse(c.req.query('cadence') ?? 'leadership')
-    if (!cadence.success) throw badRequest(`cadence must be one of ${CADENCES.join(', ')}`)
-    const at = c.req.query('startsAt') ? new Date(c.req.query('startsAt')!) : new Date(deps.now())
-    if (Number.isNaN(at.getTime())) throw badRequest('startsAt must be an ISO date')
-    return c.json({ cadence: cadence.data, items: await proposeAgenda(deps, workspaceId, cadence.data, at) })
-  })
-
-  app.get('/:workspaceId/meetings', async (c) => {
+    const { cadence, startsAt } = c.req.valid('query')
+    const at = new Date(startsAt ?? deps.now())
+    return c.json({ cadence, items: await proposeAgenda(deps, workspaceId, cadence, at) }, 200)
+  }).openapi(listMeetings, async (c) => {
     const { user } = requireSession(c)
-    const workspaceId = c.req.param('workspaceId')
+    const { workspaceId } = c.req.valid('param')
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canReadWorkspace)
     const rows = await deps.db.select().from(meetings).where(eq(meetings.workspaceId, workspaceId)).orderBy(desc(meetings.startsAt))
-    return c.json({ meetings: await Promise.all(rows.map((m) => meetingDto(deps, m))) })
+    return c.json({ meetings: await Promise.all(rows.map((m) => meetingDto(deps, m))) }, 200)
   })
-
-  return app
 }
 
 export function meetingRoutes(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
-
   async function requireMeeting(meetingId: string, userId: string, allowed: typeof canReadWorkspace, action?: string) {
     const [meeting] = await deps.db.select().from(meetings).where(eq(meetings.id, meetingId))
     if (!meeting) throw notFound('meeting not found')
@@ -88,17 +103,15 @@ export function meetingRoutes(deps: AppDeps) {
     return { meeting, role }
   }
 
-  app.get('/:meetingId', async (c) => {
+  return apiRouter().openapi(getMeeting, async (c) => {
     const { user } = requireSession(c)
-    const { meeting, role } = await requireMeeting(c.req.param('meetingId'), user.id, canReadWorkspace)
-    return c.json({ meeting: await meetingDto(deps, meeting), role, canWrite: canEditDocuments(role) })
-  })
-
-  app.patch('/:meetingId', async (c) => {
+    const { meeting, role } = await requireMeeting(c.req.valid('param').meetingId, user.id, canReadWorkspace)
+    return c.json({ meeting: await meetingDto(deps, meeting), role, canWrite: canEditDocuments(role) }, 200)
+  }).openapi(patchMeeting, async (c) => {
     const { user } = requireSession(c)
-    const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'change meetings')
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'change meetings')
     if (meeting.endedAt !== null) throw conflict('the meeting has ended; its record is final')
-    const body = await readJson(c, PatchMeetingBody)
+    const body = c.req.valid('json')
     await checkAgendaAndAttendees(deps, meeting.workspaceId, body.agenda ?? [], body.attendeeIds ?? [])
     const patch: Partial<Meeting> = {}
     if (body.title !== undefined) patch.title = body.title
@@ -110,35 +123,27 @@ export function meetingRoutes(deps: AppDeps) {
       ...(body.attendeeIds ? [deps.db.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id)), ...attendeeInserts(deps, meeting.id, body.attendeeIds)] : []),
     ]
     if (statements.length > 0) await deps.db.batch(statements as [typeof statements[number], ...typeof statements])
-    return c.json(await meetingDto(deps, { ...meeting, ...patch }))
-  })
-
-  app.post('/:meetingId/start', async (c) => {
+    return c.json(await meetingDto(deps, { ...meeting, ...patch }), 200)
+  }).openapi(startMeeting, async (c) => {
     const { user } = requireSession(c)
-    const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'start meetings')
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'start meetings')
     if (meeting.endedAt !== null) throw conflict('the meeting has already ended')
     const startedAt = meeting.startedAt ?? deps.now()
     if (meeting.startedAt === null) await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
-    return c.json(await meetingDto(deps, { ...meeting, startedAt }))
-  })
-
-  app.post('/:meetingId/end', async (c) => {
+    return c.json(await meetingDto(deps, { ...meeting, startedAt }), 200)
+  }).openapi(endMeetingRoute, async (c) => {
     const { user } = requireSession(c)
-    const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'end meetings')
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'end meetings')
     const result = await endMeeting(deps, meeting, user.id)
     const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
-    return c.json({ meeting: await meetingDto(deps, fresh), alreadyEnded: result.alreadyEnded, versions: result.versions })
-  })
-
-  app.post('/:meetingId/decision-items', async (c) => {
+    return c.json({ meeting: await meetingDto(deps, fresh), alreadyEnded: result.alreadyEnded, versions: result.versions }, 200)
+  }).openapi(decisionItems, async (c) => {
     const { user } = requireSession(c)
-    const { meeting } = await requireMeeting(c.req.param('meetingId'), user.id, canEditDocuments, 'add to the decision queue')
-    const { items } = await readJson(c, DecisionItemsBody)
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'add to the decision queue')
+    const { items } = c.req.valid('json')
     const today = new Date(deps.now()).toISOString().slice(0, 10)
     return c.json(await sendToDecisionQueue(deps, meeting.workspaceId, items, today), 201)
   })
-
-  return app
 }
 
 export function agendaInserts(deps: AppDeps, meetingId: string, agenda: string[]) {
@@ -163,7 +168,7 @@ async function checkAgendaAndAttendees(deps: AppDeps, workspaceId: string, agend
   }
 }
 
-async function meetingDto(deps: AppDeps, meeting: Meeting) {
+async function meetingDto(deps: AppDeps, meeting: Meeting): Promise<MeetingDto> {
   const { agenda, notes } = await meetingDocumentRows(deps, meeting)
   const attendees = await deps.db.select({ userId: users.id, name: users.name }).from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId)).where(eq(meetingAttendees.meetingId, meeting.id))
@@ -171,7 +176,7 @@ async function meetingDto(deps: AppDeps, meeting: Meeting) {
   const iso = (t: number | null) => (t !== null ? new Date(t).toISOString() : null)
   return {
     id: meeting.id, workspaceId: meeting.workspaceId, cadence: meeting.cadence, title: meeting.title,
-    startsAt: iso(meeting.startsAt), startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt),
+    startsAt: new Date(meeting.startsAt).toISOString(), startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt),
     status: meeting.endedAt !== null ? 'ended' : meeting.startedAt !== null ? 'in-progress' : 'scheduled',
     notesDocumentId: meeting.notesDocumentId, notes: notes ? documentDto(notes) : null,
     agenda: agenda.map(documentDto), attendees,

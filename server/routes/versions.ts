@@ -1,85 +1,103 @@
 // Version history of a document: save a named version, list, read one, compare two, restore.
 // Viewers may read and compare; owners and editors save and restore.
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { createRoute } from '@hono/zod-openapi'
 import * as Y from 'yjs'
-import { z } from 'zod'
+import {
+  CompareQuery, CompareResponse, DocumentParams, RestoreBody, RestoreResponse, SavedVersionResponse, SaveVersionBody,
+  VersionListResponse, VersionParams, VersionProjectionResponse, VersionQuery, type VersionRef,
+} from '../../shared/api'
 import { compareProjections, projectDocument } from '../../shared/documents'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import { encodeNotice } from '../../shared/sync-notices'
-import type { AppDeps, AppEnv } from '../app-deps'
+import type { AppDeps } from '../app-deps'
 import { documents } from '../db/schema'
 import { liveRoom, liveSnapshot } from '../documents/live-document'
 import { fiscalYearStartOf } from '../documents/workspace-settings'
 import { requireDocumentRole, requireSession, type DocumentRow } from '../http/access'
-import { badRequest, conflict, notFound } from '../http/errors'
-import { readJson } from '../http/validate'
+import { conflict, notFound } from '../http/errors'
+import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { documentRoots } from '../versions/document-roots'
 import { buildRestoreUpdate } from '../versions/restore'
 
-const LabelBody = z.object({ label: z.string().trim().min(1, 'is required').max(200).optional() })
-const RestoreBody = z.object({ version: z.number().int().positive() })
-
-function parseVersionParam(raw: string | undefined, name: string): number | 'live' {
-  if (raw === 'live') return 'live'
-  const n = Number(raw)
-  if (!raw || !Number.isInteger(n) || n < 1) throw badRequest(`${name} must be a version number or "live"`)
-  return n
-}
+const tags = ['Versions']
+const saveVersion = createRoute({
+  method: 'post', path: '/{documentId}/versions', tags, summary: 'Save the live document as a version (owners, editors)',
+  request: { params: DocumentParams, body: jsonBody(SaveVersionBody) },
+  responses: { 201: json(SavedVersionResponse, 'The saved version'), ...errors(400, 401, 403, 404) },
+})
+const listVersions = createRoute({
+  method: 'get', path: '/{documentId}/versions', tags, summary: 'Versions of a document, newest first',
+  request: { params: DocumentParams },
+  responses: { 200: json(VersionListResponse, 'Versions'), ...errors(401, 403, 404) },
+})
+const getVersion = createRoute({
+  method: 'get', path: '/{documentId}/versions/{version}', tags, summary: 'One version: its JSON projection, or with ?format=yjs its binary Yjs state',
+  request: { params: VersionParams, query: VersionQuery },
+  responses: {
+    200: {
+      description: 'The version',
+      content: { 'application/json': { schema: VersionProjectionResponse }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    },
+    ...errors(400, 401, 403, 404),
+  },
+})
+const compare = createRoute({
+  method: 'get', path: '/{documentId}/compare', tags, summary: 'Compare two versions, either of which may be "live"',
+  request: { params: DocumentParams, query: CompareQuery },
+  responses: { 200: json(CompareResponse, 'The comparison; its shape per kind is in shared/documents/compare.ts'), ...errors(400, 401, 403, 404) },
+})
+const restore = createRoute({
+  method: 'post', path: '/{documentId}/restore', tags,
+  summary: 'Make the live document equal to a version as one forward change, relayed to everyone, then saved as "Restored vN" (owners, editors)',
+  request: { params: DocumentParams, body: jsonBody(RestoreBody) },
+  responses: { 200: json(RestoreResponse, 'Restored'), ...errors(400, 401, 403, 404, 409) },
+})
 
 export function versionRoutes(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
-
-  async function projectionOf(document: DocumentRow, which: number | 'live') {
+  async function projectionOf(document: DocumentRow, which: VersionRef) {
     if (which === 'live') return { version: 'live' as const, label: 'Live document', projection: (await liveSnapshot(deps, document)).projection }
     const saved = await deps.versions.get(document.id, which)
     if (!saved) throw notFound(`version ${which} not found`)
     return { version: which, label: saved.summary.label, createdAt: saved.summary.createdAt, projection: saved.projection }
   }
 
-  app.post('/:documentId/versions', async (c) => {
+  return apiRouter().openapi(saveVersion, async (c) => {
     const { user } = requireSession(c)
-    const { document } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canEditDocuments, 'save versions')
-    const { label } = await readJson(c, LabelBody)
+    const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canEditDocuments, 'save versions')
+    const { label } = c.req.valid('json')
     const { state, projection } = await liveSnapshot(deps, document)
     const [version] = await deps.versions.save([{ documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id, state, projection }])
     return c.json({ version: { ...version, authorName: user.name } }, 201)
-  })
-
-  app.get('/:documentId/versions', async (c) => {
+  }).openapi(listVersions, async (c) => {
     const { user } = requireSession(c)
-    const { document } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canReadWorkspace)
-    return c.json({ versions: await deps.versions.list(document.id) })
-  })
-
-  app.get('/:documentId/versions/:version', async (c) => {
+    const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)
+    return c.json({ versions: await deps.versions.list(document.id) }, 200)
+  }).openapi(getVersion, async (c) => {
     const { user } = requireSession(c)
-    const { document } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canReadWorkspace)
-    const number = parseVersionParam(c.req.param('version'), 'version')
-    if (number === 'live') throw badRequest('version must be a number')
+    const { documentId, version: number } = c.req.valid('param')
+    const { document } = await requireDocumentRole(deps.db, documentId, user.id, canReadWorkspace)
     const saved = await deps.versions.get(document.id, number)
     if (!saved) throw notFound(`version ${number} not found`)
-    if (c.req.query('format') === 'yjs') {
+    if (c.req.valid('query').format === 'yjs') {
       return c.body(saved.state as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream' })
     }
-    return c.json({ version: saved.summary, kind: document.kind, projection: saved.projection })
-  })
-
-  app.get('/:documentId/compare', async (c) => {
+    return c.json({ version: saved.summary, kind: document.kind, projection: saved.projection }, 200)
+  }).openapi(compare, async (c) => {
     const { user } = requireSession(c)
-    const { document } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canReadWorkspace)
-    const from = await projectionOf(document, parseVersionParam(c.req.query('from'), 'from'))
-    const to = await projectionOf(document, parseVersionParam(c.req.query('to'), 'to'))
+    const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)
+    const query = c.req.valid('query')
+    const from = await projectionOf(document, query.from)
+    const to = await projectionOf(document, query.to)
     const fyStartMonth = await fiscalYearStartOf(deps, document.workspaceId)
     const comparison = compareProjections(document.kind, from.projection as never, to.projection as never, { fyStartMonth })
-    return c.json({ kind: document.kind, from: { ...from, projection: undefined }, to: { ...to, projection: undefined }, comparison })
-  })
-
-  app.post('/:documentId/restore', async (c) => {
+    const side = ({ projection: _, ...rest }: typeof from) => rest
+    return c.json({ kind: document.kind, from: side(from), to: side(to), comparison }, 200)
+  }).openapi(restore, async (c) => {
     const { user } = requireSession(c)
-    const { document } = await requireDocumentRole(deps.db, c.req.param('documentId'), user.id, canEditDocuments, 'restore versions')
+    const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canEditDocuments, 'restore versions')
     if (document.archivedAt !== null) throw conflict('unarchive the document before restoring it')
-    const { version } = await readJson(c, RestoreBody)
+    const { version } = c.req.valid('json')
     const saved = await deps.versions.get(document.id, version)
     if (!saved) throw notFound(`version ${version} not found`)
     const room = await liveRoom(deps, document)
@@ -97,8 +115,6 @@ export function versionRoutes(deps: AppDeps) {
       type: 'restored', documentId: document.id, restoredFrom: version, savedAs: recorded.version,
       by: { id: user.id, name: user.name }, at: recorded.createdAt,
     }), null)
-    return c.json({ restoredFrom: version, changed: update !== null, version: { ...recorded, authorName: user.name } })
+    return c.json({ restoredFrom: version, changed: update !== null, version: { ...recorded, authorName: user.name } }, 200)
   })
-
-  return app
 }

@@ -1,6 +1,7 @@
 // Versions are rows that are only ever inserted: number 1, 2, 3 … per document, never reused or
 // changed. Numbers are allocated by the inserting statement itself (a subquery), and a save is one
 // batch (one write transaction), so concurrent saves, in this process or another, cannot collide.
+import type { Cadence } from '../../shared/cadences'
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
@@ -67,7 +68,7 @@ export class VersionStore {
     return insertedVersions(await this.db.batch(inserts as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]))
   }
 
-  async list(documentId: string): Promise<(VersionSummary & { meetingTitle: string | null; meetingCadence: string | null; meetingStartsAt: string | null })[]> {
+  async list(documentId: string): Promise<(VersionSummary & { meetingTitle: string | null; meetingCadence: Cadence | null; meetingStartsAt: string | null })[]> {
     const rows = await this.db.select({
       documentId: versions.documentId, version: versions.version, meetingId: versions.meetingId, label: versions.label,
       authorId: versions.authorId, authorName: users.name, createdAt: versions.createdAt,

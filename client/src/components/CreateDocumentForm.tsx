@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { DocumentDto } from '../../../shared/api-types'
+import type { DocumentDto } from '../../../shared/api'
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/document-kinds'
 import { api, errorMessage } from '../api'
 import { FormError } from './FormError'

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { Link } from 'react-router'
 import { formatDistanceToNow } from 'date-fns'
-import type { DocumentDto } from '../../../shared/api-types'
+import type { DocumentDto } from '../../../shared/api'
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
 import { api, errorMessage } from '../api'
 import { FormError } from './FormError'

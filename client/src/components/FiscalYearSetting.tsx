@@ -1,7 +1,7 @@
 // Workspace setting (owners): the month the fiscal year starts. Quarter labels and quarterly totals
 // across the workspace count from it; everyone else sees it as a fact.
 import { useState } from 'react'
-import type { WorkspaceDto } from '../../../shared/api-types'
+import type { WorkspaceDto } from '../../../shared/api'
 import { fiscalYearNote, monthName } from '../../../shared/format/quarters'
 import { api, errorMessage } from '../api'
 import { FormError } from './FormError'

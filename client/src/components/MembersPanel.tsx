@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { MemberDto } from '../../../shared/api-types'
+import type { MemberDto } from '../../../shared/api'
 import { ROLES, type Role } from '../../../shared/roles'
 import { api, errorMessage } from '../api'
 import { FormError } from './FormError'

@@ -5,7 +5,7 @@ import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 import { boardVersions, briefTrack } from './brief-track'
 import { statusLabel } from './compare/status'
-import type { VersionSummaryDto } from './history-types'
+import type { VersionSummaryDto } from '../../../shared/api'
 
 export function BriefTrack({ documentId, versions }: { documentId: string; versions: VersionSummaryDto[] }) {
   const board = useMemo(() => boardVersions(versions), [versions])

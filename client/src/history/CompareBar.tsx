@@ -1,6 +1,6 @@
 // "Compare [from] → [to]": any two versions, or a version and the live document.
 import { useEffect, useState, type FormEvent } from 'react'
-import type { VersionRef, VersionSummaryDto } from './history-types'
+import type { VersionRef, VersionSummaryDto } from '../../../shared/api'
 
 interface Props {
   versions: VersionSummaryDto[]

@@ -8,7 +8,7 @@ import { FormError } from '../components/FormError'
 import { PageLoading } from '../components/PageLoading'
 import { ComparisonBody } from './compare/ComparisonBody'
 import { highlightFor } from './compare/highlight'
-import type { CompareDto, VersionRef } from './history-types'
+import type { CompareDto, VersionRef } from '../../../shared/api'
 import { VersionPreview } from './VersionPreview'
 
 export function versionRefLabel(ref: VersionRef): string {

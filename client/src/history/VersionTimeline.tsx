@@ -2,7 +2,7 @@
 import { dateTimeLabel } from '../../../shared/format/dates'
 import { Link } from 'react-router'
 import { cadenceLabel } from '../meetings/cadence'
-import type { VersionSummaryDto } from './history-types'
+import type { VersionSummaryDto } from '../../../shared/api'
 import { groupVersionsByQuarter } from './version-groups'
 
 interface Props {

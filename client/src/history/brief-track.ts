@@ -2,7 +2,7 @@
 // newest), one row per pillar, each cell the pillar's status then. Pure.
 import type { BriefStatus } from '../../../shared/documents/brief'
 import { PILLAR_LABELS, PILLARS, type PillarKey } from '../../../shared/documents/pillars'
-import type { VersionSummaryDto } from './history-types'
+import type { VersionSummaryDto } from '../../../shared/api'
 import { quarterLabel, versionDate } from './version-groups'
 
 /** The brief's statuses (shared/documents/brief.ts), here to keep zod out of this chunk. */

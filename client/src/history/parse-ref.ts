@@ -1,4 +1,4 @@
-import type { VersionRef } from './history-types'
+import type { VersionRef } from '../../../shared/api'
 
 /** A version reference from the URL: a positive integer or "live"; anything else is null. */
 export function parseVersionRef(raw: string | null): VersionRef | null {

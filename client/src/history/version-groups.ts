@@ -1,7 +1,7 @@
 // Versions on a timeline: grouped by calendar quarter ("Q3 2026"), and inside a quarter by the
 // meeting that saved them. Pure, so it can be unit-tested without a browser.
 import { quarterLabel as sharedQuarterLabel } from '../../../shared/format/quarters'
-import type { VersionSummaryDto } from './history-types'
+import type { VersionSummaryDto } from '../../../shared/api'
 
 export interface MeetingGroup {
   /** Stable key: the meeting id, or "saved-<first version>" for a run of versions saved by hand. */

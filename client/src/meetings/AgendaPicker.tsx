@@ -1,10 +1,10 @@
 // Building a meeting's agenda: the server's proposal (with its reasons) to accept, then reorder,
 // remove, or add any document of the workspace.
 import { useState } from 'react'
-import type { DocumentDto } from '../../../shared/api-types'
+import type { DocumentDto } from '../../../shared/api'
 import { DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
 import { addEntries, moveEntry, removeEntry, type AgendaEntry } from './agenda-list'
-import type { AgendaProposalItem } from './meeting-types'
+import type { AgendaProposalItem } from '../../../shared/api'
 
 interface Props {
   agenda: AgendaEntry[]

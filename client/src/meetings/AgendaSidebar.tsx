@@ -1,6 +1,6 @@
 // The meeting's agenda, in order; the selected document is aria-current.
 import { Link } from 'react-router'
-import type { DocumentDto } from '../../../shared/api-types'
+import type { DocumentDto } from '../../../shared/api'
 import { DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
 
 interface Props {

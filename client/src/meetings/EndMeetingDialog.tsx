@@ -1,7 +1,7 @@
 // "End the meeting?": ending saves a version of every agenda document and of the notes.
 import { api } from '../api'
 import { ConfirmDialog } from '../components/ConfirmDialog'
-import type { EndMeetingDto, MeetingDto } from './meeting-types'
+import type { EndMeetingDto, MeetingDto } from '../../../shared/api'
 
 export function EndMeetingDialog({ meeting, onClose, onEnded }: { meeting: MeetingDto; onClose: () => void; onEnded: (result: EndMeetingDto) => void }) {
   const count = meeting.agenda.length + (meeting.notes ? 1 : 0)

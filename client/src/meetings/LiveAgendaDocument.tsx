@@ -1,7 +1,7 @@
 // The agenda document on the meeting room's stage, live: the kind's body over useDocumentSync,
 // exactly as on the document page.
 import { Suspense, useEffect } from 'react'
-import type { DocumentDto } from '../../../shared/api-types'
+import type { DocumentDto } from '../../../shared/api'
 import type { PresenceUser } from '../../../shared/presence'
 import { PageLoading } from '../components/PageLoading'
 import { bodyForKind } from '../documents/registry'

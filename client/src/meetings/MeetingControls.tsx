@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 import { EndMeetingDialog } from './EndMeetingDialog'
-import type { EndMeetingDto, MeetingDto } from './meeting-types'
+import type { EndMeetingDto, MeetingDto } from '../../../shared/api'
 
 interface Props {
   meeting: MeetingDto

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { cadenceLabel } from './cadence'
-import type { MeetingDto } from './meeting-types'
+import type { MeetingDto } from '../../../shared/api'
 import { meetingTime } from './MeetingList'
 
 const STATUS_LABELS = { scheduled: 'Scheduled', 'in-progress': 'In progress', ended: 'Ended' } as const

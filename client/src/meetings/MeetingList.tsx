@@ -3,7 +3,7 @@ import { format } from 'date-fns'
 import { Link } from 'react-router'
 import { BoardPackLinks } from './BoardPackLinks'
 import { cadenceLabel } from './cadence'
-import type { MeetingDto } from './meeting-types'
+import type { MeetingDto } from '../../../shared/api'
 
 export function meetingTime(iso: string | null): string {
   const d = iso ? new Date(iso) : null

@@ -5,7 +5,7 @@ import { dateLabel } from '../../../shared/format/dates'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 import { BoardPackLinks } from './BoardPackLinks'
-import type { EndMeetingDto, MeetingDto } from './meeting-types'
+import type { EndMeetingDto, MeetingDto } from '../../../shared/api'
 
 export type Saved = EndMeetingDto['versions']
 

@@ -1,7 +1,7 @@
 // The meeting's notes (the notes document, live) and "Send to decision queue".
 import { Suspense, useRef, useState } from 'react'
 import { Link } from 'react-router'
-import type { DocumentDto } from '../../../shared/api-types'
+import type { DocumentDto } from '../../../shared/api'
 import type { PresenceUser } from '../../../shared/presence'
 import { PageLoading } from '../components/PageLoading'
 import { bodyForKind } from '../documents/registry'

@@ -2,7 +2,7 @@
 // so the room shows what the meeting decided on, not what the live document has become since.
 import { Suspense } from 'react'
 import { Link } from 'react-router'
-import type { DocumentDto } from '../../../shared/api-types'
+import type { DocumentDto } from '../../../shared/api'
 import { dateLabel } from '../../../shared/format/dates'
 import type { PresenceUser } from '../../../shared/presence'
 import { FormError } from '../components/FormError'

@@ -1,14 +1,15 @@
 // "Schedule meeting": cadence, title (defaulted from cadence + date), date & time, attendees,
 // and the agenda (proposal accepted, reordered, edited).
 import { useState, type FormEvent } from 'react'
-import type { DocumentDto, MemberDto } from '../../../shared/api-types'
+import type { DocumentDto, MemberDto } from '../../../shared/api'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 import { roleLabel } from '../components/RoleChip'
 import type { AgendaEntry } from './agenda-list'
 import { AgendaPicker } from './AgendaPicker'
 import { CADENCE_LABELS, defaultMeetingTitle, defaultStart, toLocalInputValue } from './cadence'
-import { CADENCES, type Cadence, type MeetingDto } from './meeting-types'
+import { CADENCES, type Cadence } from '../../../shared/cadences'
+import type { MeetingDto } from '../../../shared/api'
 import { useAgendaProposal } from './useAgendaProposal'
 
 interface Props {

@@ -1,5 +1,5 @@
 // Turning selected note text into decision-queue items: one per line. Pure.
-import type { DecisionItemInput } from './meeting-types'
+import type { DecisionItemInput } from '../../../shared/api'
 
 export const MAX_ITEMS = 50
 

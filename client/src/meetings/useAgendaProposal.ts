@@ -1,7 +1,8 @@
 // The server's proposed agenda for a cadence (GET /api/workspaces/:id/agenda-proposal).
 import { useEffect, useState } from 'react'
 import { api, ApiRequestError, errorMessage } from '../api'
-import type { AgendaProposalItem, Cadence } from './meeting-types'
+import { type Cadence } from '../../../shared/cadences'
+import type { AgendaProposalItem } from '../../../shared/api'
 
 /** `startsAt` (ISO) lets the server weigh what falls due before the meeting. */
 export function useAgendaProposal(workspaceId: string, cadence: Cadence, startsAt: string | null) {

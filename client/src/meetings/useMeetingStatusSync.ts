@@ -3,7 +3,7 @@
 // its own re-reads the meeting from the server (the server stays the source of truth).
 import { useCallback, useEffect, useRef } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
-import type { MeetingStatus } from './meeting-types'
+import type { MeetingStatus } from '../../../shared/api'
 
 const ORDER: Record<MeetingStatus, number> = { scheduled: 0, 'in-progress': 1, ended: 2 }
 

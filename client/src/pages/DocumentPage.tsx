@@ -1,7 +1,7 @@
 // "/d/:documentId": one document, live. Loaded as its own chunk (Tiptap + Yjs).
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import type { DocumentWithAccessDto } from '../../../shared/api-types'
+import type { DocumentWithAccessDto } from '../../../shared/api'
 import { DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
 import { colorForUser, type PresenceUser } from '../../../shared/presence'
 import { api, ApiRequestError, errorMessage } from '../api'

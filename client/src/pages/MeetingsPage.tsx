@@ -2,11 +2,11 @@
 // owners and editors, the form to schedule one.
 import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import type { DocumentDto, MemberDto, WorkspaceDto } from '../../../shared/api-types'
+import type { DocumentDto, MemberDto, WorkspaceDto } from '../../../shared/api'
 import { canEditDocuments } from '../../../shared/roles'
 import { api, ApiRequestError, errorMessage } from '../api'
 import { PageLoading } from '../components/PageLoading'
-import type { MeetingDto } from '../meetings/meeting-types'
+import type { MeetingDto } from '../../../shared/api'
 import { MeetingList } from '../meetings/MeetingList'
 import { ScheduleMeetingForm } from '../meetings/ScheduleMeetingForm'
 import '../history/history.css'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import type { DocumentDto, MemberDto, WorkspaceDto } from '../../../shared/api-types'
+import type { DocumentDto, MemberDto, WorkspaceDto } from '../../../shared/api'
 import { canEditDocuments, canManageMembers } from '../../../shared/roles'
 import { api, ApiRequestError, errorMessage } from '../api'
 import { CreateDocumentForm } from '../components/CreateDocumentForm'

@@ -1,6 +1,6 @@
 // The signed-in user and their workspaces, loaded once from GET /api/me and kept in context.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { UserDto, WorkspaceDto } from '../../../shared/api-types'
+import type { UserDto, WorkspaceDto } from '../../../shared/api'
 import { api, ApiRequestError, errorMessage, onUnauthorized } from '../api'
 
 /** Logging out waits at most this long for the local copies to be deleted (another tab can hold one open). */

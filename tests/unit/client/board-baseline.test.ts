@@ -6,7 +6,7 @@ import { projectDocument } from '../../../shared/documents'
 import { getPillarNarrative, template as briefTemplate, updatePillar } from '../../../shared/documents/brief'
 import { appendBlocks, paragraphs } from '../../../shared/documents/rich-text'
 import { addInitiative, setInitiativeField, template as roadmapTemplate } from '../../../shared/documents/roadmap'
-import type { DocumentDto } from '../../../shared/api-types'
+import type { DocumentDto } from '../../../shared/api'
 
 const version = (n: number, cadence: string | null, meetingId: string | null = cadence ? `m${n}` : null) => ({
   version: n, label: `v${n}`, meetingId, meetingCadence: cadence, createdAt: '2026-01-01T00:00:00Z',

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { boardVersions, briefTrack } from '../../../client/src/history/brief-track'
-import type { VersionSummaryDto } from '../../../client/src/history/history-types'
+import type { VersionSummaryDto } from '../../../shared/api'
 import { parseVersionRef } from '../../../client/src/history/parse-ref'
 import { groupVersionsByQuarter, quarterLabel } from '../../../client/src/history/version-groups'
 
 function v(version: number, createdAt: string, meeting?: { id: string; title: string; cadence: string; startsAt: string }): VersionSummaryDto {
   return {
+    documentId: 'd1',
     version,
     label: meeting ? meeting.title : `Saved ${version}`,
     meetingId: meeting?.id ?? null,
     meetingTitle: meeting?.title ?? null,
     meetingCadence: (meeting?.cadence as VersionSummaryDto['meetingCadence']) ?? null,
     meetingStartsAt: meeting?.startsAt ?? null,
+    authorId: 'u1',
     authorName: 'Alex',
     createdAt,
   }

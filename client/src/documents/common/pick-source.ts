@@ -1,6 +1,6 @@
 // Which document of a workspace feeds a live block: the one named (if it still exists, is of the
 // right kind and is not archived), else the first such document in the workspace's list.
-import type { DocumentDto } from '../../../../shared/api-types'
+import type { DocumentDto } from '../../../../shared/api'
 import type { DocumentKind } from '../../../../shared/document-kinds'
 
 export interface PickedSource {

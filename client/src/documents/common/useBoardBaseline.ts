@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import type { DocumentKind } from '../../../../shared/document-kinds'
 import { projectDocument } from '../../../../shared/documents'
-import { apiRequest } from '../../api'
+import { api } from '../../api'
 import { changedSince, pickBoardVersion, type ChangedSince, type VersionListItem } from './board-baseline'
 import { useSettledDocVersion } from './useDocumentSnapshot'
 
@@ -22,7 +22,6 @@ interface Loaded {
   projection: unknown
 }
 
-const enc = encodeURIComponent
 const BASELINE_SETTLE_MS = 1000
 
 export function useBoardBaseline(documentId: string | undefined, kind: DocumentKind, ydoc: Y.Doc, enabled = true): BoardBaseline | null {
@@ -34,10 +33,10 @@ export function useBoardBaseline(documentId: string | undefined, kind: DocumentK
     const controller = new AbortController()
     const signal = controller.signal
     ;(async () => {
-      const { versions } = await apiRequest<{ versions: VersionListItem[] }>('GET', `/api/documents/${enc(documentId)}/versions`, undefined, { signal })
+      const { versions } = await api.listVersions(documentId, signal)
       const board = pickBoardVersion(versions)
       if (!board) return
-      const { projection } = await apiRequest<{ projection: unknown }>('GET', `/api/documents/${enc(documentId)}/versions/${board.version}`, undefined, { signal })
+      const { projection } = await api.getVersion(documentId, board.version, signal)
       if (!signal.aborted) setLoaded({ version: board, projection })
     })().catch(() => {
       // No baseline is a fine state: the badges are a hint, not a feature to fail loudly.

@@ -1,7 +1,7 @@
 // The workspace's non-archived documents (to find the vendor register, the summary's sources…),
 // and the workspace id of a document when the page did not pass it.
 import { useEffect, useState } from 'react'
-import type { DocumentDto } from '../../../../shared/api-types'
+import type { DocumentDto } from '../../../../shared/api'
 import { api } from '../../api'
 
 export function useWorkspaceId(documentId: string | undefined, workspaceId: string | undefined): string | null {

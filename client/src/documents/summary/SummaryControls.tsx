@@ -1,6 +1,6 @@
 // Screen-only controls of the summary: quarter label, the live blocks' source documents, Print.
 import type * as Y from 'yjs'
-import type { DocumentDto } from '../../../../shared/api-types'
+import type { DocumentDto } from '../../../../shared/api'
 import type { DocumentKind } from '../../../../shared/document-kinds'
 import { setSummaryMeta } from '../../../../shared/documents/summary'
 import type { Summary, SummaryMetaField } from '../../../../shared/documents/summary'

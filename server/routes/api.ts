@@ -1,0 +1,56 @@
+// Every JSON route under /api, in one typed router: its type is what the client's `hc` reads
+// (client/src/api.ts), and its declarations are served as /api/openapi.json.
+import { createRoute } from '@hono/zod-openapi'
+import { HealthResponse } from '../../shared/api'
+import type { AppDeps } from '../app-deps'
+import { apiRouter, json } from '../http/openapi'
+import { authRoutes, meRoute } from './auth'
+import { boardPackRoutes } from './board-pack'
+import { documentRoutes, workspaceDocumentRoutes } from './documents'
+import { meetingRoutes, workspaceMeetingRoutes } from './meetings'
+import { versionRoutes } from './versions'
+import { workspaceRoutes } from './workspaces'
+
+const health = createRoute({
+  method: 'get', path: '/health', tags: ['Operations'], summary: 'Liveness, loaded documents, memory, commit and room counters',
+  responses: { 200: json(HealthResponse, 'The server is up') },
+})
+
+export function apiRoutes(deps: AppDeps) {
+  const api = apiRouter()
+    .openapi(health, (c) => {
+      // Tests that look for leaks start the server with --expose-gc; elsewhere this is a no-op.
+      const gc = (globalThis as { gc?: () => void }).gc
+      if (c.req.query('gc') === '1' && gc) gc()
+      const { rss, heapUsed } = process.memoryUsage()
+      return c.json({
+        ok: true,
+        loadedDocuments: deps.rooms.loadedCount,
+        memory: { rssBytes: rss, heapUsedBytes: heapUsed },
+        commits: { ...deps.commits.stats },
+        rooms: { ...deps.rooms.stats },
+      }, 200)
+    })
+    .route('/auth', authRoutes(deps))
+    .route('/me', meRoute(deps))
+    .route('/workspaces', workspaceRoutes(deps))
+    .route('/workspaces', workspaceDocumentRoutes(deps))
+    .route('/workspaces', workspaceMeetingRoutes(deps))
+    .route('/documents', documentRoutes(deps))
+    .route('/documents', versionRoutes(deps))
+    .route('/meetings', meetingRoutes(deps))
+    .route('/meetings', boardPackRoutes(deps))
+  api.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Quorum API',
+      version: '1',
+      description: 'JSON over HTTPS under /api, with the session cookie set by signup and login. Errors are {"error": message}. '
+        + 'State-changing requests must carry the app\'s own Origin. Live sync is a WebSocket at /api/sync/{documentId}: see docs/api.md.',
+    },
+  })
+  return api
+}
+
+/** The API's routes and their request and response types, for the client's `hc`. */
+export type ApiRoutes = ReturnType<typeof apiRoutes>

@@ -1,0 +1,54 @@
+// Sign-up, sign-in, the signed-in person, workspaces and their members.
+import { z } from 'zod'
+import { ROLES } from '../roles'
+import { Id, Timestamp, UserDto } from './common'
+
+const email = z.string().trim().toLowerCase().email('must be an email address').max(254)
+
+export const SignupBody = z.object({
+  name: z.string().trim().min(1, 'is required').max(120),
+  email,
+  password: z.string().min(8, 'must be at least 8 characters').max(256),
+})
+export const LoginBody = z.object({ email, password: z.string().min(1, 'is required').max(256) })
+export const UserResponse = z.object({ user: UserDto })
+
+export const WorkspaceDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  /** 1–12: the month the fiscal year starts; quarter labels and totals follow it (shared/format/quarters.ts). */
+  fiscalYearStartMonth: z.number().int(),
+  createdAt: Timestamp,
+}).meta({ id: 'Workspace' })
+export type WorkspaceDto = z.infer<typeof WorkspaceDto>
+
+export const MemberDto = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(ROLES) }).meta({ id: 'Member' })
+export type MemberDto = z.infer<typeof MemberDto>
+
+export const MeResponse = z.object({ user: UserDto, workspaces: z.array(WorkspaceDto) })
+export type MeDto = z.infer<typeof MeResponse>
+
+export const WorkspaceParams = z.object({ workspaceId: Id })
+export const MemberParams = z.object({ workspaceId: Id, userId: Id })
+
+export const WorkspaceNameBody = z.object({ name: z.string().trim().min(1, 'is required').max(120) })
+export const WorkspaceSettingsBody = z.object({
+  fiscalYearStartMonth: z.number().int().min(1, 'must be a month, 1–12').max(12, 'must be a month, 1–12'),
+})
+export const AddMemberBody = z.object({ email: z.string().trim().toLowerCase().email('must be an email address'), role: z.enum(ROLES) })
+export const MemberRoleBody = z.object({ role: z.enum(ROLES) })
+
+export const WorkspaceListResponse = z.object({ workspaces: z.array(WorkspaceDto) })
+export const WorkspaceResponse = z.object({ workspace: WorkspaceDto })
+export const WorkspaceWithMembersResponse = z.object({ workspace: WorkspaceDto, members: z.array(MemberDto) })
+export const MemberListResponse = z.object({ members: z.array(MemberDto) })
+export const MemberResponse = z.object({ member: MemberDto })
+
+export const HealthResponse = z.object({
+  ok: z.boolean(),
+  loadedDocuments: z.number(),
+  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number() }),
+  commits: z.record(z.string(), z.number()),
+  rooms: z.record(z.string(), z.number()),
+})
