@@ -4,17 +4,22 @@ import { projectDocument } from '../../shared/documents'
 import type { AppDeps } from '../app-deps'
 import type { DocumentRow } from '../http/access'
 import { HttpError } from '../http/errors'
+import { DamagedDocumentError } from '../storage/document-store'
 import type { Room } from '../sync/room'
 
 export async function liveRoom(deps: AppDeps, document: DocumentRow): Promise<Room> {
-  let room: Room
   try {
-    room = await deps.rooms.acquire(document.id, document.workspaceId)
+    return await deps.rooms.acquire(document.id, document.workspaceId)
   } catch (err) {
-    deps.log.error({ documentId: document.id, err: (err as Error).message }, 'document failed to load')
-    throw new HttpError(503, 'document could not be loaded; try again shortly')
+    throw loadFailure(deps, document.id, err)
   }
-  return room
+}
+
+/** A document that did not load answers 503: named when it is damaged (no retry helps), else "try again". */
+export function loadFailure(deps: AppDeps, documentId: string, err: unknown): HttpError {
+  if (err instanceof DamagedDocumentError) return new HttpError(503, `${err.message}; nothing was changed, and an operator can see it in /api/health`)
+  deps.log.error({ documentId, err: (err as Error).message }, 'document failed to load')
+  return new HttpError(503, 'document could not be loaded; try again shortly', { 'Retry-After': '2' })
 }
 
 export async function liveSnapshot(deps: AppDeps, document: DocumentRow): Promise<{ state: Uint8Array; projection: unknown }> {

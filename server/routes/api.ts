@@ -12,7 +12,7 @@ import { versionRoutes } from './versions'
 import { workspaceRoutes } from './workspaces'
 
 const health = createRoute({
-  method: 'get', path: '/health', tags: ['Operations'], summary: 'Liveness, loaded documents, memory, commit and room counters',
+  method: 'get', path: '/health', tags: ['Operations'], summary: 'Liveness, loaded documents, memory, commit and room counters, and documents refused as damaged',
   responses: { 200: json(HealthResponse, 'The server is up') },
 })
 
@@ -29,6 +29,7 @@ export function apiRoutes(deps: AppDeps) {
         memory: { rssBytes: rss, heapUsedBytes: heapUsed },
         commits: { ...deps.commits.stats },
         rooms: { ...deps.rooms.stats },
+        damagedDocuments: [...deps.rooms.damaged].map(([documentId, d]) => ({ documentId, ...d })),
       }, 200)
     })
     .route('/auth', authRoutes(deps))

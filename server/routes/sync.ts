@@ -10,6 +10,7 @@ import { requireDocumentRole, requireSession } from '../http/access'
 import { HttpError, forbidden, notFound } from '../http/errors'
 import { clientAddress } from '../http/client-address'
 import { isSameOrigin } from '../http/origin'
+import { loadFailure } from '../documents/live-document'
 import { ConnectionLimits } from '../sync/connection-limits'
 import { newConnectionId, type Connection } from '../sync/connection'
 import type { Room } from '../sync/room'
@@ -36,8 +37,7 @@ export function syncRoutes(deps: AppDeps) {
       room = await deps.rooms.acquire(document.id, document.workspaceId)
     } catch (err) {
       c.get('socketSlot').release()
-      deps.log.error({ documentId: document.id, err: (err as Error).message }, 'document failed to load')
-      throw new HttpError(503, 'document could not be loaded; try again shortly', { 'Retry-After': '2' })
+      throw loadFailure(deps, document.id, err)
     }
     c.set('room', room)
     c.set('connection', {

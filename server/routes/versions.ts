@@ -2,6 +2,7 @@
 // Viewers may read and compare; owners and editors save and restore.
 import { eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
+import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import {
   CompareQuery, CompareResponse, DocumentParams, RestoreBody, RestoreResponse, SavedVersionResponse, SaveVersionBody,
@@ -19,6 +20,7 @@ import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { documentRoots } from '../versions/document-roots'
 import { buildRestoreUpdate } from '../versions/restore'
+import { insertedVersions, versionInserts } from '../versions/version-store'
 
 const tags = ['Versions']
 const saveVersion = createRoute({
@@ -101,15 +103,23 @@ export function versionRoutes(deps: AppDeps) {
     const saved = await deps.versions.get(document.id, version)
     if (!saved) throw notFound(`version ${version} not found`)
     const room = await liveRoom(deps, document)
-    const update = buildRestoreUpdate(Y.encodeStateAsUpdate(room.doc), saved.state, documentRoots(document.kind))
-    // Durable and relayed to everyone connected before the restore is recorded as its own version.
-    if (update) await room.submitServerChange(update)
-    // Bumps the list's "edited" time even when the restore changed nothing the log would show.
-    await deps.db.update(documents).set({ updatedAt: deps.now() }).where(eq(documents.id, document.id))
-    const [recorded] = await deps.versions.save([{
+    const current = Y.encodeStateAsUpdate(room.doc)
+    const update = buildRestoreUpdate(current, saved.state, documentRoots(document.kind))
+    // The document as the restore leaves it, recorded as "Restored vN" in the same transaction as
+    // the change itself: a crash leaves both or neither. The edited time is bumped even when the
+    // restore changed nothing the log would show.
+    const restored = new Y.Doc()
+    Y.applyUpdate(restored, update ? Y.mergeUpdates([current, update]) : current)
+    const t = deps.now()
+    const [insertVersion] = versionInserts(deps.db, [{
       documentId: document.id, meetingId: null, label: `Restored v${version}`, authorId: user.id,
-      state: Y.encodeStateAsUpdate(room.doc), projection: projectDocument(document.kind, room.doc),
-    }])
+      state: Y.encodeStateAsUpdate(restored), projection: projectDocument(document.kind, restored),
+    }], t)
+    const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [insertVersion, deps.db.update(documents).set({ updatedAt: t }).where(eq(documents.id, document.id))]
+    restored.destroy()
+    // With a change: durable and relayed to everyone connected before this answers.
+    const results = update ? await room.submitServerChange(update, statements) : await deps.db.batch(statements)
+    const [recorded] = insertedVersions(results.slice(0, 1))
     // Everyone with the document open is told who restored which version (see shared/sync-notices.ts).
     room.broadcast(encodeNotice({
       type: 'restored', documentId: document.id, restoredFrom: version, savedAs: recorded.version,

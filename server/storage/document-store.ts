@@ -18,7 +18,22 @@ export interface StoredDocument {
   maxSeq: number
 }
 
-export interface LogAppend { documentId: string; update: Uint8Array }
+export interface LogAppend {
+  documentId: string
+  update: Uint8Array
+  /** Statements committed in the same transaction (a restore's "Restored vN" version row). */
+  alongside?: readonly BatchItem<'sqlite'>[]
+}
+
+/** Where a row went: its sequence number, and the results of its `alongside` statements. */
+export interface Appended { seq: number; alongside: unknown[] }
+
+/** A document whose stored log is not whole: it is refused (503), never served as less than it is. */
+export class DamagedDocumentError extends Error {
+  constructor(readonly documentId: string, readonly problem: string) {
+    super(`document ${documentId} is damaged: ${problem}`)
+  }
+}
 
 const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
 
@@ -30,9 +45,14 @@ export class DocumentStore {
    */
   constructor(private db: Db, private now: () => number = Date.now, private onClose: () => void = () => {}) {}
 
-  /** State row and log rows in one read transaction: a snapshot in which the log has no gaps. */
+  /**
+   * State row and log rows in one read transaction: a snapshot in which the log has no gaps, since
+   * rows are numbered and inserted in one transaction. A gap, or rows missing below the counter,
+   * means the database lost rows: DamagedDocumentError, and nothing is changed.
+   */
   async load(documentId: string): Promise<StoredDocument> {
-    const [states, rows] = await this.db.batch([
+    const [counter, states, rows] = await this.db.batch([
+      this.db.select({ lastSeq: documentSeq.lastSeq }).from(documentSeq).where(eq(documentSeq.documentId, documentId)),
       this.db.select({ state: documentStates.state, throughSeq: documentStates.throughSeq }).from(documentStates)
         .where(eq(documentStates.documentId, documentId)),
       this.db.select({ seq: documentUpdates.seq, update: documentUpdates.update }).from(documentUpdates)
@@ -40,11 +60,14 @@ export class DocumentStore {
     ])
     const throughSeq = states[0]?.throughSeq ?? 0
     const updates = rows.filter((r) => r.seq > throughSeq).map((r) => ({ seq: r.seq, update: new Uint8Array(r.update) }))
-    return {
-      state: states[0] ? new Uint8Array(states[0].state) : null,
-      updates,
-      maxSeq: Math.max(throughSeq, updates.at(-1)?.seq ?? 0),
-    }
+    const maxSeq = Math.max(throughSeq, updates.at(-1)?.seq ?? 0)
+    updates.forEach((u, i) => {
+      const expected = throughSeq + i + 1
+      if (u.seq !== expected) throw new DamagedDocumentError(documentId, `its update log has no row ${expected} (the next is ${u.seq})`)
+    })
+    const lastSeq = counter[0]?.lastSeq ?? maxSeq
+    if (lastSeq > maxSeq) throw new DamagedDocumentError(documentId, `its update log ends at row ${maxSeq}, but rows up to ${lastSeq} were committed`)
+    return { state: states[0] ? new Uint8Array(states[0].state) : null, updates, maxSeq }
   }
 
   /**
@@ -53,7 +76,7 @@ export class DocumentStore {
    * reserves the batch's numbers (RETURNING the last), then the rows, numbered from that counter in
    * the same transaction. A batch is one write transaction, so no other writer can come between.
    */
-  async append(rows: readonly LogAppend[]): Promise<number[]> {
+  async append(rows: readonly LogAppend[]): Promise<Appended[]> {
     if (rows.length === 0) return []
     const t = this.now()
     const byDocument = new Map<string, number[]>()
@@ -83,14 +106,19 @@ export class DocumentStore {
           WHERE c.document_id = ${documentId}`))
       }
     }
+    const alongsideAt = rows.map((r) => {
+      const at = statements.length
+      statements.push(...(r.alongside ?? []))
+      return at
+    })
     const results = await this.retryWhileBusy(() => this.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]))
-    const seqs = new Array<number>(rows.length)
+    const appended = rows.map((r, i) => ({ seq: 0, alongside: results.slice(alongsideAt[i], alongsideAt[i] + (r.alongside?.length ?? 0)) }))
     let d = 0
     for (const indexes of byDocument.values()) {
       const last = (results[reserveAt[d++]] as { lastSeq: number }[])[0].lastSeq
-      indexes.forEach((rowIndex, j) => { seqs[rowIndex] = last - indexes.length + 1 + j })
+      indexes.forEach((rowIndex, j) => { appended[rowIndex].seq = last - indexes.length + 1 + j })
     }
-    return seqs
+    return appended
   }
 
   /**

@@ -3,11 +3,13 @@
 // are the updates applied and relayed (Room.applyCommitted), so a relay never runs ahead of its
 // commit. One batch is in flight at a time; what arrives meanwhile forms the next batch, so batches
 // grow with load instead of queueing transactions.
-import type { DocumentStore } from '../storage/document-store'
+import type { Appended, DocumentStore } from '../storage/document-store'
 import type { Connection } from './connection'
 import type { Room } from './room'
 
-interface Waiter { resolve(): void; reject(err: Error): void }
+import type { BatchItem } from 'drizzle-orm/batch'
+
+interface Waiter { resolve(alongside: unknown[]): void; reject(err: Error): void }
 
 export interface PendingUpdate {
   room: Room
@@ -16,6 +18,8 @@ export interface PendingUpdate {
   update: Uint8Array
   /** Set only by callers that wait for the commit (server-made changes), not on the hot path. */
   done?: Waiter
+  /** Statements that commit with this update, all or nothing (server-made changes only). */
+  alongside?: readonly BatchItem<'sqlite'>[]
 }
 
 /** An update the database has, with the sequence number it was given there. */
@@ -59,8 +63,8 @@ export class CommitQueue {
     if (this.inFlight || this.queue.length === 0) return this.inFlight ?? Promise.resolve()
     const batch = this.queue
     this.queue = []
-    this.inFlight = this.store.append(batch.map((i) => ({ documentId: i.room.documentId, update: i.update })))
-      .then((seqs) => this.settle(batch, seqs, null), (err: Error) => this.settle(batch, null, err))
+    this.inFlight = this.store.append(batch.map((i) => ({ documentId: i.room.documentId, update: i.update, alongside: i.alongside })))
+      .then((appended) => this.settle(batch, appended, null), (err: Error) => this.settle(batch, null, err))
       .finally(() => {
         this.inFlight = null
         if (this.queue.length > 0) this.schedule()
@@ -69,8 +73,8 @@ export class CommitQueue {
   }
 
   /** After the batch's commit (or its failure): apply and relay it, or tell its senders. */
-  private settle(batch: PendingUpdate[], seqs: number[] | null, error: Error | null): void {
-    if (error || !seqs) {
+  private settle(batch: PendingUpdate[], appended: Appended[] | null, error: Error | null): void {
+    if (error || !appended) {
       this.stats.failures++
       this.onError(error ?? new Error('commit returned no sequence numbers'))
     } else {
@@ -79,19 +83,19 @@ export class CommitQueue {
     }
     const byRoom = new Map<Room, CommittedUpdate[]>()
     batch.forEach((item, i) => {
-      const committed = { ...item, seq: seqs?.[i] ?? 0 }
+      const committed = { ...item, seq: appended?.[i].seq ?? 0 }
       const list = byRoom.get(item.room)
       if (list) list.push(committed)
       else byRoom.set(item.room, [committed])
     })
     for (const [room, items] of byRoom) {
-      if (seqs) room.applyCommitted(items)
+      if (appended) room.applyCommitted(items)
       else room.failCommitted(items)
     }
-    for (const item of batch) {
-      if (!item.done) continue
-      if (seqs) item.done.resolve()
+    batch.forEach((item, i) => {
+      if (!item.done) return
+      if (appended) item.done.resolve(appended[i].alongside)
       else item.done.reject(error!)
-    }
+    })
   }
 }

@@ -1,7 +1,7 @@
 // Loads documents on first connect, unloads them a while after the last connection leaves,
 // compacts their logs in the background, and closes connections whose access changed.
 import * as Y from 'yjs'
-import type { DocumentStore } from '../storage/document-store'
+import { DamagedDocumentError, type DocumentStore } from '../storage/document-store'
 import type { CommitQueue } from './commit-queue'
 import type { Connection } from './connection'
 import { Room } from './room'
@@ -23,6 +23,8 @@ export class RoomRegistry {
   /** Rooms past the compaction threshold, waiting for a quiet moment. */
   private compactTimers = new Map<Room, NodeJS.Timeout>()
   readonly stats = { loads: 0, unloads: 0, compactions: 0 }
+  /** Documents refused because their stored log is not whole, for /api/health (until a restart). */
+  readonly damaged = new Map<string, { problem: string; detectedAt: string }>()
 
   constructor(private store: DocumentStore, private commits: CommitQueue, private opts: RoomRegistryOptions) {}
 
@@ -54,6 +56,19 @@ export class RoomRegistry {
   }
 
   private async load(documentId: string, workspaceId: string): Promise<Room> {
+    try {
+      return await this.loadWhole(documentId, workspaceId)
+    } catch (err) {
+      if (err instanceof DamagedDocumentError) {
+        this.damaged.set(documentId, { problem: err.problem, detectedAt: new Date().toISOString() })
+        // Loud, once per attempt; the rows are left exactly as they are, as evidence and for repair.
+        this.opts.log.error({ documentId, problem: err.problem }, 'refusing a damaged document')
+      }
+      throw err
+    }
+  }
+
+  private async loadWhole(documentId: string, workspaceId: string): Promise<Room> {
     const stored = await this.store.load(documentId)
     const doc = new Y.Doc()
     if (stored.state) Y.applyUpdate(doc, stored.state)
@@ -64,6 +79,13 @@ export class RoomRegistry {
         this.opts.log.warn({ documentId, seq, err: (err as Error).message }, 'skipping a stored update Yjs cannot apply')
       }
     }
+    // Updates whose dependencies never arrived: the document would show less than was committed.
+    // (The room refuses such updates before storing them; this catches a log that lost rows.)
+    if (doc.store.pendingStructs || doc.store.pendingDs) {
+      doc.destroy()
+      throw new DamagedDocumentError(documentId, 'its log holds updates whose dependencies are missing')
+    }
+    this.damaged.delete(documentId)
     const room = new Room(documentId, workspaceId, doc, { maxSeq: stored.maxSeq, logRows: stored.updates.length }, this.commits, {
       onEmpty: (r) => this.scheduleUnload(r),
       onLogGrown: (r) => this.maybeCompact(r),

@@ -2,12 +2,13 @@
 // (Y.decodeUpdate) → commit (CommitQueue: the database has it) → apply to the in-memory Y.Doc →
 // relay. The in-memory Y.Doc only ever holds committed updates, so nothing a client is sent
 // (a relay or a new client's sync step 2) can be lost by a crash of the server.
+import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-codes'
 import { AwarenessRegistry } from './awareness-registry'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
-import { updateBeyondLimits } from './update-limits'
+import { checkUpdate, type UpdateRefusal } from './update-limits'
 import { SYNC_STEP_1_LIMITS, SyncRequestBudget } from './sync-limits'
 import {
   ProtocolError, decodeClientMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2,
@@ -41,6 +42,8 @@ export class Room {
   /** The sync step 2 for a client that has nothing, valid until the next apply. */
   private fullStateFrame: Uint8Array | null = null
   private syncRequests = new SyncRequestBudget()
+  /** Per client, the end of its updates queued for commit (cleared whenever nothing is queued). */
+  private queuedClocks = new Map<number, number>()
 
   constructor(
     readonly documentId: string,
@@ -130,29 +133,42 @@ export class Room {
       conn.send(encodePermissionDenied(READ_ONLY_DENIAL))
       return
     }
-    let beyond: string | null
+    let refusal: UpdateRefusal | null
     try {
       // Yjs itself decides what a valid update is: a malformed one reaches neither the log nor anyone else.
-      beyond = updateBeyondLimits(this.doc, update)
+      refusal = checkUpdate(this.doc, update, this.knownClock)
     } catch (err) {
       this.events.onProtocolError(conn, new ProtocolError(`invalid update: ${(err as Error).message}`))
       conn.close(CloseCode.invalidUpdate, CloseReason[CloseCode.invalidUpdate])
       this.leave(conn)
       return
     }
-    if (beyond) {
-      this.refuse(conn, CloseCode.updateBeyondLimits, beyond)
+    if (refusal) {
+      this.refuse(conn, refusal.code, refusal.reason)
       return
     }
-    this.pending++
-    this.commits.enqueue({ room: this, from: conn, update })
+    this.enqueue({ room: this, from: conn, update })
   }
 
-  /** Commits, applies and relays a server-made change (a restore); resolves once it is applied. */
-  submitServerChange(update: Uint8Array): Promise<void> {
+  /** Queued for commit; its clocks count as known, so a client's next update may build on it. */
+  private enqueue(item: PendingUpdate): void {
     this.pending++
+    for (const [client, clock] of Y.parseUpdateMeta(item.update).to) {
+      if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock)
+    }
+    this.commits.enqueue(item)
+  }
+
+  private readonly knownClock = (client: number): number =>
+    Math.max(Y.getState(this.doc.store, client), this.queuedClocks.get(client) ?? 0)
+
+  /**
+   * Commits, applies and relays a server-made change (a restore), with `alongside` statements in
+   * the same transaction; resolves with their results once it is applied.
+   */
+  submitServerChange(update: Uint8Array, alongside: readonly BatchItem<'sqlite'>[] = []): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
-      this.commits.enqueue({ room: this, from: null, update, done: { resolve, reject } })
+      this.enqueue({ room: this, from: null, update, alongside, done: { resolve, reject } })
     })
   }
 
@@ -164,6 +180,7 @@ export class Room {
    */
   applyCommitted(items: readonly CommittedUpdate[]): void {
     this.pending -= items.length
+    if (this.pending === 0) this.queuedClocks.clear()
     this.logRows += items.length
     for (const item of items) this.markMerged(item.seq)
     if (this.closed) return
@@ -190,6 +207,7 @@ export class Room {
   /** Called when a batch could not be stored: nothing was applied or relayed; senders resend on reconnect. */
   failCommitted(items: readonly PendingUpdate[]): void {
     this.pending -= items.length
+    if (this.pending === 0) this.queuedClocks.clear()
     for (const item of items) {
       if (item.from?.isOpen()) item.from.close(CloseCode.storageFailed, CloseReason[CloseCode.storageFailed])
     }

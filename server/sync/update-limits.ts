@@ -1,8 +1,12 @@
 // Limits on the shape of one update, checked before it is committed. One valid update nesting
 // 20,000 elements made every reader of the document (versions, compare, restore, the editor)
 // overflow its stack, and one with 20,000 root types made saving a version take seconds.
-// Checked on the decoded structs (Y.decodeUpdate), without applying anything.
+// Checked on the decoded structs (Y.decodeUpdate), without applying anything. The same pass
+// refuses an update that builds on updates the server never received: Yjs would keep it aside as
+// "pending" forever (8,000 of them stalled every room for seconds), and a document whose log holds
+// one no longer loads completely.
 import * as Y from 'yjs'
+import { CloseCode } from '../../shared/close-codes'
 
 export const UPDATE_LIMITS = {
   /** Nesting of shared types (maps, arrays, elements) in the document after the update; rich text needs about 6. */
@@ -12,6 +16,8 @@ export const UPDATE_LIMITS = {
 } as const
 
 type Struct = Y.Item | Y.GC | Y.Skip
+/** Y.decodeUpdate's delete set: per client, the deleted clock ranges. */
+interface DeleteSetShape { clients: Map<number, { clock: number; len: number }[]> }
 
 /** Depth of the type holding a struct already in the document (1 for a root type), walked iteratively. */
 function containerDepthInDoc(doc: Y.Doc, id: Y.ID): number | null {
@@ -23,9 +29,58 @@ function containerDepthInDoc(doc: Y.Doc, id: Y.ID): number | null {
   return depth
 }
 
+export interface UpdateRefusal { code: number; reason: string }
+
+/**
+ * Why an update must be refused, or null. `knownClock(client)`: how much of a client's history the
+ * room has or has queued for commit (the document's state vector, plus updates still committing).
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, knownClock: (client: number) => number): UpdateRefusal | null {
+  const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSetShape }
+  const missing = missingDependency(structs, ds, knownClock)
+  if (missing) return { code: CloseCode.missingDependencies, reason: missing }
+  const beyond = beyondLimits(doc, structs)
+  return beyond ? { code: CloseCode.updateBeyondLimits, reason: beyond } : null
+}
+
+/**
+ * The first thing the update builds on that is neither known nor in the update itself: a client's
+ * structs must continue its known history, and every origin and parent must exist.
+ */
+function missingDependency(structs: Struct[], ds: DeleteSetShape, knownClock: (client: number) => number): string | null {
+  // Yjs writes each client's structs as one run of consecutive clocks.
+  const runs = new Map<number, { from: number; to: number }>()
+  for (const s of structs) {
+    const run = runs.get(s.id.client)
+    if (!run) runs.set(s.id.client, { from: s.id.clock, to: s.id.clock + s.length })
+    else if (s.id.clock === run.to || s instanceof Y.Skip) run.to = s.id.clock + s.length
+    if (s instanceof Y.Skip) return `a gap in client ${s.id.client}'s history`
+  }
+  for (const [client, run] of runs) {
+    if (run.from > knownClock(client)) return `client ${client}'s history from clock ${knownClock(client)} to ${run.from}`
+  }
+  const exists = (id: Y.ID): boolean => {
+    if (id.clock < knownClock(id.client)) return true
+    const run = runs.get(id.client)
+    return run !== undefined && id.clock >= run.from && id.clock < run.to
+  }
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue
+    for (const id of [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
+      if (id && !exists(id)) return `item ${id.client}:${id.clock}`
+    }
+  }
+  // Deleting what does not exist yet is kept aside by Yjs just the same.
+  for (const [client, deletes] of ds.clients) {
+    for (const d of deletes) {
+      if (d.len > 0 && !exists(Y.createID(client, d.clock + d.len - 1))) return `deleted items up to ${client}:${d.clock + d.len - 1}`
+    }
+  }
+  return null
+}
+
 /** Why an update is beyond the limits, or null when it is within them. */
-export function updateBeyondLimits(doc: Y.Doc, update: Uint8Array): string | null {
-  const { structs } = Y.decodeUpdate(update) as { structs: Struct[] }
+function beyondLimits(doc: Y.Doc, structs: Struct[]): string | null {
   const items = structs.filter((s): s is Y.Item => s instanceof Y.Item)
   const rootTypes = new Set<string>()
   const byClient = new Map<number, Y.Item[]>()

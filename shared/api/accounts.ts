@@ -51,4 +51,6 @@ export const HealthResponse = z.object({
   memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number() }),
   commits: z.record(z.string(), z.number()),
   rooms: z.record(z.string(), z.number()),
+  /** Documents refused since the start because their stored log is not whole (their rows are kept). */
+  damagedDocuments: z.array(z.object({ documentId: z.string(), problem: z.string(), detectedAt: Timestamp })),
 })

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createClient } from '@libsql/client'
 import { openStorageConnection } from '../../../server/db/client'
-import { DocumentStore } from '../../../server/storage/document-store'
+import { DocumentStore, type Appended } from '../../../server/storage/document-store'
 import { tempDatabase } from '../../helpers/temp-db'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
@@ -30,6 +30,8 @@ async function setup() {
   return { database, url, newStore, dispose: () => { stores.forEach((s) => s.close()); database.dispose() } }
 }
 
+const seqs = async (appended: Promise<Appended[]>) => (await appended).map((a) => a.seq)
+
 describe('document store', () => {
   const cleanups: (() => void)[] = []
   afterEach(() => { for (const c of cleanups.splice(0)) c() })
@@ -39,11 +41,11 @@ describe('document store', () => {
     cleanups.push(t.dispose)
     const a = await t.newStore()
     const b = await t.newStore() // a second writer on the same file
-    expect(await a.append([{ documentId: 'd1', update: bytes(1) }, { documentId: 'd2', update: bytes(2) }, { documentId: 'd1', update: bytes(3) }])).toEqual([1, 1, 2])
-    expect(await b.append([{ documentId: 'd1', update: bytes(4) }])).toEqual([3])
+    expect(await seqs(a.append([{ documentId: 'd1', update: bytes(1) }, { documentId: 'd2', update: bytes(2) }, { documentId: 'd1', update: bytes(3) }]))).toEqual([1, 1, 2])
+    expect(await seqs(b.append([{ documentId: 'd1', update: bytes(4) }]))).toEqual([3])
     const [x, y] = await Promise.all([
-      a.append(Array.from({ length: 250 }, (_, i) => ({ documentId: 'd1', update: bytes(5, i % 256) }))),
-      b.append(Array.from({ length: 250 }, (_, i) => ({ documentId: 'd1', update: bytes(6, i % 256) }))),
+      seqs(a.append(Array.from({ length: 250 }, (_, i) => ({ documentId: 'd1', update: bytes(5, i % 256) })))),
+      seqs(b.append(Array.from({ length: 250 }, (_, i) => ({ documentId: 'd1', update: bytes(6, i % 256) })))),
     ])
     const all = [...x, ...y].sort((p, q) => p - q)
     expect(all).toEqual(Array.from({ length: 500 }, (_, i) => i + 4)) // unique, no gaps
@@ -62,7 +64,7 @@ describe('document store', () => {
     cleanups.push(() => other.close())
     const tx = await other.transaction('write')
     let committed = false
-    const append = store.append([{ documentId: 'd1', update: bytes(9) }]).then((seqs) => { committed = true; return seqs })
+    const append = seqs(store.append([{ documentId: 'd1', update: bytes(9) }])).then((numbers) => { committed = true; return numbers })
     let turns = 0
     while (turns < 20) { await new Promise((r) => setTimeout(r, 2)); turns++ }
     expect(committed).toBe(false) // retrying, and the loop ran meanwhile
@@ -88,6 +90,6 @@ describe('document store', () => {
     // Numbering goes on after compacted rows; a fully compacted log keeps its numbers too.
     await store.compact('d1', bytes(0, 1), 5)
     expect((await store.load('d1')).maxSeq).toBe(5)
-    expect(await store.append([{ documentId: 'd1', update: bytes(6) }])).toEqual([6])
+    expect(await seqs(store.append([{ documentId: 'd1', update: bytes(6) }]))).toEqual([6])
   })
 })

@@ -61,7 +61,7 @@ describe('room registry compaction', () => {
     const store = {
       async load(): Promise<StoredDocument> { return { state: null, updates: [], maxSeq: 0 } },
       last: 0,
-      async append(rows: unknown[]) { return rows.map(() => ++this.last) },
+      async append(rows: unknown[]) { return rows.map(() => ({ seq: ++this.last, alongside: [] })) },
       async compact(_id: string, _state: Uint8Array, throughSeq: number) { compactions.push(throughSeq) },
     }
     const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore),

@@ -1,0 +1,97 @@
+// Updates building on what the server never received are refused before they are stored (4424),
+// and a document whose stored log is not whole is refused loudly (503 naming it, /api/health),
+// never served as less than it is; its rows stay as they were (issue #17, items 4 and 6).
+import { createClient } from '@libsql/client'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/close-codes'
+import { encodeUpdate } from '../../server/sync/protocol'
+import { workspaceWithDocument } from '../helpers/api'
+import { openRawSocket } from '../helpers/raw-socket'
+import { startServer, type TestServer } from '../helpers/server'
+import { connectDoc } from '../helpers/sync-client'
+import { waitFor } from '../helpers/wait'
+
+let server: TestServer
+beforeAll(async () => { server = await startServer({ tuning: { unloadAfterMs: 200 } }) })
+afterAll(async () => { await server?.dispose() })
+
+describe('updates whose dependencies are missing', () => {
+  it('are refused with 4424 and never stored; a burst of updates each building on the last is accepted', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url, 'notes')
+    const watcher = connectDoc(server.url, documentId, owner.cookie)
+    await watcher.synced()
+
+    // A client types 200 characters as 200 updates sent at once: each builds on the one before,
+    // which is still waiting for its commit when the next arrives.
+    const typist = await openRawSocket(server.url, documentId, owner.cookie)
+    const local = new Y.Doc()
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(watcher.doc))
+    const text = local.getText('burst')
+    for (let i = 0; i < 200; i++) {
+      const before = Y.encodeStateVector(local)
+      text.insert(i, String(i % 10))
+      typist.send(encodeUpdate(Y.encodeStateAsUpdate(local, before)))
+    }
+    await waitFor(() => watcher.doc.getText('burst').length === 200)
+
+    // Another client's update whose first part it keeps to itself.
+    const forger = await openRawSocket(server.url, documentId, owner.cookie)
+    const hidden = new Y.Doc()
+    Y.applyUpdate(hidden, Y.encodeStateAsUpdate(watcher.doc))
+    hidden.getText('forged').insert(0, 'kept back ')
+    const after = Y.encodeStateVector(hidden)
+    hidden.getText('forged').insert(10, 'sent')
+    forger.send(encodeUpdate(Y.encodeStateAsUpdate(hidden, after)))
+    const closed = await forger.closed
+    expect(closed).toEqual({ code: CloseCode.missingDependencies, reason: 'update depends on missing updates' })
+
+    // Not stored: after an unload and a reload the document has the burst and nothing forged.
+    typist.ws.close()
+    watcher.destroy()
+    await waitFor(async () => (await (await fetch(`${server.url}/api/health`)).json()).loadedDocuments === 0)
+    const reader = connectDoc(server.url, documentId, owner.cookie)
+    await reader.synced()
+    expect(reader.doc.getText('burst').length).toBe(200)
+    expect(reader.doc.getText('forged').toString()).toBe('')
+    reader.destroy()
+  }, 30_000)
+})
+
+describe('a damaged document', () => {
+  it('with a row missing from its log answers 503 naming it, shows in /api/health, and keeps its rows', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url, 'notes')
+    const writer = connectDoc(server.url, documentId, owner.cookie)
+    const watcher = connectDoc(server.url, documentId, owner.cookie)
+    await Promise.all([writer.synced(), watcher.synced()])
+    // One row per edit: each is relayed (so committed) before the next is made.
+    for (let i = 0; i < 5; i++) {
+      writer.doc.getText('t').insert(i, 'x')
+      await waitFor(() => watcher.doc.getText('t').length === i + 1)
+    }
+    writer.destroy()
+    watcher.destroy()
+    await waitFor(async () => (await (await fetch(`${server.url}/api/health`)).json()).loadedDocuments === 0)
+
+    // The database loses one row in the middle of the log (a bad restore, a hand edit).
+    const db = createClient({ url: `file:${server.dbPath}` })
+    const rows = await db.execute({ sql: 'SELECT seq FROM document_updates WHERE document_id = ? ORDER BY seq', args: [documentId] })
+    expect(rows.rows.length).toBeGreaterThanOrEqual(5)
+    const lost = Number(rows.rows[2].seq)
+    await db.execute({ sql: 'DELETE FROM document_updates WHERE document_id = ? AND seq = ?', args: [documentId, lost] })
+
+    const res = await owner.post(`/api/documents/${documentId}/versions`, { label: 'after the loss' })
+    expect(res.status).toBe(503)
+    expect(res.body.error).toContain(`document ${documentId} is damaged`)
+    expect(res.body.error).toContain(`no row ${lost}`)
+    const upgrade = await openRawSocket(server.url, documentId, owner.cookie).then(() => 'opened', (err: Error) => err.message)
+    expect(upgrade).toBe('upgrade refused: 503')
+    const health = await (await fetch(`${server.url}/api/health`)).json()
+    expect(health.damagedDocuments).toEqual([expect.objectContaining({ documentId, problem: expect.stringContaining(`no row ${lost}`) })])
+
+    // Evidence kept: every other row is still there.
+    const left = await db.execute({ sql: 'SELECT count(*) AS n FROM document_updates WHERE document_id = ?', args: [documentId] })
+    expect(Number(left.rows[0].n)).toBe(rows.rows.length - 1)
+    db.close()
+  }, 30_000)
+})
