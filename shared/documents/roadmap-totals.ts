@@ -3,7 +3,8 @@
 // one-off cost and capacity spread evenly over those months, run-rate (annual) as runRate/12
 // per month. Only months inside the window count, so quarters and pillars both add up to
 // the grand total. Cut initiatives count nowhere.
-import { monthOffset, monthSpan, quarterMonths } from './roadmap-window'
+import { isRealMonth, monthNumber } from './calendar'
+import { monthCount, quarterMonths, WINDOW_LENGTH } from './roadmap-window'
 import type { QuarterLabel } from './roadmap-window'
 import { isPillarKey, PILLARS } from './pillars'
 import type { PillarKey } from './pillars'
@@ -58,6 +59,13 @@ export function isOpenHighRisk(i: Pick<TotalsInput, 'risk' | 'status'>): boolean
   return i.risk === 'high' && i.status !== 'done' && i.status !== 'cut'
 }
 
+/** An initiative's window offsets (0–11) and what it adds to each of them. */
+export interface Shares {
+  offsets: number[]
+  perMonth: Omit<CostTotals, 'totalCost' | 'count'>
+}
+export type SharesOf = (i: TotalsInput, windowStart: string) => Shares | null
+
 /**
  * The one computation of what an initiative costs and needs inside the window: its share of each
  * window month it runs in (see the header). Every figure Quorum shows — the roadmap's headline
@@ -65,24 +73,44 @@ export function isOpenHighRisk(i: Pick<TotalsInput, 'risk' | 'status'>): boolean
  * board pack — is a sum of these shares, so a quarter, a pillar and an initiative always add up to
  * the grand total. Null for a cut or unscheduled initiative, which counts nowhere.
  */
-export function initiativeShares(i: TotalsInput, windowStart: string): { offsets: number[]; perMonth: Omit<CostTotals, 'totalCost' | 'count'> } | null {
+export function initiativeShares(i: TotalsInput, windowStart: string): Shares | null {
   if (!countsTowardTotals(i)) return null
-  const months = monthSpan(i.startMonth, i.endMonth)
-  if (months.length === 0) return null
-  const offsets = months.map((m) => monthOffset(windowStart, m)).filter((o): o is number => o !== null)
+  const count = monthCount(i.startMonth, i.endMonth)
+  if (count === 0) return null
+  // Month arithmetic, not month strings: this runs for every initiative on every change.
+  const offsets: number[] = []
+  if (isRealMonth(windowStart)) {
+    const first = monthNumber(i.startMonth as string) - monthNumber(windowStart)
+    for (let o = Math.max(0, first); o < Math.min(WINDOW_LENGTH, first + count); o++) offsets.push(o)
+  }
   return {
     offsets,
     perMonth: {
-      oneOffCost: amount(i.oneOffCost) / months.length,
+      oneOffCost: amount(i.oneOffCost) / count,
       runRateCost: amount(i.runRateCost) / 12,
-      capacity: amount(i.capacity) / months.length,
+      capacity: amount(i.capacity) / count,
     },
   }
 }
 
+/**
+ * initiativeShares remembered per row object, for a live page whose rows are replaced, never
+ * mutated, when they change (row-cache.ts): a change then computes the shares of one row.
+ */
+export function sharesByRow(): SharesOf {
+  const cache = new WeakMap<TotalsInput, { windowStart: string; shares: Shares | null }>()
+  return (i, windowStart) => {
+    const hit = cache.get(i)
+    if (hit?.windowStart === windowStart) return hit.shares
+    const shares = initiativeShares(i, windowStart)
+    cache.set(i, { windowStart, shares })
+    return shares
+  }
+}
+
 /** One initiative's figures inside the window (zero when cut, unscheduled or wholly outside it). */
-export function initiativeInWindow(i: TotalsInput, windowStart: string): CostTotals {
-  const shares = initiativeShares(i, windowStart)
+export function initiativeInWindow(i: TotalsInput, windowStart: string, sharesOf: SharesOf = initiativeShares): CostTotals {
+  const shares = sharesOf(i, windowStart)
   const t = empty()
   if (!shares) return t
   for (const _ of shares.offsets) {
@@ -95,7 +123,7 @@ export function initiativeInWindow(i: TotalsInput, windowStart: string): CostTot
 }
 
 /** `fyStartMonth`: the workspace's fiscal-year start (1 = January), which decides the quarters. */
-export function roadmapTotals(initiatives: TotalsInput[], windowStart: string, fyStartMonth?: number): RoadmapTotals {
+export function roadmapTotals(initiatives: TotalsInput[], windowStart: string, fyStartMonth?: number, sharesOf: SharesOf = initiativeShares): RoadmapTotals {
   const quarters = quarterMonths(windowStart, fyStartMonth).map((q) => ({ ...q, ...empty() }))
   // Window offset → its quarter's bucket.
   const quarterOf = quarters.flatMap((q) => q.months.map(() => q))
@@ -105,7 +133,7 @@ export function roadmapTotals(initiatives: TotalsInput[], windowStart: string, f
 
   for (const i of initiatives) {
     if (!countsTowardTotals(i)) continue
-    const shares = initiativeShares(i, windowStart)
+    const shares = sharesOf(i, windowStart)
     if (!shares) {
       unscheduled++
       continue

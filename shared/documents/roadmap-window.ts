@@ -39,9 +39,13 @@ export function quarterMonths(windowStart: string, fyStartMonth?: number): Array
 
 /** Months from start to end inclusive; empty when either is missing or end is before start. */
 export function monthSpan(start: string | null, end: string | null): string[] {
-  if (!start || !end || !isRealMonth(start) || !isRealMonth(end)) return []
-  const count = monthNumber(end) - monthNumber(start) + 1
-  return Array.from({ length: Math.max(0, count) }, (_, i) => addMonths(start, i))
+  return Array.from({ length: monthCount(start, end) }, (_, i) => addMonths(start as string, i))
+}
+
+/** How many months monthSpan holds, without building them (it runs for every row on every change). */
+export function monthCount(start: string | null, end: string | null): number {
+  if (!start || !end || !isRealMonth(start) || !isRealMonth(end)) return 0
+  return Math.max(0, monthNumber(end) - monthNumber(start) + 1)
 }
 
 export interface BarOffsets {
@@ -55,7 +59,7 @@ export interface BarOffsets {
 
 /** Where an initiative's bar sits on the timeline; null when unscheduled or wholly outside. */
 export function barOffsets(windowStart: string, start: string | null, end: string | null): BarOffsets | null {
-  if (!isRealMonth(windowStart) || monthSpan(start, end).length === 0) return null
+  if (!isRealMonth(windowStart) || monthCount(start, end) === 0) return null
   const first = monthNumber(start as string) - monthNumber(windowStart)
   const last = monthNumber(end as string) - monthNumber(windowStart)
   if (last < 0 || first >= WINDOW_LENGTH) return null
