@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dueText, openedText } from '../../../client/src/documents/decisions/decision-view'
 import { heatTone, filterRisks } from '../../../client/src/documents/risks/risk-view'
-import { nextSort, filterInitiatives, sortInitiatives, timelineLayout } from '../../../client/src/documents/roadmap/roadmap-view'
+import { nextSort, filterInitiatives, isFiltered, NO_FILTER, sortInitiatives, timelineLayout } from '../../../client/src/documents/roadmap/roadmap-view'
 import { pillarCostBars, topInitiatives } from '../../../client/src/documents/summary/summary-view'
 import { renewalFlagLabel, renewalFlagTone } from '../../../client/src/documents/vendors/renewal-label'
 import { isHighRisk } from '../../../shared/documents/risk-figures'
@@ -42,9 +42,18 @@ describe('roadmap view', () => {
   })
 
   it('filters by pillar, status and risk together', () => {
-    expect(filterInitiatives(rows, { pillar: 'product', status: 'all', risk: 'all' })).toHaveLength(1)
-    expect(filterInitiatives(rows, { pillar: 'all', status: 'cut', risk: 'all' })[0].title).toBe('b')
-    expect(filterInitiatives(rows, { pillar: 'product', status: 'all', risk: 'low' })).toHaveLength(0)
+    expect(filterInitiatives(rows, { ...NO_FILTER, pillar: 'product' })).toHaveLength(1)
+    expect(filterInitiatives(rows, { ...NO_FILTER, status: 'cut' })[0].title).toBe('b')
+    expect(filterInitiatives(rows, { ...NO_FILTER, pillar: 'product', risk: 'low' })).toHaveLength(0)
+  })
+
+  it('finds text in the title or the owner, ignoring case and surrounding spaces', () => {
+    const people = [initiative({ title: 'Data platform', owner: 'Ana' }), initiative({ title: 'Billing', owner: 'Dana Lee' }), initiative({ title: 'Hiring', owner: 'Bo' })]
+    expect(filterInitiatives(people, { ...NO_FILTER, find: ' DATA ' }).map((i) => i.title)).toEqual(['Data platform'])
+    expect(filterInitiatives(people, { ...NO_FILTER, find: 'ana' }).map((i) => i.title)).toEqual(['Data platform', 'Billing'])
+    expect(filterInitiatives(people, { ...NO_FILTER, find: 'ana', pillar: 'security' })).toHaveLength(0)
+    expect(isFiltered({ ...NO_FILTER, find: '  ' })).toBe(false)
+    expect(isFiltered({ ...NO_FILTER, find: 'x' })).toBe(true)
   })
 
   it('lays out swim lanes in pillar order, clips bars to the window and lists what cannot be placed', () => {

@@ -14,6 +14,8 @@ interface Props {
 export function RoadmapFilters({ filter, onChange, shown, total }: Props) {
   return (
     <div className="filters" role="group" aria-label="Filter initiatives">
+      <input type="search" className="filter-find" placeholder="Find…" aria-label="Find initiatives by title or owner" value={filter.find}
+        data-testid="roadmap-find" onChange={(e) => onChange({ ...filter, find: e.target.value })} />
       <select aria-label="Filter by pillar" value={filter.pillar} onChange={(e) => onChange({ ...filter, pillar: e.target.value as PillarKey | 'all' })}>
         <option value="all">All pillars</option>
         {PILLAR_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}

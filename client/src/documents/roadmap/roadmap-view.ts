@@ -1,5 +1,5 @@
 // Pure view logic of the roadmap: table sort and filters, the timeline's swim lanes and bars.
-import { initiativeInWindow } from '../../../../shared/documents/roadmap-totals'
+import { initiativeInWindow, initiativeShares, type SharesOf } from '../../../../shared/documents/roadmap-totals'
 import { barOffsets } from '../../../../shared/documents/roadmap-window'
 import { PILLAR_LABELS, PILLARS } from '../../../../shared/documents/pillars'
 import type { PillarKey } from '../../../../shared/documents/pillars'
@@ -15,8 +15,10 @@ export interface RoadmapFilter {
   pillar: PillarKey | 'all'
   status: InitiativeStatus | 'all'
   risk: RiskLevel | 'all'
+  /** "Find…": text in the title or owner. Past ~100 rows only the rows on screen are in the page, so the browser's own find cannot reach the rest. */
+  find: string
 }
-export const NO_FILTER: RoadmapFilter = { pillar: 'all', status: 'all', risk: 'all' }
+export const NO_FILTER: RoadmapFilter = { pillar: 'all', status: 'all', risk: 'all', find: '' }
 
 const RANK: Partial<Record<SortKey, readonly string[]>> = {
   pillar: PILLARS,
@@ -59,16 +61,18 @@ export function nextSort(current: SortState, key: SortKey): SortState {
 }
 
 export function filterInitiatives(rows: readonly Initiative[], filter: RoadmapFilter): Initiative[] {
+  const find = filter.find.trim().toLocaleLowerCase()
   return rows.filter(
     (i) =>
       (filter.pillar === 'all' || i.pillar === filter.pillar) &&
       (filter.status === 'all' || i.status === filter.status) &&
-      (filter.risk === 'all' || i.risk === filter.risk),
+      (filter.risk === 'all' || i.risk === filter.risk) &&
+      (find === '' || i.title.toLocaleLowerCase().includes(find) || i.owner.toLocaleLowerCase().includes(find)),
   )
 }
 
 export function isFiltered(filter: RoadmapFilter): boolean {
-  return filter.pillar !== 'all' || filter.status !== 'all' || filter.risk !== 'all'
+  return filter.pillar !== 'all' || filter.status !== 'all' || filter.risk !== 'all' || filter.find.trim() !== ''
 }
 
 
@@ -98,7 +102,7 @@ export interface TimelineLayout {
 }
 
 /** Swim lanes in pillar order (empty pillars omitted), bars in document order within a lane. */
-export function timelineLayout(rows: readonly Initiative[], windowStart: string): TimelineLayout {
+export function timelineLayout(rows: readonly Initiative[], windowStart: string, sharesOf: SharesOf = initiativeShares): TimelineLayout {
   const byLane = new Map<PillarKey | 'none', TimelineBar[]>()
   const unplaced: TimelineLayout['unplaced'] = []
   for (const i of rows) {
@@ -109,7 +113,7 @@ export function timelineLayout(rows: readonly Initiative[], windowStart: string)
     }
     const lane = i.pillar ?? 'none'
     const list = byLane.get(lane) ?? []
-    list.push({ id: i.id, title: i.title, risk: i.risk, status: i.status, ...bar, cost: initiativeInWindow(i, windowStart).totalCost })
+    list.push({ id: i.id, title: i.title, risk: i.risk, status: i.status, ...bar, cost: initiativeInWindow(i, windowStart, sharesOf).totalCost })
     byLane.set(lane, list)
   }
   const keys: Array<PillarKey | 'none'> = [...PILLARS, 'none']
