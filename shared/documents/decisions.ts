@@ -6,6 +6,7 @@ import { toIsoDate } from './calendar'
 import { dateField, enumField, LIMITS, liveTextSpec, spec } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { richTextIn, richTextToPlain } from './rich-text'
+import { cachedRows } from './row-cache'
 import { addRow, moveRow, readRows, removeRow, rowsOf, rowText, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
 import type { RootTypes } from './root-types'
@@ -41,6 +42,11 @@ export interface DecisionsProjection {
 
 export function readDecisions(doc: Y.Doc): Decisions {
   return { decisions: readRows(doc, layout) }
+}
+
+/** readDecisions for a live page: rows re-parsed only when their own row changed (row-cache.ts). */
+export function readDecisionsLive(doc: Y.Doc): Decisions {
+  return { decisions: cachedRows(doc, layout) }
 }
 
 /** createdOn defaults to the local calendar day now. */

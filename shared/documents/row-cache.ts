@@ -1,6 +1,8 @@
 // Incremental reads of a row table for a live page: each row is parsed (zod) once and again only
-// when its own Y.Map (or a text cell in it) changed, as `observeDeep` reports; edits inside a
-// rich-text field or an append-only list leave the parsed rows alone (they are not row values).
+// when its own Y.Map (or a text cell or an append-only list in it) changed, as `observeDeep`
+// reports; edits inside a rich-text field leave the parsed rows alone (they are not row values).
+// A list is not a row value either, but a reader may add it to the row (the vendor register's
+// history), so a change to it gives its row a new object.
 // Unchanged rows keep their object, so memoised rows skip rendering. Re-reading a 500-row
 // roadmap in full on every update was ~10 ms of script per remote edit.
 import * as Y from 'yjs'
@@ -18,7 +20,7 @@ export function createRowCache<S extends FieldSpecs>(doc: Y.Doc, layout: RowLayo
   const root = rowsOf(doc, layout)
   const parsed = new Map<string, Row<S>>()
   const dirty = new Set<string>()
-  const notRowValues = new Set<string>([...layout.richText, ...(layout.lists ?? [])])
+  const notRowValues = new Set<string>(layout.richText)
   let everything = true
   let sorted: Row<S>[] = []
 
@@ -30,7 +32,7 @@ export function createRowCache<S extends FieldSpecs>(doc: Y.Doc, layout: RowLayo
       }
       const [id, field] = event.path
       if (typeof id !== 'string') continue
-      // path [id] is the row's own map; [id, field] a value inside it (a text cell, rich text, a list).
+      // path [id] is the row's own map; [id, field] a value inside it (a text cell, a list, rich text).
       if (typeof field === 'string' && notRowValues.has(field)) continue
       dirty.add(id)
     }

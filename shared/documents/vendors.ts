@@ -8,6 +8,7 @@ import { currencyCode, DEFAULT_CURRENCY } from './currency'
 import { amountField, dateField, enumField, intField, LIMITS, liveTextSpec, readFields, spec, textField, validateField } from './fields'
 import type { AddResult, FieldValues, WriteResult } from './fields'
 import { newId } from './ids'
+import { cachedRows } from './row-cache'
 import { addRow, findRow, moveRow, readRows, removeRow, rowsOf, rowText, updateRow } from './rows'
 import type { Row, RowLayout } from './rows'
 import type { RootTypes } from './root-types'
@@ -83,6 +84,24 @@ export function readVendors(doc: Y.Doc): Vendors {
   const meta = doc.getMap<unknown>('meta')
   const { currency } = readFields((key) => meta.get(key), metaFields).values
   return { currency, vendors: readRows(doc, layout).map((v) => ({ ...v, history: readHistory(rows.get(v.id)) })) }
+}
+
+const withHistory = new WeakMap<Row<typeof vendorFields>, Vendor>()
+
+/**
+ * readVendors for a live page: rows re-parsed only when their own row or its history changed
+ * (row-cache.ts), and the same vendor objects while nothing in them changed.
+ */
+export function readVendorsLive(doc: Y.Doc): Vendors {
+  const rows = rowsOf(doc, layout)
+  const meta = doc.getMap<unknown>('meta')
+  const { currency } = readFields((key) => meta.get(key), metaFields).values
+  const vendors = cachedRows(doc, layout).map((row) => {
+    let vendor = withHistory.get(row)
+    if (!vendor) withHistory.set(row, (vendor = { ...row, history: readHistory(rows.get(row.id)) }))
+    return vendor
+  })
+  return { currency, vendors }
 }
 
 /** The currency of every annual value in the register. */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addInitiative, getInitiativeDescription, readRoadmap, readRoadmapLive, removeInitiative, template, updateInitiative } from '../../../shared/documents/roadmap'
 import { appendBlocks, paragraphs } from '../../../shared/documents/rich-text'
+import { addDecision, getDecisionContext, readDecisions, readDecisionsLive, updateDecision } from '../../../shared/documents/decisions'
 import { addRisk, readRisks, readRisksLive, updateRisk } from '../../../shared/documents/risks'
+import { addVendor, addVendorHistory, readVendors, readVendorsLive, template as vendorsTemplate, updateVendor } from '../../../shared/documents/vendors'
 import { receiveHostile, replica, syncBoth } from './doc-sync'
 
 function roadmapWith(count: number) {
@@ -91,5 +93,50 @@ describe('incremental risk rows', () => {
     const after = readRisksLive(doc)
     expect(after).toEqual(readRisks(doc))
     expect(after.risks.find((r) => r.id === a.id)).toBe(before.find((r) => r.id === a.id))
+  })
+})
+
+describe('incremental vendor rows', () => {
+  it('match a full read, history included; a history entry or a field gives only its vendor a new object', () => {
+    const doc = new Y.Doc()
+    vendorsTemplate(doc)
+    const a = addVendor(doc, { name: 'Acme Cloud' })
+    const b = addVendor(doc, { name: 'Globex CRM' })
+    if (!a.ok || !b.ok) throw new Error('add failed')
+    const find = (id: string) => readVendorsLive(doc).vendors.find((v) => v.id === id)
+    const [beforeA, beforeB] = [find(a.id), find(b.id)]
+    expect(readVendorsLive(doc)).toEqual(readVendors(doc))
+
+    expect(addVendorHistory(doc, b.id, { date: '2026-03-01', author: 'Ana', note: 'Asked for a discount' }).ok).toBe(true)
+    expect(find(a.id)).toBe(beforeA)
+    expect(find(b.id)?.history.map((h) => h.note)).toEqual(['Asked for a discount'])
+    expect(readVendorsLive(doc)).toEqual(readVendors(doc))
+
+    const withHistory = find(b.id)
+    expect(updateVendor(doc, a.id, { annualValue: 1200 }).ok).toBe(true)
+    expect(find(b.id)).toBe(withHistory)
+    expect(find(a.id)).not.toBe(beforeA)
+    expect(find(a.id)?.annualValue).toBe(1200)
+    expect(beforeB).not.toBe(withHistory)
+  })
+})
+
+describe('incremental decision rows', () => {
+  it('match a full read; a context (rich text) edit re-reads no row, a field edit only its own', () => {
+    const doc = new Y.Doc()
+    const a = addDecision(doc, { question: 'Renew Acme?' })
+    const b = addDecision(doc, { question: 'Hire a CISO?' })
+    if (!a.ok || !b.ok) throw new Error('add failed')
+    const before = readDecisionsLive(doc).decisions
+    expect(before).toEqual(readDecisions(doc).decisions)
+    const context = getDecisionContext(doc, a.id, { writable: true })
+    if (!context) throw new Error('no context')
+    appendBlocks(context, paragraphs('Budget is tight'))
+    expect(readDecisionsLive(doc).decisions).toBe(before)
+    expect(updateDecision(doc, b.id, { status: 'decided' }).ok).toBe(true)
+    const after = readDecisionsLive(doc).decisions
+    expect(after.find((d) => d.id === a.id)).toBe(before.find((d) => d.id === a.id))
+    expect(after.find((d) => d.id === b.id)?.status).toBe('decided')
+    expect(after).toEqual(readDecisions(doc).decisions)
   })
 })

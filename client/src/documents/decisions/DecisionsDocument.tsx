@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react'
 import { addDays } from '../../../../shared/documents/calendar'
 import { groupDecisions, mergeDerivedDecisions } from '../../../../shared/documents/decision-queue'
-import { addDecision, readDecisions, removeDecision } from '../../../../shared/documents/decisions'
+import { addDecision, readDecisionsLive, removeDecision } from '../../../../shared/documents/decisions'
 import type { DocumentBodyProps } from '../document-body'
 import { UndoControls } from '../common/UndoControls'
 import { useBoardBaseline } from '../common/useBoardBaseline'
@@ -21,7 +21,7 @@ const ROOTS = ['decisions']
 export default function DecisionsDocument(props: DocumentBodyProps) {
   const { ydoc, provider, canWrite, user, documentId, highlight } = props
   const live = provider !== null
-  const { decisions } = useDocumentSnapshot(ydoc, readDecisions)
+  const { decisions } = useDocumentSnapshot(ydoc, readDecisionsLive)
   const today = useToday()
   const workspaceId = useWorkspaceId(live ? documentId : undefined, props.workspaceId)
   // Derived items reflect the register as it is now, so a saved version shows only its own items.

@@ -2,7 +2,7 @@
 // `vendors` document), read over a second read-only sync connection. Never stored here.
 import { useMemo } from 'react'
 import { derivedRenewalDecisions, type DerivedDecision } from '../../../../shared/documents/vendor-renewals'
-import { readVendors } from '../../../../shared/documents/vendors'
+import { readVendorsLive } from '../../../../shared/documents/vendors'
 import { pickSourceDocument } from '../common/pick-source'
 import { useDocumentSnapshot } from '../common/useDocumentSnapshot'
 import { useReadOnlyDoc } from '../common/useReadOnlyDoc'
@@ -18,7 +18,7 @@ export function useVendorRenewals(workspaceId: string | null, today: string): Ve
   const { documents } = useWorkspaceDocuments(workspaceId)
   const picked = documents ? pickSourceDocument(documents, 'vendors', null) : null
   const { ydoc } = useReadOnlyDoc(picked?.document.id ?? null)
-  const vendors = useDocumentSnapshot(ydoc, readVendors)
+  const vendors = useDocumentSnapshot(ydoc, readVendorsLive)
   const items = useMemo(() => (vendors ? derivedRenewalDecisions(vendors.vendors, today) : []), [vendors, today])
   return { items, source: picked ? { id: picked.document.id, title: picked.document.title } : null }
 }

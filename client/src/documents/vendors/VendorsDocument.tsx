@@ -2,7 +2,7 @@
 // an append-only decision history per vendor.
 import { useMemo, useState } from 'react'
 import { renewalFlag, sortByRenewal } from '../../../../shared/documents/vendor-renewals'
-import { addVendor, readVendors, removeVendor, setVendorsCurrency } from '../../../../shared/documents/vendors'
+import { addVendor, readVendorsLive, removeVendor, setVendorsCurrency } from '../../../../shared/documents/vendors'
 import type { DocumentBodyProps } from '../document-body'
 import { CurrencySelect } from '../common/CurrencySelect'
 import { formatMoney } from '../common/format'
@@ -17,7 +17,7 @@ import '../kinds.css'
 const ROOTS = ['vendors', 'meta']
 
 export default function VendorsDocument({ ydoc, provider, canWrite, user, documentId, highlight }: DocumentBodyProps) {
-  const { vendors, currency } = useDocumentSnapshot(ydoc, readVendors)
+  const { vendors, currency } = useDocumentSnapshot(ydoc, readVendorsLive)
   const sorted = useMemo(() => sortByRenewal(vendors), [vendors])
   const undo = useLocalUndo(ydoc, ROOTS, canWrite)
   const baseline = useBoardBaseline(documentId, 'vendors', ydoc, provider !== null)
