@@ -1,9 +1,9 @@
 // Roadmap body: headline figures, the editable initiatives table, the twelve-month timeline and
 // the cost/capacity breakdown, re-read on every change by anyone; only the initiatives
 // that changed are parsed again and get a new object (row-cache.ts), so only their memoised rows render.
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { readRoadmapLive, setRoadmapMeta } from '../../../../shared/documents/roadmap'
-import { roadmapTotals } from '../../../../shared/documents/roadmap-totals'
+import { roadmapTotals, sharesByRow } from '../../../../shared/documents/roadmap-totals'
 import type { DocumentBodyProps } from '../document-body'
 import { CurrencySelect } from '../common/CurrencySelect'
 import { UndoControls } from '../common/UndoControls'
@@ -23,7 +23,8 @@ const ROOTS = ['initiatives', 'meta']
 export default function RoadmapDocument({ ydoc, provider, canWrite, user, documentId, workspaceId, highlight }: DocumentBodyProps) {
   const roadmap = useDocumentSnapshot(ydoc, readRoadmapLive)
   const fyStartMonth = useFiscalYearStart(workspaceId)
-  const totals = useMemo(() => roadmapTotals(roadmap.initiatives, roadmap.windowStart, fyStartMonth), [roadmap, fyStartMonth])
+  const [sharesOf] = useState(sharesByRow)
+  const totals = useMemo(() => roadmapTotals(roadmap.initiatives, roadmap.windowStart, fyStartMonth, sharesOf), [roadmap, fyStartMonth, sharesOf])
   const undo = useLocalUndo(ydoc, ROOTS, canWrite)
   const baseline = useBoardBaseline(documentId, 'roadmap', ydoc, provider !== null)
   const today = useToday()
@@ -47,7 +48,7 @@ export default function RoadmapDocument({ ydoc, provider, canWrite, user, docume
         baseline={baseline}
         highlight={highlight?.rowIds}
       />
-      <RoadmapTimeline roadmap={roadmap} today={today} fyStartMonth={fyStartMonth} />
+      <RoadmapTimeline roadmap={roadmap} today={today} fyStartMonth={fyStartMonth} sharesOf={sharesOf} />
       <RoadmapBreakdown totals={totals} currency={roadmap.currency} fyStartMonth={fyStartMonth} />
     </div>
   )

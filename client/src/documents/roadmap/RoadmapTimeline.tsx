@@ -3,17 +3,12 @@
 import { useMemo } from 'react'
 import { monthOffset, quarterMonths, windowMonths } from '../../../../shared/documents/roadmap-window'
 import type { Roadmap } from '../../../../shared/documents/roadmap'
-import { formatMoney, monthLabel, monthShort } from '../common/format'
-import { RISK_LABELS, STATUS_LABELS } from './labels'
-import { timelineLayout, type TimelineBar } from './roadmap-view'
+import type { SharesOf } from '../../../../shared/documents/roadmap-totals'
+import { monthShort } from '../common/format'
+import { timelineLayout } from './roadmap-view'
+import { TimelineBarRow } from './TimelineBarRow'
 
 const pct = (n: number) => `${(n / 12) * 100}%`
-
-function barTitle(bar: TimelineBar, months: string[], currency: string, windowStart: string): string {
-  const from = bar.clippedStart ? `before ${monthLabel(windowStart)}` : monthLabel(months[bar.start])
-  const to = bar.clippedEnd ? `after ${monthLabel(months[11])}` : monthLabel(months[bar.end])
-  return `${bar.title || 'Untitled initiative'} · ${from} – ${to} · ${formatMoney(bar.cost, currency)} in window · ${RISK_LABELS[bar.risk]} risk · ${STATUS_LABELS[bar.status]}`
-}
 
 /** Where today falls in the window, as a fraction of its width; null outside. */
 function todayFraction(windowStart: string, today: string): number | null {
@@ -24,12 +19,20 @@ function todayFraction(windowStart: string, today: string): number | null {
   return (offset + (d - 1) / days) / 12
 }
 
-export function RoadmapTimeline({ roadmap, today, fyStartMonth }: { roadmap: Roadmap; today: string; fyStartMonth?: number }) {
+interface Props {
+  roadmap: Roadmap
+  today: string
+  fyStartMonth?: number
+  /** The page's per-row shares (sharesByRow), so the bars' costs are not recomputed for every row. */
+  sharesOf?: SharesOf
+}
+
+export function RoadmapTimeline({ roadmap, today, fyStartMonth, sharesOf }: Props) {
   const { windowStart, currency } = roadmap
   const months = useMemo(() => windowMonths(windowStart), [windowStart])
   // The fiscal quarters' first months get the quarter rule on the scale.
   const quarterStarts = useMemo(() => new Set(quarterMonths(windowStart, fyStartMonth).map((q) => q.months[0])), [windowStart, fyStartMonth])
-  const layout = useMemo(() => timelineLayout(roadmap.initiatives, windowStart), [roadmap.initiatives, windowStart])
+  const layout = useMemo(() => timelineLayout(roadmap.initiatives, windowStart, sharesOf), [roadmap.initiatives, windowStart, sharesOf])
   const now = todayFraction(windowStart, today)
 
   return (
@@ -66,22 +69,7 @@ export function RoadmapTimeline({ roadmap, today, fyStartMonth }: { roadmap: Roa
               <div className="lane-label">{lane.label}<span className="count">{lane.bars.length}</span></div>
               <div className="lane-track">
                 {lane.bars.map((bar) => (
-                  <div key={bar.id} className="lane-row">
-                    <div
-                      className={`timeline-bar risk-${bar.risk} status-${bar.status} ${bar.status === 'cut' ? 'is-cut' : ''} ${bar.clippedStart ? 'clipped-start' : ''} ${bar.clippedEnd ? 'clipped-end' : ''}`}
-                      style={{ left: pct(bar.start), width: pct(bar.end - bar.start + 1) }}
-                      data-testid="timeline-bar"
-                      data-initiative-id={bar.id}
-                      data-risk={bar.risk}
-                      data-status={bar.status}
-                      data-start={bar.start}
-                      data-end={bar.end}
-                      data-cost={bar.cost}
-                      title={barTitle(bar, months, currency, windowStart)}
-                    >
-                      <span className="bar-label">{bar.title || 'Untitled initiative'}</span>
-                    </div>
-                  </div>
+                  <TimelineBarRow key={bar.id} {...bar} months={months} currency={currency} windowStart={windowStart} />
                 ))}
               </div>
             </div>
