@@ -1,4 +1,5 @@
-// One initiative: inline cells, and (expanded) its risk note and rich-text description.
+// One initiative in its own <tbody>: inline cells, and (expanded) its risk note and rich-text
+// description; the tbody is what a windowed table measures.
 import { memo } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import { LIMITS } from '../../../../shared/documents/fields'
@@ -16,10 +17,14 @@ import { PILLAR_OPTIONS, RISK_OPTIONS, STATUS_OPTIONS } from './labels'
 import { MonthSelect } from './MonthSelect'
 import { RoadmapRowDetail } from './RoadmapRowDetail'
 
-const COLUMN_COUNT = 12
+export const COLUMN_COUNT = 12
 
 interface Props extends EditableRowProps {
   initiative: Initiative
+  /** Position in the table as shown (sorted, filtered). */
+  index: number
+  /** The windowed table's ref callback that measures the row (useRowWindow). */
+  measure?: (element: Element | null) => void
   months: readonly string[]
   provider: WebsocketProvider | null
   user: PresenceUser
@@ -41,8 +46,8 @@ export const RoadmapRow = memo(function RoadmapRow(props: Props) {
   const classes = ['initiative-row', `status-${i.status}`, props.highlighted ? 'is-highlighted' : '', expanded ? 'is-expanded' : '']
 
   return (
-    <>
-      <tr className={classes.join(' ')} data-testid="initiative-row" data-initiative-id={i.id} data-highlighted={props.highlighted || undefined}>
+    <tbody className="initiative" data-row-id={i.id} data-index={props.index} ref={props.measure}>
+      <tr className={classes.join(' ')} aria-rowindex={props.index + 2} data-testid="initiative-row" data-initiative-id={i.id} data-highlighted={props.highlighted || undefined}>
         <td className="cell-toggle">
           <button type="button" className="row-toggle" aria-expanded={expanded} aria-label={expanded ? 'Hide details' : 'Show details'} onClick={props.onToggle}>
             {expanded ? '▾' : '▸'}
@@ -92,6 +97,6 @@ export const RoadmapRow = memo(function RoadmapRow(props: Props) {
           </td>
         </tr>
       )}
-    </>
+    </tbody>
   )
 })

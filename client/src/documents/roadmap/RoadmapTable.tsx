@@ -1,5 +1,6 @@
 // The editable initiatives table: filters, sortable headers, one row per initiative, add/delete.
-import { useCallback, useMemo, useState, type ReactNode } from 'react'
+// Past ~100 initiatives only the rows near the view are rendered (useRowWindow), all of them when printing.
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import { addInitiative, removeInitiative } from '../../../../shared/documents/roadmap'
@@ -9,8 +10,11 @@ import type { PresenceUser } from '../../../../shared/presence'
 import { useBaselineBadge, type BoardBaseline } from '../common/useBoardBaseline'
 import type { LocalUndo } from '../common/useLocalUndo'
 import { useRowCallbacks } from '../common/useRowCallbacks'
+import { usePrinting } from '../common/usePrinting'
+import { useRowWindow } from '../common/useRowWindow'
+import { WindowGap } from '../common/WindowGap'
 import { RoadmapFilters } from './RoadmapFilters'
-import { RoadmapRow } from './RoadmapRow'
+import { COLUMN_COUNT, RoadmapRow } from './RoadmapRow'
 import { SortHeader } from './SortHeader'
 import { filterInitiatives, isFiltered, NO_FILTER, sortInitiatives, type RoadmapFilter, type SortState } from './roadmap-view'
 
@@ -49,6 +53,9 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
   const months = useMemo(() => windowMonths(roadmap.windowStart), [roadmap.windowStart])
   const highlighted = useMemo(() => new Set(highlight ?? []), [highlight])
   const rows = useMemo(() => sortInitiatives(filterInitiatives(roadmap.initiatives, filter), sort), [roadmap.initiatives, filter, sort])
+  const ids = useMemo(() => rows.map((r) => r.id), [rows])
+  const box = useRef<HTMLDivElement>(null)
+  const rowWindow = useRowWindow(ids, box, [confirming, focusId], usePrinting())
 
   const toggle = useCallback((id: string) =>
     setExpanded((current) => {
@@ -87,8 +94,8 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
         )}
       </div>
       {addError && <p className="form-error" role="alert">{addError}</p>}
-      <div className="table-scroll">
-        <table className="board-table roadmap-table" data-testid="roadmap-table">
+      <div className={`table-scroll ${rowWindow.windowed ? 'is-windowed' : ''}`} ref={box}>
+        <table className="board-table roadmap-table" data-testid="roadmap-table" aria-rowcount={rows.length + 1} onFocus={rowWindow.onFocus}>
           <colgroup>
             <col className="col-toggle" /><col className="col-title" /><col className="col-pillar" />
             <col className="col-month" /><col className="col-month" /><col className="col-status" />
@@ -96,7 +103,7 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
             <col className="col-risk" /><col className="col-owner" /><col className="col-actions" />
           </colgroup>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th aria-label="Details" />
               {COLUMNS.map((c) => (
                 <SortHeader key={c.key} column={c.key} label={c.label} numeric={'numeric' in c} hint={'hint' in c ? c.hint : undefined} sort={sort} onSort={setSort} />
@@ -104,10 +111,14 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
               <th aria-label="Actions" />
             </tr>
           </thead>
-          <tbody>
-            {rows.map((initiative) => (
+          {rowWindow.slices.map((slice) => {
+            if (slice.kind === 'gap') return <WindowGap key={slice.key} height={slice.height} columns={COLUMN_COUNT} />
+            const initiative = rows[slice.index]
+            return (
               <RoadmapRow
                 key={initiative.id}
+                index={slice.index}
+                measure={rowWindow.measure}
                 initiative={initiative}
                 months={months}
                 ydoc={ydoc}
@@ -122,8 +133,8 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
                 baseline={baseline?.rowIds.has(initiative.id) ? badge : null}
                 highlighted={highlighted.has(initiative.id)}
               />
-            ))}
-          </tbody>
+            )
+          })}
         </table>
       </div>
       {rows.length === 0 && (
