@@ -9,12 +9,35 @@ export interface SizeFigures {
   coldLoadMedianMs: number
   transfer: { jsKB: number; jsFiles: number; cssKB: number; cssFiles: number; encodings: Record<string, number> }
   edits: { sent: number; shown: number; superseded: number; lost: number }
+  /** Owner edits to rows the windowed table did not render: no DOM to reach until scrolled to (see splitOffScreen). */
+  offScreen: { sent: number; fields: number; shownWhenScrolled: number }
   editToDom: { p50: number | null; p95: number | null; max: number | null }
   keyPress: { presses: number; over16: number; p95: number | null; max: number | null }
   longTaskMsPerSecond: number
   longestTaskMs: number
   /** How the connection badge reported lag: seconds it said "Behind", and when it first did. */
   behindBadge: { shownSeconds: number; firstAfterMs: number | null }
+}
+
+/**
+ * Past ~100 rows the table renders only the rows near its view (the page is not scrolled during the
+ * load). An owner edit to a row it does not render is in no DOM until someone scrolls to it, so it
+ * has no edit → DOM time; a title edit still shows at once on the timeline, which has every row.
+ */
+export function splitOffScreen(sent: SentEdit[], rendered: ReadonlySet<string>) {
+  const off = (e: SentEdit) => e.field === 'owner' && !rendered.has(e.initiativeId)
+  return { inDom: sent.filter((e) => !off(e)), offScreen: sent.filter(off) }
+}
+
+/** The marker of the newest edit of each (initiative, field). */
+export function newestMarkers(sent: SentEdit[]): Map<string, number> {
+  const newest = new Map<string, { marker: number; sentAt: number }>()
+  for (const e of sent) {
+    const key = `${e.initiativeId}/${e.field}`
+    const seen = newest.get(key)
+    if (!seen || e.sentAt >= seen.sentAt) newest.set(key, { marker: e.marker, sentAt: e.sentAt })
+  }
+  return new Map([...newest].map(([key, v]) => [key, v.marker]))
 }
 
 /**

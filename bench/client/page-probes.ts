@@ -62,11 +62,30 @@ export function installProbes() {
   }).observe({ type: 'longtask', buffered: true })
 }
 
-/** In the page: resolves with performance.now() once every row is rendered and the first title cell is editable. */
+/**
+ * In the page: resolves with performance.now() once the table holds every row and the first title
+ * cell is editable. A windowed table (past ~100 rows) renders the rows in its view and gives the
+ * full count in aria-rowcount (header row included); a smaller one renders every row.
+ */
 export function pageReady(rows: number): number | false {
+  const table = document.querySelector('[data-testid="roadmap-table"]')
   const rendered = document.querySelectorAll('[data-testid="initiative-row"]').length
+  const windowed = table?.closest('.is-windowed') != null
+  const holdsAll = table?.getAttribute('aria-rowcount') === String(rows + 1) && (rendered === rows || (windowed && rendered > 0))
   const first = document.querySelector<HTMLInputElement>('[data-testid="initiative-row"] [data-testid="initiative-title"]')
-  return rendered === rows && first !== null && !first.readOnly && !first.disabled ? performance.now() : false
+  return holdsAll && first !== null && !first.readOnly && !first.disabled ? performance.now() : false
+}
+
+/** In the page: scrolls a windowed table from top to bottom, half a view at a time, two frames a step. */
+export async function scrollThroughTable(): Promise<void> {
+  const box = document.querySelector('.table-scroll.is-windowed')
+  if (!box) return
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+  for (let top = 0; top < box.scrollHeight; top += box.clientHeight / 2) {
+    box.scrollTop = top
+    await frame()
+    await frame()
+  }
 }
 
 /**

@@ -11,7 +11,8 @@ import { startServer } from '../../tests/helpers/server'
 import { sleep } from '../../tests/helpers/wait'
 import { median } from '../stats'
 import { startProfile, stopProfile } from './cpu-profile'
-import { behindFigures, editLatencies, keyPressDurations, longTaskFigures, summarise, type SizeFigures } from './figures'
+import { behindFigures, editLatencies, keyPressDurations, longTaskFigures, newestMarkers, splitOffScreen, summarise, type SizeFigures } from './figures'
+import { scrollThroughTable, pageScript } from './page-probes'
 import { openRoadmap, readRecord } from './page-session'
 import { connectEditors, epochNow, runEdits } from './remote-editors'
 import { judge, markdownTable } from './targets'
@@ -77,16 +78,23 @@ async function benchSize(baseUrl: string, browser: import('playwright-core').Bro
   ])
   const cpu = profile ? await stopProfile(opened.cdp) : null
 
+  // The rows the table renders (the page was not scrolled): owner edits to the others are off screen.
+  const rendered = new Set(await page.$$eval('[data-testid="initiative-row"]', (rows) => rows.map((r) => r.getAttribute('data-initiative-id') ?? '')))
+  const { inDom, offScreen } = splitOffScreen(sent, rendered)
   // Wait for the page to show the newest edit of every field it was sent (or give up after GRACE_MS).
-  const newest = new Map<string, number>()
-  for (const e of sent) newest.set(`${e.initiativeId}/${e.field}`, e.marker)
+  const newest = newestMarkers(inDom)
   const graceEnd = Date.now() + GRACE_MS
   let record = await readRecord(page)
   while (Date.now() < graceEnd && [...newest.values()].some((m) => record.markers[m] === undefined)) {
     await sleep(250)
     record = await readRecord(page)
   }
-  const { latencies, superseded, lost } = editLatencies(sent, record.markers)
+  const { latencies, superseded, lost } = editLatencies(inDom, record.markers)
+  // Off-screen edits are checked by scrolling the table through: each field must show its newest value.
+  const offScreenNewest = newestMarkers(offScreen)
+  if (offScreen.length > 0) await page.evaluate(pageScript(scrollThroughTable as (a: never) => unknown))
+  const scrolled = await readRecord(page)
+  const shownWhenScrolled = [...offScreenNewest.values()].filter((m) => scrolled.markers[m] !== undefined).length
   const keys = keyPressDurations(record, presses, loadStart, loadEnd)
   const tasks = longTaskFigures(record, loadStart, loadEnd)
   const key = summarise(keys)
@@ -95,7 +103,8 @@ async function benchSize(baseUrl: string, browser: import('playwright-core').Bro
     coldLoadMs: coldLoadMs.map((m) => Math.round(m)),
     coldLoadMedianMs: Math.round(median(coldLoadMs)!),
     transfer: { jsKB: Math.round(transfer.jsBytes / 100) / 10, jsFiles: transfer.jsFiles, cssKB: Math.round(transfer.cssBytes / 100) / 10, cssFiles: transfer.cssFiles, encodings: transfer.encodings },
-    edits: { sent: sent.length, shown: latencies.length - superseded, superseded, lost },
+    edits: { sent: inDom.length, shown: latencies.length - superseded, superseded, lost },
+    offScreen: { sent: offScreen.length, fields: offScreenNewest.size, shownWhenScrolled },
     editToDom: summarise(latencies),
     keyPress: { presses, over16: keys.filter((d) => d > 0).length, p95: key.p95, max: key.max },
     longTaskMsPerSecond: Math.round(tasks.msPerSecond),
