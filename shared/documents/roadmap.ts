@@ -79,9 +79,10 @@ export function readRoadmapLive(doc: Y.Doc): Roadmap {
 
 function roadmapWith(doc: Y.Doc, initiatives: Initiative[]): Roadmap {
   const { values, invalid } = readMeta(doc)
-  // Without a stored window (a damaged document), start at the earliest work, else this month.
-  const starts = initiatives.map((i) => i.startMonth).filter((m): m is string => m !== null).sort()
-  const windowStart = values.windowStart ?? starts[0] ?? toIsoMonth(new Date())
+  // Without a stored window (a damaged document), start at the earliest work, else this month
+  // (worked out only then: a live page reads the roadmap on every change).
+  const earliest = () => initiatives.map((i) => i.startMonth).filter((m): m is string => m !== null).sort()[0]
+  const windowStart = values.windowStart ?? earliest() ?? toIsoMonth(new Date())
   return { windowStart, currency: values.currency, invalid, initiatives }
 }
 
