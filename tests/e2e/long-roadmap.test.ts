@@ -1,5 +1,6 @@
 // A roadmap of 500 initiatives in Chromium: the table renders only a window of rows, yet scrolling,
 // remote edits, Tab, the Find box and print all reach every row. Build the client first: `npx vite build`.
+import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMonths } from '../../shared/documents/calendar'
@@ -69,6 +70,15 @@ describe('a 500-initiative roadmap in Chromium', () => {
     expect(windowSize).toBeGreaterThan(5)
     expect(windowSize).toBeLessThan(100)
     expect(await page.locator(rowOf(ids[ROWS - 1])).count()).toBe(0)
+
+    if (process.env.ROADMAP_SCREENSHOTS) {
+      mkdirSync(process.env.ROADMAP_SCREENSHOTS, { recursive: true })
+      for (const width of [1440, 820]) {
+        await page.setViewportSize({ width, height: 900 })
+        await page.screenshot({ path: `${process.env.ROADMAP_SCREENSHOTS}/roadmap-500-${width}.png` })
+      }
+      await page.setViewportSize({ width: 1280, height: 900 })
+    }
 
     // Scrolling to the end reveals the last row, at its place.
     await page.evaluate((box) => (document.querySelector(box)!.scrollTop = 1e9), BOX)
