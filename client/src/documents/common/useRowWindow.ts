@@ -4,7 +4,7 @@
 // window; gaps stand in for the rest at their measured (or estimated) height. Each row measures
 // itself through `measure`, so expanded rows take their real height.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
-import { useCallback, useMemo, useState, type FocusEvent, type RefObject } from 'react'
+import { useCallback, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react'
 import { keptIndexes, windowSlices, type WindowSlice } from './row-window'
 
 export const WINDOW_FROM = 100
@@ -36,12 +36,26 @@ export function useRowWindow(ids: readonly string[], box: RefObject<HTMLElement 
     [keptKey, focused],
   )
   const getItemKey = useCallback((index: number) => ids[index], [ids])
+  // Sizes come from the ResizeObserver's entries, never from offsetHeight: the library's default
+  // reads offsetHeight as each row mounts, which forced a layout of the whole page (its 500-bar
+  // timeline included) per row, ~0.9 s of a cold load at 500 rows. A row mounting again is given
+  // its last measured size until its entry arrives (before the next paint).
+  const sizes = useRef(new Map<string, number>())
+  const measureElement = useCallback((element: Element, entry: ResizeObserverEntry | undefined) => {
+    const id = element.getAttribute('data-row-id') ?? ''
+    const box = entry?.borderBoxSize?.[0]
+    if (!box) return sizes.current.get(id) ?? ESTIMATE_PX
+    const size = Math.round(box.blockSize)
+    sizes.current.set(id, size)
+    return size
+  }, [])
   const virtualizer = useVirtualizer({
     count: ids.length,
     enabled: windowed,
     getScrollElement: () => box.current,
     estimateSize: () => ESTIMATE_PX,
     getItemKey,
+    measureElement,
     overscan: OVERSCAN,
     rangeExtractor,
     // Render a first window before the box is measured, so the first paint has rows.
