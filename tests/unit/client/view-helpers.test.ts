@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { dueText, openedText } from '../../../client/src/documents/decisions/decision-view'
 import { heatTone, filterRisks } from '../../../client/src/documents/risks/risk-view'
-import { nextSort, filterInitiatives, isFiltered, NO_FILTER, sortInitiatives, timelineLayout } from '../../../client/src/documents/roadmap/roadmap-view'
+import { barsByRow, nextSort, filterInitiatives, isFiltered, NO_FILTER, sortInitiatives, timelineLayout } from '../../../client/src/documents/roadmap/roadmap-view'
 import { pillarCostBars, topInitiatives } from '../../../client/src/documents/summary/summary-view'
 import { renewalFlagLabel, renewalFlagTone } from '../../../client/src/documents/vendors/renewal-label'
 import { isHighRisk } from '../../../shared/documents/risk-figures'
 import type { Initiative } from '../../../shared/documents/roadmap'
-import { roadmapTotals } from '../../../shared/documents/roadmap-totals'
+import { roadmapTotals, sharesByRow } from '../../../shared/documents/roadmap-totals'
 
 let n = 0
 function initiative(fields: Partial<Initiative>): Initiative {
@@ -69,6 +69,22 @@ describe('roadmap view', () => {
     expect(layout.lanes[0].bars[0]).toMatchObject({ start: 10, end: 11, clippedEnd: true })
     expect(layout.lanes[2].bars[0]).toMatchObject({ start: 4, end: 4 })
     expect(layout.unplaced.map((u) => u.title)).toEqual(['Nowhere', 'Later'])
+  })
+
+  it('remembers bars and shares per row object: a replaced row gets a new bar, the others keep theirs', () => {
+    const rows = [initiative({ oneOffCost: 300 }), initiative({ startMonth: '2026-02', endMonth: '2026-02', runRateCost: 1200 })]
+    const sharesOf = sharesByRow()
+    const barOf = barsByRow(sharesOf)
+    const first = timelineLayout(rows, '2026-01', barOf)
+    expect(first).toEqual(timelineLayout(rows, '2026-01'))
+    expect(roadmapTotals(rows, '2026-01', undefined, sharesOf)).toEqual(roadmapTotals(rows, '2026-01'))
+    const changed = [rows[0], { ...rows[1], endMonth: '2026-04' }]
+    const second = timelineLayout(changed, '2026-01', barOf)
+    expect(second.lanes[0].bars[0]).toBe(first.lanes[0].bars[0])
+    expect(second.lanes[0].bars[1]).toMatchObject({ start: 1, end: 3, cost: 300 })
+    expect(roadmapTotals(changed, '2026-01', undefined, sharesOf)).toEqual(roadmapTotals(changed, '2026-01'))
+    // Another window start is worked out again.
+    expect(timelineLayout(rows, '2026-02', barOf)).toEqual(timelineLayout(rows, '2026-02'))
   })
 })
 

@@ -1,11 +1,11 @@
 // The twelve-month timeline: swim lanes by pillar, one bar per initiative coloured by risk,
 // cut work hatched, quarter separators and a line for today. Hand-laid CSS grid.
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { monthOffset, quarterMonths, windowMonths } from '../../../../shared/documents/roadmap-window'
 import type { Roadmap } from '../../../../shared/documents/roadmap'
 import type { SharesOf } from '../../../../shared/documents/roadmap-totals'
 import { monthShort } from '../common/format'
-import { timelineLayout } from './roadmap-view'
+import { barsByRow, timelineLayout } from './roadmap-view'
 import { TimelineBarRow } from './TimelineBarRow'
 
 const pct = (n: number) => `${(n / 12) * 100}%`
@@ -23,8 +23,8 @@ interface Props {
   roadmap: Roadmap
   today: string
   fyStartMonth?: number
-  /** The page's per-row shares (sharesByRow), so the bars' costs are not recomputed for every row. */
-  sharesOf?: SharesOf
+  /** The page's per-row shares (sharesByRow). */
+  sharesOf: SharesOf
 }
 
 export function RoadmapTimeline({ roadmap, today, fyStartMonth, sharesOf }: Props) {
@@ -32,7 +32,9 @@ export function RoadmapTimeline({ roadmap, today, fyStartMonth, sharesOf }: Prop
   const months = useMemo(() => windowMonths(windowStart), [windowStart])
   // The fiscal quarters' first months get the quarter rule on the scale.
   const quarterStarts = useMemo(() => new Set(quarterMonths(windowStart, fyStartMonth).map((q) => q.months[0])), [windowStart, fyStartMonth])
-  const layout = useMemo(() => timelineLayout(roadmap.initiatives, windowStart, sharesOf), [roadmap.initiatives, windowStart, sharesOf])
+  // Bars remembered per row object, as the shares are: a change works out one bar.
+  const [barOf] = useState(() => barsByRow(sharesOf))
+  const layout = useMemo(() => timelineLayout(roadmap.initiatives, windowStart, barOf), [roadmap.initiatives, windowStart, barOf])
   const now = todayFraction(windowStart, today)
 
   return (

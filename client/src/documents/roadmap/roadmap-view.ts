@@ -101,19 +101,43 @@ export interface TimelineLayout {
   unplaced: Array<{ id: string; title: string }>
 }
 
+/** An initiative's bar (null: unscheduled or wholly outside the window). */
+export type BarOf = (i: Initiative, windowStart: string) => TimelineBar | null
+
+export function timelineBar(i: Initiative, windowStart: string, sharesOf: SharesOf = initiativeShares): TimelineBar | null {
+  const bar = barOffsets(windowStart, i.startMonth, i.endMonth)
+  if (!bar) return null
+  return { id: i.id, title: i.title, risk: i.risk, status: i.status, ...bar, cost: initiativeInWindow(i, windowStart, sharesOf).totalCost }
+}
+
+/**
+ * timelineBar remembered per row object, for a live page whose rows are replaced, never mutated,
+ * when they change (row-cache.ts): a change works out one bar, not 500 bars' month arithmetic.
+ */
+export function barsByRow(sharesOf: SharesOf): BarOf {
+  const cache = new WeakMap<Initiative, { windowStart: string; bar: TimelineBar | null }>()
+  return (i, windowStart) => {
+    const hit = cache.get(i)
+    if (hit?.windowStart === windowStart) return hit.bar
+    const bar = timelineBar(i, windowStart, sharesOf)
+    cache.set(i, { windowStart, bar })
+    return bar
+  }
+}
+
 /** Swim lanes in pillar order (empty pillars omitted), bars in document order within a lane. */
-export function timelineLayout(rows: readonly Initiative[], windowStart: string, sharesOf: SharesOf = initiativeShares): TimelineLayout {
+export function timelineLayout(rows: readonly Initiative[], windowStart: string, barOf: BarOf = timelineBar): TimelineLayout {
   const byLane = new Map<PillarKey | 'none', TimelineBar[]>()
   const unplaced: TimelineLayout['unplaced'] = []
   for (const i of rows) {
-    const bar = barOffsets(windowStart, i.startMonth, i.endMonth)
+    const bar = barOf(i, windowStart)
     if (!bar) {
       unplaced.push({ id: i.id, title: i.title })
       continue
     }
     const lane = i.pillar ?? 'none'
     const list = byLane.get(lane) ?? []
-    list.push({ id: i.id, title: i.title, risk: i.risk, status: i.status, ...bar, cost: initiativeInWindow(i, windowStart, sharesOf).totalCost })
+    list.push(bar)
     byLane.set(lane, list)
   }
   const keys: Array<PillarKey | 'none'> = [...PILLARS, 'none']
