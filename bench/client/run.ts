@@ -140,6 +140,8 @@ writeFileSync(join(ROOT, 'bench/results/client-latest.json'), JSON.stringify(rep
 console.log('\n' + markdownTable(results, targets))
 if (profileOut) {
   console.log(`\nCPU profile of the page under load at ${profileOut.initiatives} (busy ${profileOut.totalMs - profileOut.idleMs} of ${profileOut.totalMs} ms), top self time:`)
+  const { split } = profileOut
+  console.log(`main thread (renderer counters): tasks ${split.taskMs} ms, script ${split.scriptMs}, style ${split.styleMs}, layout ${split.layoutMs}, the rest (paint, DOM, native) ${split.taskMs - split.scriptMs - split.styleMs - split.layoutMs}`)
   for (const l of profileOut.lines) console.log(`${String(l.selfMs).padStart(7)} ms ${String(l.share).padStart(5)}%  ${l.fn}  ${l.where}`)
 }
 console.log('\nwrote bench/results/client-latest.json')
