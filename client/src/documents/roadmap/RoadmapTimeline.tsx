@@ -19,6 +19,14 @@ function todayFraction(windowStart: string, today: string): number | null {
   return (offset + (d - 1) / days) / 12
 }
 
+/**
+ * The lanes' height before they are first rendered (the body is content-visibility: auto, skipped
+ * while off screen): a lane row is 24 px and a 2 px margin, a lane 10 px more and its border.
+ */
+function estimatedHeight(lanes: ReadonlyArray<{ bars: readonly unknown[] }>): number {
+  return lanes.reduce((height, lane) => height + Math.max(31, 10 + 26 * lane.bars.length) + 1, 0)
+}
+
 interface Props {
   roadmap: Roadmap
   today: string
@@ -65,7 +73,7 @@ export function RoadmapTimeline({ roadmap, today, fyStartMonth, sharesOf }: Prop
             ))}
           </div>
         </div>
-        <div className="timeline-body">
+        <div className="timeline-body" style={{ containIntrinsicSize: `auto ${estimatedHeight(layout.lanes)}px` }}>
           {layout.lanes.map((lane) => (
             <div key={lane.key} className="timeline-lane" data-pillar={lane.key}>
               <div className="lane-label">{lane.label}<span className="count">{lane.bars.length}</span></div>
