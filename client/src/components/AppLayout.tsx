@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Link, Outlet, useMatch, useNavigate } from 'react-router'
 import { useSession } from '../session/session'
 import { CurrentWorkspaceContext } from './current-workspace'
+import { SkipLink } from './SkipLink'
 
 /** Header (brand, workspace switcher, user, log out) above the signed-in pages. */
 export function AppLayout() {
@@ -19,6 +20,7 @@ export function AppLayout() {
 
   return (
     <div className="app">
+      <SkipLink />
       <header className="app-header">
         <div className="app-header-left">
           <Link to="/" className="brand" aria-label="Quorum home">

@@ -1,5 +1,6 @@
 // The twelve-month timeline: swim lanes by pillar, one bar per initiative coloured by risk,
-// cut work hatched, quarter separators and a line for today. Hand-laid CSS grid.
+// cut work hatched, quarter separators and a line for today. Hand-laid CSS grid. For screen readers
+// each bar is an image labelled with what its shape and colour say (months, cost, risk, status).
 import { useMemo } from 'react'
 import { monthOffset, quarterMonths, windowMonths } from '../../../../shared/documents/roadmap-window'
 import type { Roadmap } from '../../../../shared/documents/roadmap'
@@ -78,6 +79,8 @@ export function RoadmapTimeline({ roadmap, today, fyStartMonth }: { roadmap: Roa
                       data-end={bar.end}
                       data-cost={bar.cost}
                       title={barTitle(bar, months, currency, windowStart)}
+                      role="img"
+                      aria-label={barTitle(bar, months, currency, windowStart)}
                     >
                       <span className="bar-label">{bar.title || 'Untitled initiative'}</span>
                     </div>
