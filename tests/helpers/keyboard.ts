@@ -12,7 +12,8 @@ function inspectFocus(selector: string): FocusStop {
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
   const ring = style.boxShadow !== 'none'
   const label = el.getAttribute('aria-label') ?? el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 40) ?? ''
-  return { matches: el.matches(selector), visible: outline || ring, description: `<${el.tagName.toLowerCase()} class="${el.className}"> ${label}` }
+  const description = `<${el.tagName.toLowerCase()} class="${el.className}"> ${label} (outline: ${style.outline}; box-shadow: ${style.boxShadow}; focus ${el.matches(":focus")} ${el.matches(":focus-visible")} ${document.hasFocus()} ${(el as HTMLInputElement).type} ${el.getAttribute("style")})`
+  return { matches: el.matches(selector), visible: outline || ring, description }
 }
 
 /** Presses Tab (Shift+Tab with `back`) until `selector` has focus; throws after `max` presses or at a stop without a visible focus indicator. */

@@ -23,7 +23,7 @@ export function AppLayout() {
       <SkipLink />
       <header className="app-header">
         <div className="app-header-left">
-          <Link to="/" className="brand" aria-label="Quorum home">
+          <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">Q</span>
             <span className="brand-name">Quorum</span>
           </Link>

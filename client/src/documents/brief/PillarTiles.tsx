@@ -24,7 +24,7 @@ export function PillarTiles({ sections, onSelect, marked }: Props) {
             <span className="tile-trend" title={TREND_LABELS[s.trend]} aria-hidden="true">
               {TREND_ARROWS[s.trend]}
             </span>
-            <span className="visually-hidden">, trend: {TREND_LABELS[s.trend]}</span>
+            <span className="visually-hidden">, trend {TREND_LABELS[s.trend].toLowerCase()}</span>
             {marked?.has(s.pillar) && (
               <>
                 <span className="tile-mark" title="Changed" aria-hidden="true" />
@@ -43,8 +43,9 @@ export function PillarTiles({ sections, onSelect, marked }: Props) {
         return (
           <li key={s.pillar}>
             {onSelect ? (
-              <button type="button" {...attrs} onClick={() => onSelect(s.pillar)} aria-label={`${s.label}: ${BRIEF_STATUS_LABELS[s.status]}, ${TREND_LABELS[s.trend]}${marked?.has(s.pillar) ? ', changed' : ''}. Go to section`}>
+              <button type="button" {...attrs} onClick={() => onSelect(s.pillar)}>
                 {content}
+                <span className="visually-hidden">. Go to the section</span>
               </button>
             ) : (
               <div {...attrs}>{content}</div>
