@@ -63,8 +63,7 @@ async function checkPage(page: Page, name: string, findings: Record<string, unkn
   if (serious.length) findings[name] = serious
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT[width] })
-    // JPEG: several times faster to encode than PNG for tall pages, and plenty to look at.
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.jpg`), fullPage: true, type: 'jpeg', quality: 80 })
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true })
     if (width < 1440) {
       const wide = await overflow(page)
       if (wide) findings[`${name} at ${width}px overflows`] = wide
@@ -181,7 +180,7 @@ describe('accessibility and small screens', () => {
     await viewer.goto(`${site.server.url}/m/${meetingId}`)
     await viewer.waitForSelector('[data-testid="presenting-banner"][data-mode="following"]')
     await settled(viewer, `${stage(d.roadmap)} [data-testid="initiative-title"]`)
-    await viewer.screenshot({ path: join(SHOTS, 'meeting-follower-390.jpg'), type: 'jpeg', quality: 80 })
+    await viewer.screenshot({ path: join(SHOTS, 'meeting-follower-390.png') })
     expect(await overflow(viewer)).toBeNull()
 
     // End it, and compare the roadmap's version from this meeting with the one before.
