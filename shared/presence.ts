@@ -8,7 +8,8 @@ export interface PresenceUser {
   role: Role
 }
 
-const PALETTE = ['#e11d48', '#2563eb', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c', '#4f46e5']
+// White names are written on these (avatars, caret labels): each is at least 4.5:1 against white.
+const PALETTE = ['#e11d48', '#2563eb', '#15803d', '#b45309', '#7c3aed', '#0e7490', '#db2777', '#4d7c0f', '#c2410c', '#4f46e5']
 
 /** A stable colour per user id, so a person keeps their colour across documents and sessions. */
 export function colorForUser(userId: string): string {

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Link, Outlet, useMatch, useNavigate } from 'react-router'
 import { useSession } from '../session/session'
 import { CurrentWorkspaceContext } from './current-workspace'
+import { CONTENT_ID, SkipLink } from './SkipLink'
 
 /** Header (brand, workspace switcher, user, log out) above the signed-in pages. */
 export function AppLayout() {
@@ -20,8 +21,9 @@ export function AppLayout() {
   return (
     <div className="app">
       <header className="app-header">
+        <SkipLink />
         <div className="app-header-left">
-          <Link to="/" className="brand" aria-label="Quorum home">
+          <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">Q</span>
             <span className="brand-name">Quorum</span>
           </Link>
@@ -60,9 +62,11 @@ export function AppLayout() {
           </button>
         </div>
       </header>
-      <CurrentWorkspaceContext.Provider value={setPageWorkspaceId}>
-        <Outlet />
-      </CurrentWorkspaceContext.Provider>
+      <div id={CONTENT_ID} className="app-content" tabIndex={-1}>
+        <CurrentWorkspaceContext.Provider value={setPageWorkspaceId}>
+          <Outlet />
+        </CurrentWorkspaceContext.Provider>
+      </div>
     </div>
   )
 }

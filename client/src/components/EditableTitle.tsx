@@ -13,7 +13,7 @@ interface EditableTitleProps {
  * saves, Escape restores. Its text is always the current title, for viewers and writers alike.
  */
 export function EditableTitle({ title, editable, onSave, onError }: EditableTitleProps) {
-  const ref = useRef<HTMLHeadingElement>(null)
+  const ref = useRef<HTMLSpanElement>(null)
   const [saving, setSaving] = useState(false)
 
   // The text is set here, not rendered as a child, so React never fights the user's typing.
@@ -48,7 +48,7 @@ export function EditableTitle({ title, editable, onSave, onError }: EditableTitl
     }
   }
 
-  function handleKeyDown(event: KeyboardEvent<HTMLHeadingElement>) {
+  function handleKeyDown(event: KeyboardEvent<HTMLSpanElement>) {
     if (event.key === 'Enter') {
       event.preventDefault()
       event.currentTarget.blur()
@@ -59,24 +59,27 @@ export function EditableTitle({ title, editable, onSave, onError }: EditableTitl
     }
   }
 
-  function handlePaste(event: ClipboardEvent<HTMLHeadingElement>) {
+  function handlePaste(event: ClipboardEvent<HTMLSpanElement>) {
     event.preventDefault()
     const text = event.clipboardData.getData('text/plain').replace(/\s+/g, ' ')
     document.execCommand('insertText', false, text)
   }
 
+  // The heading stays a heading for everyone; for writers the text box is inside it.
   return (
-    <h1
-      ref={ref}
-      className={`document-title${editable ? ' editable' : ''}${saving ? ' saving' : ''}`}
-      data-testid="document-title"
-      contentEditable={editable ? 'plaintext-only' : false}
-      spellCheck={editable}
-      role={editable ? 'textbox' : undefined}
-      aria-label={editable ? 'Document title' : undefined}
-      onBlur={editable ? () => void commit() : undefined}
-      onKeyDown={editable ? handleKeyDown : undefined}
-      onPaste={editable ? handlePaste : undefined}
-    />
+    <h1 className={`document-title${editable ? ' editable' : ''}${saving ? ' saving' : ''}`}>
+      <span
+        ref={ref}
+        className="document-title-text"
+        data-testid="document-title"
+        contentEditable={editable ? 'plaintext-only' : false}
+        spellCheck={editable}
+        role={editable ? 'textbox' : undefined}
+        aria-label={editable ? 'Document title' : undefined}
+        onBlur={editable ? () => void commit() : undefined}
+        onKeyDown={editable ? handleKeyDown : undefined}
+        onPaste={editable ? handlePaste : undefined}
+      />
+    </h1>
   )
 }

@@ -51,7 +51,7 @@ export function CompareView({ documentId, kind, from, to, user }: Props) {
         <span className="compare-side">
           <span className="version-chip">{versionRefLabel(data.from.version)}</span> {data.from.label}
         </span>
-        <span className="arrow" aria-label="compared with">→</span>
+        <span className="arrow" aria-hidden="true">→</span><span className="visually-hidden">compared with</span>
         <span className="compare-side">
           <span className="version-chip">{versionRefLabel(data.to.version)}</span> {data.to.label}
         </span>

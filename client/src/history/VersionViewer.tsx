@@ -41,7 +41,7 @@ export function VersionViewer({ documentId, kind, version, previous, canRestore,
         </div>
         <div className="version-actions">
           {previous !== null && (
-            <button type="button" className="button small" onClick={() => onCompare(previous, version.version)}>
+            <button type="button" className="button small" data-testid="compare-with-previous" onClick={() => onCompare(previous, version.version)}>
               Compare with v{previous}
             </button>
           )}

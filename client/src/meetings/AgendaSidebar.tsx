@@ -35,7 +35,12 @@ export function AgendaSidebar({ agenda, selectedId, presenterDocumentId, onSelec
                   <span className="agenda-item-title">{d.title}</span>
                   <span className="agenda-item-kind">{DOCUMENT_KIND_LABELS[d.kind]}</span>
                 </span>
-                {d.id === presenterDocumentId && <span className="presenter-dot" title="The presenter is here" aria-label="presenter is here" />}
+                {d.id === presenterDocumentId && (
+                  <>
+                    <span className="presenter-dot" title="The presenter is here" aria-hidden="true" />
+                    <span className="visually-hidden">(the presenter is here)</span>
+                  </>
+                )}
               </button>
             </li>
           ))}

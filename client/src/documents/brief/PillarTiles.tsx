@@ -21,10 +21,16 @@ export function PillarTiles({ sections, onSelect, marked }: Props) {
               <span className="status-dot" aria-hidden="true" />
               {BRIEF_STATUS_LABELS[s.status]}
             </span>
-            <span className="tile-trend" title={TREND_LABELS[s.trend]} aria-label={`Trend: ${TREND_LABELS[s.trend]}`}>
+            <span className="tile-trend" title={TREND_LABELS[s.trend]} aria-hidden="true">
               {TREND_ARROWS[s.trend]}
             </span>
-            {marked?.has(s.pillar) && <span className="tile-mark" title="Changed" aria-label="Changed" />}
+            <span className="visually-hidden">, trend {TREND_LABELS[s.trend].toLowerCase()}</span>
+            {marked?.has(s.pillar) && (
+              <>
+                <span className="tile-mark" title="Changed" aria-hidden="true" />
+                <span className="visually-hidden">, changed</span>
+              </>
+            )}
           </>
         )
         const attrs = {
@@ -37,8 +43,9 @@ export function PillarTiles({ sections, onSelect, marked }: Props) {
         return (
           <li key={s.pillar}>
             {onSelect ? (
-              <button type="button" {...attrs} onClick={() => onSelect(s.pillar)} aria-label={`${s.label}: ${BRIEF_STATUS_LABELS[s.status]}, ${TREND_LABELS[s.trend]}. Go to section`}>
+              <button type="button" {...attrs} onClick={() => onSelect(s.pillar)}>
                 {content}
+                <span className="visually-hidden">. Go to the section</span>
               </button>
             ) : (
               <div {...attrs}>{content}</div>

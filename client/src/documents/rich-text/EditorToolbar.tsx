@@ -31,7 +31,7 @@ export function EditorToolbar({ editor, compact = false }: { editor: Editor; com
     <div className={`editor-toolbar ${compact ? 'compact' : ''}`} role="toolbar" aria-label="Formatting">
       {button('B', 'Bold', active.bold, () => editor.chain().focus().toggleBold().run(), 'bold')}
       {button('I', 'Italic', active.italic, () => editor.chain().focus().toggleItalic().run(), 'italic')}
-      {!compact && button('H2', 'Heading', active.heading, () => editor.chain().focus().toggleHeading({ level: 2 }).run())}
+      {!compact && button('H2', 'H2 heading', active.heading, () => editor.chain().focus().toggleHeading({ level: 2 }).run())}
       {button('•', 'Bullet list', active.bulletList, () => editor.chain().focus().toggleBulletList().run())}
       <span className="tool-separator" aria-hidden="true" />
       {button('↶', 'Undo', false, () => editor.chain().focus().undo().run())}

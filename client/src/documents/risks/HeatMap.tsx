@@ -1,5 +1,6 @@
 // 5×5 heat map of active risks: severity (rows, 5 at the top) × likelihood (columns). Each cell
 // shows its count; clicking a cell filters the table to it, clicking again clears the filter.
+// Each cell is a toggle button whose label reads its severity, likelihood and count.
 import { heatTone, type HeatCell } from './risk-view'
 
 interface Props {
@@ -14,9 +15,9 @@ export function HeatMap({ counts, selected, onSelect }: Props) {
   return (
     <figure className="heat-map" aria-label="Active risks by severity and likelihood" data-testid="heat-map">
       <div className="heat-axis-y" aria-hidden="true">Severity</div>
-      <div className="heat-grid" role="grid">
+      <div className="heat-grid">
         {[...LEVELS].reverse().map((severity) => (
-          <div key={severity} className="heat-row" role="row">
+          <div key={severity} className="heat-row">
             <span className="heat-tick" aria-hidden="true">{severity}</span>
             {LEVELS.map((likelihood) => {
               const count = counts[severity - 1]?.[likelihood - 1] ?? 0
@@ -25,7 +26,6 @@ export function HeatMap({ counts, selected, onSelect }: Props) {
                 <button
                   key={likelihood}
                   type="button"
-                  role="gridcell"
                   className={`heat-cell tone-${heatTone(severity, likelihood)} ${count ? 'has-risks' : ''} ${isSelected ? 'selected' : ''}`}
                   aria-pressed={isSelected}
                   aria-label={`Severity ${severity}, likelihood ${likelihood}: ${count} active`}

@@ -68,7 +68,7 @@ export function RiskTable({ risks, total, filter, onFilter, onAdd, ydoc, canWrit
           </colgroup>
           <thead>
             <tr>
-              <th aria-label="Mitigation" /><th>Risk or incident</th><th>Kind</th><th>Pillar</th>
+              <th aria-label="Mitigation" /><th className="cell-title">Risk or incident</th><th>Kind</th><th>Pillar</th>
               <th className="numeric" title="Severity 1–5">Sev.</th><th className="numeric" title="Likelihood 1–5">Lik.</th>
               <th className="numeric" title="Severity × likelihood">Score</th><th>Owner</th><th>Status</th><th>Opened</th><th>Closed</th><th aria-label="Actions" />
             </tr>

@@ -31,7 +31,7 @@ interface Props {
 }
 
 const COLUMNS = [
-  { key: 'title', label: 'Initiative' },
+  { key: 'title', label: 'Initiative', className: 'cell-title' },
   { key: 'pillar', label: 'Pillar' },
   { key: 'startMonth', label: 'Start' },
   { key: 'endMonth', label: 'End' },
@@ -106,7 +106,7 @@ export function RoadmapTable({ roadmap, ydoc, provider, user, canWrite, write, b
             <tr aria-rowindex={1}>
               <th aria-label="Details" />
               {COLUMNS.map((c) => (
-                <SortHeader key={c.key} column={c.key} label={c.label} numeric={'numeric' in c} hint={'hint' in c ? c.hint : undefined} sort={sort} onSort={setSort} />
+                <SortHeader key={c.key} column={c.key} label={c.label} numeric={'numeric' in c} hint={'hint' in c ? c.hint : undefined} className={'className' in c ? c.className : undefined} sort={sort} onSort={setSort} />
               ))}
               <th aria-label="Actions" />
             </tr>

@@ -1,5 +1,6 @@
 // The twelve-month timeline: swim lanes by pillar, one bar per initiative coloured by risk,
-// cut work hatched, quarter separators and a line for today. Hand-laid CSS grid.
+// cut work hatched, quarter separators and a line for today. Hand-laid CSS grid. For screen readers
+// each bar is an image labelled with what its shape and colour say (TimelineBarRow).
 import { useMemo, useState } from 'react'
 import { monthOffset, quarterMonths, windowMonths } from '../../../../shared/documents/roadmap-window'
 import type { Roadmap } from '../../../../shared/documents/roadmap'

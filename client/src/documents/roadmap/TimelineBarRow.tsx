@@ -20,6 +20,7 @@ function barTitle(bar: Props): string {
 }
 
 export const TimelineBarRow = memo(function TimelineBarRow(bar: Props) {
+  const title = barTitle(bar)
   return (
     <div className="lane-row">
       <div
@@ -32,7 +33,9 @@ export const TimelineBarRow = memo(function TimelineBarRow(bar: Props) {
         data-start={bar.start}
         data-end={bar.end}
         data-cost={bar.cost}
-        title={barTitle(bar)}
+        title={title}
+        role="img"
+        aria-label={title}
       >
         <span className="bar-label">{bar.title || 'Untitled initiative'}</span>
       </div>

@@ -18,12 +18,12 @@ export function RisksBlock({ source, loading }: { source: PickedSource | null; l
       {log && (high.length === 0 ? <p className="empty small">No open high risks.</p> : (
         <table className="figures-table summary-table">
           <thead>
-            <tr><th>Risk or incident</th><th>Pillar</th><th className="numeric" title="Severity × likelihood">Score</th><th>Owner</th><th>Mitigation</th></tr>
+            <tr><th className="cell-title">Risk or incident</th><th>Pillar</th><th className="numeric" title="Severity × likelihood">Score</th><th>Owner</th><th>Mitigation</th></tr>
           </thead>
           <tbody>
             {high.map((r) => (
               <tr key={r.id} data-testid="summary-risk">
-                <td className="strong">{r.title || 'Untitled'}{r.kind === 'incident' && <span className="muted"> · incident</span>}</td>
+                <td className="strong cell-title">{r.title || 'Untitled'}{r.kind === 'incident' && <span className="muted"> · incident</span>}</td>
                 <td>{r.pillar ? PILLAR_LABELS[r.pillar] : '—'}</td>
                 <td className="numeric"><span className="score-pill high">{r.severity}×{r.likelihood} = {riskScore(r)}</span></td>
                 <td>{r.owner || '—'}</td>

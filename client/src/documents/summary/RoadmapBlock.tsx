@@ -25,12 +25,12 @@ export function RoadmapBlock({ source, loading }: { source: PickedSource | null;
           {top.length === 0 ? <p className="empty small">No initiatives on the roadmap.</p> : (
             <table className="figures-table summary-table">
               <thead>
-                <tr><th>Initiative</th><th>Pillar</th><th>When</th><th>Status</th><th>Risk</th><th className="numeric" title="One-off plus run-rate, for the months inside the twelve-month window: the roadmap's totals add these up">Cost in window</th></tr>
+                <tr><th className="cell-title">Initiative</th><th>Pillar</th><th>When</th><th>Status</th><th>Risk</th><th className="numeric" title="One-off plus run-rate, for the months inside the twelve-month window: the roadmap's totals add these up">Cost in window</th></tr>
               </thead>
               <tbody>
                 {top.map((i) => (
                   <tr key={i.id} data-testid="summary-initiative">
-                    <td className="strong">{i.title || 'Untitled'}</td>
+                    <td className="strong cell-title">{i.title || 'Untitled'}</td>
                     <td>{i.pillar ? PILLAR_LABELS[i.pillar] : '—'}</td>
                     <td className="nowrap">{i.startMonth ? monthLabel(i.startMonth) : '—'} – {i.endMonth ? monthLabel(i.endMonth) : '—'}</td>
                     <td>{STATUS_LABELS[i.status]}</td>

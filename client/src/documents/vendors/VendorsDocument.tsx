@@ -60,7 +60,7 @@ export default function VendorsDocument({ ydoc, provider, canWrite, user, docume
             </colgroup>
             <thead>
               <tr>
-                <th aria-label="History" /><th>Vendor</th><th>Category</th><th className="numeric" title="Annual contract value">Value / yr</th><th>Renewal</th>
+                <th aria-label="History" /><th className="cell-title">Vendor</th><th>Category</th><th className="numeric" title="Annual contract value">Value / yr</th><th>Renewal</th>
                 <th className="numeric" title="Notice period in days">Notice</th><th>Notice deadline</th><th>Owner</th><th>Assessment</th><th aria-label="Actions" />
               </tr>
             </thead>

@@ -16,7 +16,7 @@ export function FieldChanges({ changes, currency }: { changes: FieldChange[]; cu
             ) : (
               <>
                 <span className="before">{formatValue(c.field, c.before, currency)}</span>
-                <span className="arrow" aria-label="changed to">→</span>
+                <span className="arrow" aria-hidden="true">→</span><span className="visually-hidden">changed to</span>
                 <span className="after">{formatValue(c.field, c.after, currency)}</span>
               </>
             )}
@@ -33,7 +33,7 @@ export function BeforeAfter({ before, after }: { before: string; after: string }
   return (
     <span className="before-after">
       <span className="before">{before}</span>
-      <span className="arrow" aria-label="changed to">→</span>
+      <span className="arrow" aria-hidden="true">→</span><span className="visually-hidden">changed to</span>
       <span className="after">{after}</span>
     </span>
   )

@@ -55,7 +55,7 @@ export function RoadmapCompare({ comparison }: { comparison: RoadmapComparison }
               <li key={r.id} data-initiative-id={r.id}>
                 <span className="risk-title">{r.title || 'Untitled'}</span>
                 <span className={`risk-level risk-${r.before}`}>{RISK_LABEL[r.before] ?? r.before}</span>
-                <span className="arrow" aria-label="changed to">→</span>
+                <span className="arrow" aria-hidden="true">→</span><span className="visually-hidden">changed to</span>
                 <span className={`risk-level risk-${r.after}`}>{RISK_LABEL[r.after] ?? r.after}</span>
               </li>
             ))}
