@@ -5,6 +5,7 @@ import type { LoginThrottle } from './auth/login-throttle'
 import type { SessionStore, ValidSession } from './auth/sessions'
 import type { Config } from './config'
 import type { Db } from './db/client'
+import type { DocumentWork } from './documents/document-work'
 import type { DocumentStore } from './storage/document-store'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
@@ -20,6 +21,8 @@ export interface AppDeps {
   commits: CommitQueue
   rooms: RoomRegistry
   versions: VersionStore
+  /** Projection, compare and restore of documents, on a worker thread. */
+  documentWork: DocumentWork
   log: Logger
   now: () => number
 }

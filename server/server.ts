@@ -9,6 +9,7 @@ import { LoginThrottle } from './auth/login-throttle'
 import { SessionStore } from './auth/sessions'
 import type { Config } from './config'
 import { openDatabase, openStorageConnection } from './db/client'
+import { DocumentWork } from './documents/document-work'
 import { DocumentStore } from './storage/document-store'
 import { CommitQueue } from './sync/commit-queue'
 import { startHeartbeat } from './sync/heartbeat'
@@ -39,6 +40,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   return {
     config, db, client, store, commits, rooms, log, now,
     versions: new VersionStore(db, now),
+    documentWork: new DocumentWork(),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
   }
@@ -65,6 +67,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
         for (const ws of wss.clients) ws.terminate()
         deps.store.close()
+        await deps.documentWork.close()
         deps.client.close()
       })()
       return stopping

@@ -23,6 +23,8 @@ export const CloseCode = {
   tooManySyncRequests: 4429,
   /** An update nesting types deeper than 64 or writing more than 64 root types; see server/sync/update-limits.ts. */
   updateBeyondLimits: 4420,
+  /** An update that would take the document past its size limit (16 MB stored); see server/sync/update-limits.ts. */
+  documentTooLarge: 4415,
   /** An update building on updates the server never received (a client cannot send one honestly); see server/sync/update-limits.ts. */
   missingDependencies: 4424,
   /** A well-framed update that Yjs cannot apply. */
@@ -46,6 +48,7 @@ export const CloseReason: Record<number, string> = {
   [CloseCode.stateVectorTooLarge]: 'state vector too large',
   [CloseCode.tooManySyncRequests]: 'too many sync requests',
   [CloseCode.updateBeyondLimits]: 'update beyond limits',
+  [CloseCode.documentTooLarge]: 'document too large',
   [CloseCode.missingDependencies]: 'update depends on missing updates',
   [CloseCode.invalidUpdate]: 'invalid update',
   [CloseCode.storageFailed]: 'storage failed',
@@ -55,7 +58,7 @@ export const CloseReason: Record<number, string> = {
 /** Close codes after which reconnecting cannot help (the user must sign in again or lost access). */
 export const TERMINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.malformedMessage, CloseCode.unauthenticated, CloseCode.documentGone, CloseCode.invalidUpdate, CloseCode.messageTooBig, CloseCode.awarenessTooLarge,
-  CloseCode.stateVectorTooLarge, CloseCode.tooManySyncRequests, CloseCode.updateBeyondLimits, CloseCode.missingDependencies,
+  CloseCode.stateVectorTooLarge, CloseCode.tooManySyncRequests, CloseCode.updateBeyondLimits, CloseCode.documentTooLarge, CloseCode.missingDependencies,
 ]
 
 /** For WebsocketProvider's `shouldReconnect` option. */

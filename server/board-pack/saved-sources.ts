@@ -43,7 +43,7 @@ export async function loadBoardPackInput(deps: AppDeps, meeting: Meeting & { end
     const version = latest.get(document.id) as number
     const row = await deps.versions.get(document.id, version)
     if (!row) return null
-    return { documentTitle: document.title, version, state: row.state, projection: projectionOf(kind, row.projection, row.state) }
+    return { documentTitle: document.title, version, state: row.state, projection: projectionOf(kind, JSON.parse(row.projectionJson), row.state) }
   }
 
   const [summary, brief, roadmap] = await Promise.all([saved('summary'), saved('brief'), saved('roadmap')])

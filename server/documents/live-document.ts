@@ -1,6 +1,5 @@
 // The live state of a document as the sync server holds it (loading it if nobody is connected).
 import * as Y from 'yjs'
-import { projectDocument } from '../../shared/documents'
 import type { AppDeps } from '../app-deps'
 import type { DocumentRow } from '../http/access'
 import { HttpError } from '../http/errors'
@@ -22,7 +21,12 @@ export function loadFailure(deps: AppDeps, documentId: string, err: unknown): Ht
   return new HttpError(503, 'document could not be loaded; try again shortly', { 'Retry-After': '2' })
 }
 
-export async function liveSnapshot(deps: AppDeps, document: DocumentRow): Promise<{ state: Uint8Array; projection: unknown }> {
-  const room = await liveRoom(deps, document)
-  return { state: Y.encodeStateAsUpdate(room.doc), projection: projectDocument(document.kind, room.doc) }
+/** The live state and its projection (as JSON, projected off the event loop). */
+export async function liveSnapshot(deps: AppDeps, document: DocumentRow): Promise<{ state: Uint8Array; projectionJson: string }> {
+  const state = await liveState(deps, document)
+  return { state, projectionJson: await deps.documentWork.project(document.kind, state) }
+}
+
+export async function liveState(deps: AppDeps, document: DocumentRow): Promise<Uint8Array> {
+  return Y.encodeStateAsUpdate((await liveRoom(deps, document)).doc)
 }

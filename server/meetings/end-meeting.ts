@@ -27,8 +27,8 @@ export async function endMeeting(deps: AppDeps, meeting: Meeting, authorId: stri
   const label = versionLabelForMeeting(meeting.cadence, meeting.startsAt, await fiscalYearStartOf(deps, meeting.workspaceId))
   const items: NewVersion[] = []
   for (const document of [...agenda, ...(notes ? [notes] : [])]) {
-    const { state, projection } = await liveSnapshot(deps, document)
-    items.push({ documentId: document.id, meetingId: meeting.id, label, authorId, state, projection })
+    const { state, projectionJson } = await liveSnapshot(deps, document)
+    items.push({ documentId: document.id, meetingId: meeting.id, label, authorId, state, projectionJson })
   }
   const t = deps.now()
   const end = deps.db.update(meetings).set({ endedAt: t, startedAt: sql`coalesce(${meetings.startedAt}, ${t})` })

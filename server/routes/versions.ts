@@ -8,18 +8,16 @@ import {
   CompareQuery, CompareResponse, DocumentParams, RestoreBody, RestoreResponse, SavedVersionResponse, SaveVersionBody,
   VersionListResponse, VersionParams, VersionProjectionResponse, VersionQuery, type VersionRef,
 } from '../../shared/api'
-import { compareProjections, projectDocument } from '../../shared/documents'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import { encodeNotice } from '../../shared/sync-notices'
 import type { AppDeps } from '../app-deps'
 import { documents } from '../db/schema'
-import { liveRoom, liveSnapshot } from '../documents/live-document'
+import type { CompareSide } from '../documents/document-worker'
+import { liveRoom, liveSnapshot, liveState } from '../documents/live-document'
 import { fiscalYearStartOf } from '../documents/workspace-settings'
 import { requireDocumentRole, requireSession, type DocumentRow } from '../http/access'
 import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
-import { documentRoots } from '../versions/document-roots'
-import { buildRestoreUpdate } from '../versions/restore'
 import { insertedVersions, versionInserts } from '../versions/version-store'
 
 const tags = ['Versions']
@@ -57,19 +55,20 @@ const restore = createRoute({
 })
 
 export function versionRoutes(deps: AppDeps) {
-  async function projectionOf(document: DocumentRow, which: VersionRef) {
-    if (which === 'live') return { version: 'live' as const, label: 'Live document', projection: (await liveSnapshot(deps, document)).projection }
+  /** One side of a comparison: what it is called, and what the worker compares. */
+  async function sideOf(document: DocumentRow, which: VersionRef) {
+    if (which === 'live') return { side: { version: 'live' as const, label: 'Live document' }, input: { state: await liveState(deps, document) } as CompareSide }
     const saved = await deps.versions.get(document.id, which)
     if (!saved) throw notFound(`version ${which} not found`)
-    return { version: which, label: saved.summary.label, createdAt: saved.summary.createdAt, projection: saved.projection }
+    return { side: { version: which, label: saved.summary.label, createdAt: saved.summary.createdAt }, input: { projectionJson: saved.projectionJson } as CompareSide }
   }
 
   return apiRouter().openapi(saveVersion, async (c) => {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canEditDocuments, 'save versions')
     const { label } = c.req.valid('json')
-    const { state, projection } = await liveSnapshot(deps, document)
-    const [version] = await deps.versions.save([{ documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id, state, projection }])
+    const { state, projectionJson } = await liveSnapshot(deps, document)
+    const [version] = await deps.versions.save([{ documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id, state, projectionJson }])
     return c.json({ version: { ...version, authorName: user.name } }, 201)
   }).openapi(listVersions, async (c) => {
     const { user } = requireSession(c)
@@ -84,17 +83,16 @@ export function versionRoutes(deps: AppDeps) {
     if (c.req.valid('query').format === 'yjs') {
       return c.body(saved.state as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream' })
     }
-    return c.json({ version: saved.summary, kind: document.kind, projection: saved.projection }, 200)
+    return c.json({ version: saved.summary, kind: document.kind, projection: JSON.parse(saved.projectionJson) }, 200)
   }).openapi(compare, async (c) => {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)
     const query = c.req.valid('query')
-    const from = await projectionOf(document, query.from)
-    const to = await projectionOf(document, query.to)
+    const from = await sideOf(document, query.from)
+    const to = await sideOf(document, query.to)
     const fyStartMonth = await fiscalYearStartOf(deps, document.workspaceId)
-    const comparison = compareProjections(document.kind, from.projection as never, to.projection as never, { fyStartMonth })
-    const side = ({ projection: _, ...rest }: typeof from) => rest
-    return c.json({ kind: document.kind, from: side(from), to: side(to), comparison }, 200)
+    const comparison = JSON.parse(await deps.documentWork.compare(document.kind, from.input, to.input, fyStartMonth))
+    return c.json({ kind: document.kind, from: from.side, to: to.side, comparison }, 200)
   }).openapi(restore, async (c) => {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canEditDocuments, 'restore versions')
@@ -103,20 +101,17 @@ export function versionRoutes(deps: AppDeps) {
     const saved = await deps.versions.get(document.id, version)
     if (!saved) throw notFound(`version ${version} not found`)
     const room = await liveRoom(deps, document)
-    const current = Y.encodeStateAsUpdate(room.doc)
-    const update = buildRestoreUpdate(current, saved.state, documentRoots(document.kind))
+    // Planned on the document worker from the state as of now; an edit that lands meanwhile merges
+    // with the restore like any concurrent edit (and is not in the "Restored vN" version).
+    const { update, state, projectionJson } = await deps.documentWork.restore(document.kind, Y.encodeStateAsUpdate(room.doc), saved.state)
     // The document as the restore leaves it, recorded as "Restored vN" in the same transaction as
     // the change itself: a crash leaves both or neither. The edited time is bumped even when the
     // restore changed nothing the log would show.
-    const restored = new Y.Doc()
-    Y.applyUpdate(restored, update ? Y.mergeUpdates([current, update]) : current)
     const t = deps.now()
     const [insertVersion] = versionInserts(deps.db, [{
-      documentId: document.id, meetingId: null, label: `Restored v${version}`, authorId: user.id,
-      state: Y.encodeStateAsUpdate(restored), projection: projectDocument(document.kind, restored),
+      documentId: document.id, meetingId: null, label: `Restored v${version}`, authorId: user.id, state, projectionJson,
     }], t)
     const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [insertVersion, deps.db.update(documents).set({ updatedAt: t }).where(eq(documents.id, document.id))]
-    restored.destroy()
     // With a change: durable and relayed to everyone connected before this answers.
     const results = update ? await room.submitServerChange(update, statements) : await deps.db.batch(statements)
     const [recorded] = insertedVersions(results.slice(0, 1))

@@ -52,11 +52,11 @@ async function seedLastBoardMeeting(deps: AppDeps, ws: DemoWorkspace, startsAt: 
   const label = versionLabelForMeeting('board', meeting.startsAt)
   const items: NewVersion[] = agenda.map(({ kind, id, doc }) => {
     const then = demoStateAtBoardMeeting(kind, doc, startsAt, new Date(deps.now()))
-    const item = { documentId: id, meetingId: meeting.id, label, authorId: ws.ownerId, state: Y.encodeStateAsUpdate(then), projection: projectDocument(kind, then) }
+    const item = { documentId: id, meetingId: meeting.id, label, authorId: ws.ownerId, state: Y.encodeStateAsUpdate(then), projectionJson: JSON.stringify(projectDocument(kind, then)) }
     then.destroy()
     return item
   })
-  items.push({ documentId: notes.id, meetingId: meeting.id, label, authorId: ws.ownerId, state: Y.encodeStateAsUpdate(notesDoc), projection: projectDocument('notes', notesDoc) })
+  items.push({ documentId: notes.id, meetingId: meeting.id, label, authorId: ws.ownerId, state: Y.encodeStateAsUpdate(notesDoc), projectionJson: JSON.stringify(projectDocument('notes', notesDoc)) })
   notesDoc.destroy()
   await deps.versions.saveAt(items, endedAt)
 }

@@ -86,7 +86,8 @@ export class RoomRegistry {
       throw new DamagedDocumentError(documentId, 'its log holds updates whose dependencies are missing')
     }
     this.damaged.delete(documentId)
-    const room = new Room(documentId, workspaceId, doc, { maxSeq: stored.maxSeq, logRows: stored.updates.length }, this.commits, {
+    const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.update.byteLength, 0)
+    const room = new Room(documentId, workspaceId, doc, { maxSeq: stored.maxSeq, logRows: stored.updates.length, storedBytes }, this.commits, {
       onEmpty: (r) => this.scheduleUnload(r),
       onLogGrown: (r) => this.maybeCompact(r),
       onProtocolError: (conn, err) => this.opts.log.warn({ documentId, userId: conn.user.id, err: err.message }, 'closing a connection on bad input'),
@@ -172,10 +173,13 @@ export class RoomRegistry {
     room.compacting = true
     const throughSeq = room.mergedThrough
     const rowsMerged = room.logRows
+    const bytesMerged = room.storedBytes
     try {
       const state = Y.encodeStateAsUpdate(room.doc)
       await this.store.compact(room.documentId, state, throughSeq)
       room.logRows = Math.max(0, room.logRows - rowsMerged)
+      // The merged rows' bytes become the state's; what arrived meanwhile stays counted.
+      room.storedBytes = state.byteLength + (room.storedBytes - bytesMerged)
       this.stats.compactions++
     } catch (err) {
       this.opts.log.error({ documentId: room.documentId, err: (err as Error).message }, 'compaction failed; the log is intact')

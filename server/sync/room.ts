@@ -8,7 +8,7 @@ import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-cod
 import { AwarenessRegistry } from './awareness-registry'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
-import { checkUpdate, type UpdateRefusal } from './update-limits'
+import { checkUpdate, UPDATE_LIMITS, type UpdateRefusal } from './update-limits'
 import { SYNC_STEP_1_LIMITS, SyncRequestBudget } from './sync-limits'
 import {
   ProtocolError, decodeClientMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2,
@@ -35,6 +35,8 @@ export class Room {
   private mergedAbove = new Set<number>()
   /** Log rows not yet merged into the compacted state (as far as this process knows). */
   logRows: number
+  /** Bytes stored for the document (compacted state plus log rows, as far as this process knows). */
+  storedBytes: number
   /** Updates enqueued but not yet committed; the room is not unloaded while any are pending. */
   pending = 0
   compacting = false
@@ -49,12 +51,13 @@ export class Room {
     readonly documentId: string,
     readonly workspaceId: string,
     readonly doc: Y.Doc,
-    loaded: { maxSeq: number; logRows: number },
+    loaded: { maxSeq: number; logRows: number; storedBytes: number },
     private commits: CommitQueue,
     private events: RoomEvents,
   ) {
     this.mergedThrough = loaded.maxSeq
     this.logRows = loaded.logRows
+    this.storedBytes = loaded.storedBytes
   }
 
   join(conn: Connection): void {
@@ -147,12 +150,17 @@ export class Room {
       this.refuse(conn, refusal.code, refusal.reason)
       return
     }
+    if (this.storedBytes + update.byteLength > UPDATE_LIMITS.maxDocumentBytes) {
+      this.refuse(conn, CloseCode.documentTooLarge, `${this.storedBytes} bytes stored, ${update.byteLength} more refused`)
+      return
+    }
     this.enqueue({ room: this, from: conn, update })
   }
 
   /** Queued for commit; its clocks count as known, so a client's next update may build on it. */
   private enqueue(item: PendingUpdate): void {
     this.pending++
+    this.storedBytes += item.update.byteLength
     for (const [client, clock] of Y.parseUpdateMeta(item.update).to) {
       if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock)
     }
@@ -207,6 +215,7 @@ export class Room {
   /** Called when a batch could not be stored: nothing was applied or relayed; senders resend on reconnect. */
   failCommitted(items: readonly PendingUpdate[]): void {
     this.pending -= items.length
+    for (const item of items) this.storedBytes -= item.update.byteLength
     if (this.pending === 0) this.queuedClocks.clear()
     for (const item of items) {
       if (item.from?.isOpen()) item.from.close(CloseCode.storageFailed, CloseReason[CloseCode.storageFailed])

@@ -13,6 +13,12 @@ export const UPDATE_LIMITS = {
   maxDepth: 64,
   /** Distinct root types an update may write to; a document kind uses a handful. */
   maxRootTypes: 64,
+  /**
+   * Stored bytes of one document (compacted state plus log); a year of a board's documents is a few
+   * MB. Bounds the keys a document can hold, hence its load, projection and compare times, and
+   * matches the largest frame, so a client holding the whole document offline can always send it.
+   */
+  maxDocumentBytes: 16 * 1024 * 1024,
 } as const
 
 type Struct = Y.Item | Y.GC | Y.Skip

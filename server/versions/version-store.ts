@@ -13,7 +13,8 @@ export interface NewVersion {
   label: string
   authorId: string | null
   state: Uint8Array
-  projection: unknown
+  /** The projection as JSON (projected off the event loop, stored as is). */
+  projectionJson: string
 }
 
 export interface VersionSummary {
@@ -39,7 +40,7 @@ const summary = (r: Pick<VersionRow, 'documentId' | 'version' | 'meetingId' | 'l
 export function versionInserts(db: Db, items: readonly NewVersion[], createdAt: number, onlyIf?: (item: NewVersion) => SQL): BatchItem<'sqlite'>[] {
   return items.map((item) => {
     const values = sql`${item.documentId}, (SELECT coalesce(max(version), 0) + 1 FROM ${versions} WHERE document_id = ${item.documentId}),
-      ${item.meetingId}, ${item.label}, ${item.authorId}, ${createdAt}, ${Buffer.from(item.state)}, ${JSON.stringify(item.projection)}`
+      ${item.meetingId}, ${item.label}, ${item.authorId}, ${createdAt}, ${Buffer.from(item.state)}, ${item.projectionJson}`
     return db.run(sql`INSERT INTO ${versions} (document_id, version, meeting_id, label, author_id, created_at, state, projection)
       SELECT ${values} WHERE ${onlyIf?.(item) ?? sql`1`}
       RETURNING document_id, version, meeting_id, label, author_id, created_at`)
@@ -81,11 +82,11 @@ export class VersionStore {
     }))
   }
 
-  async get(documentId: string, version: number): Promise<{ state: Uint8Array; projection: unknown; summary: VersionSummary } | null> {
+  async get(documentId: string, version: number): Promise<{ state: Uint8Array; projectionJson: string; summary: VersionSummary } | null> {
     const [r] = await this.db.select({ v: versions, authorName: users.name }).from(versions).leftJoin(users, eq(users.id, versions.authorId))
       .where(and(eq(versions.documentId, documentId), eq(versions.version, version)))
     if (!r) return null
-    return { state: new Uint8Array(r.v.state), projection: JSON.parse(r.v.projection), summary: summary(r.v, r.authorName) }
+    return { state: new Uint8Array(r.v.state), projectionJson: r.v.projection, summary: summary(r.v, r.authorName) }
   }
 
   /** Versions saved when a meeting ended (for a second "end" and for the board pack). */

@@ -46,7 +46,7 @@ function fakeConnection(id: number, canWrite = true, userId = `u${id}`): Connect
 function setup() {
   const store = new GatedStore()
   const queue = new CommitQueue(store as unknown as DocumentStore)
-  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0, storedBytes: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
   return { store, queue, room }
 }
 

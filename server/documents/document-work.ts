@@ -1,0 +1,53 @@
+// The document worker thread (document-worker.ts) as the routes use it: one long-lived thread run
+// by piscina, so a request costs a message, not a thread start. A task past the timeout is aborted
+// (piscina stops that thread and starts another) and answered 503.
+import { Piscina } from 'piscina'
+import type { DocumentKind } from '../../shared/document-kinds'
+import { HttpError } from '../http/errors'
+import type { CompareSide, RestorePlan } from './document-worker'
+
+export const DOCUMENT_WORK = {
+  /** The largest document the limits let in projects in about a second; past this something is wrong. */
+  timeoutMs: 30_000,
+  /** One thread: the machines have 2 cores and the event loop keeps one; tasks queue behind each other. */
+  threads: 1,
+} as const
+
+// From the bundle (dist/server/index.mjs) the worker is dist/server/document-worker.mjs; from source (tsx) it is next to this file.
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./document-worker.ts', import.meta.url) : new URL('./document-worker.mjs', import.meta.url)
+
+export class DocumentWork {
+  private readonly pool = new Piscina({ filename: WORKER_URL.href, minThreads: DOCUMENT_WORK.threads, maxThreads: DOCUMENT_WORK.threads, idleTimeout: Infinity })
+
+  constructor(private readonly timeoutMs: number = DOCUMENT_WORK.timeoutMs) {}
+
+  /** The projection of a document state, as the JSON stored with a version. */
+  project(kind: DocumentKind, state: Uint8Array): Promise<string> {
+    return this.run('project', { kind, state })
+  }
+
+  /** The comparison of two sides, as JSON (its shape per kind is in shared/documents/compare.ts). */
+  compare(kind: DocumentKind, from: CompareSide, to: CompareSide, fyStartMonth: number): Promise<string> {
+    return this.run('compare', { kind, from, to, fyStartMonth })
+  }
+
+  /** The change that makes `live` equal to `version`, and the document it leaves. */
+  restore(kind: DocumentKind, live: Uint8Array, version: Uint8Array): Promise<RestorePlan> {
+    return this.run('restore', { kind, live, version })
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy()
+  }
+
+  private async run<T>(name: string, task: object): Promise<T> {
+    try {
+      return await this.pool.run(task, { name, signal: AbortSignal.timeout(this.timeoutMs) }) as T
+    } catch (err) {
+      if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') {
+        throw new HttpError(503, `the document took over ${this.timeoutMs / 1000} s to process; nothing was changed`)
+      }
+      throw err
+    }
+  }
+}
