@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { projectPath } from '../paths'
 import * as schema from './schema'
+import { withStartLock } from './start-lock'
 
 export type Db = LibSQLDatabase<typeof schema>
 export interface Database {
@@ -35,7 +36,8 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
   // WAL lets readers proceed during the log's appends, and several processes share one file.
   if (isLocalFile) await client.execute('PRAGMA journal_mode=WAL')
   const db = drizzle(client, { schema })
-  await migrate(db, { migrationsFolder: MIGRATIONS_DIR })
+  // Several instances may start at once on one new database: one migrates, the others then find it done.
+  await withStartLock(client, () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }))
   return { db, client, filePath, synchronous }
 }
 

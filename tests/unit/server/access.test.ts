@@ -23,10 +23,16 @@ describe('origin checks', () => {
     expect(isSameOrigin('not a url', 'localhost:3000', [])).toBe(false)
   })
 
-  it('accepts exactly the configured public origins', () => {
+  it('accepts the configured public origins and the instance\'s own, nothing else', () => {
     const origins = ['https://quorum.example.com']
     expect(isSameOrigin('https://quorum.example.com', 'internal:3000', origins)).toBe(true)
+    expect(isSameOrigin('https://quorum.example.com/', 'internal:3000', origins)).toBe(true)
     expect(isSameOrigin('http://quorum.example.com', 'quorum.example.com', origins)).toBe(false)
+    // One instance of several, reached directly: its own origin.
+    expect(isSameOrigin('http://10.0.0.7:3001', '10.0.0.7:3001', origins)).toBe(true)
+    expect(isSameOrigin('http://evil.example', 'internal:3000', origins)).toBe(false)
+    expect(isSameOrigin('https://quorum.example.com.evil.example', 'internal:3000', origins)).toBe(false)
+    expect(isSameOrigin('http://10.0.0.7:3002', '10.0.0.7:3001', origins)).toBe(false)
     expect(isSecureRequest('http://internal/', undefined, origins)).toBe(true)
     expect(isSecureRequest('http://internal/', 'https', [])).toBe(true)
     expect(isSecureRequest('http://internal/', undefined, [])).toBe(false)
