@@ -15,6 +15,8 @@ import { startHeartbeat } from './sync/heartbeat'
 import { RoomRegistry } from './sync/room-registry'
 import { VersionStore } from './versions/version-store'
 import { CloseCode, CloseReason } from '../shared/close-codes'
+import { RedisFanout } from './cluster/redis-fanout'
+import { newId } from './ids'
 
 export interface RunningServer {
   deps: AppDeps
@@ -31,13 +33,17 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const storage = await openStorageConnection(database, config.DATABASE_URL, config.DATABASE_AUTH_TOKEN)
   const store = new DocumentStore(storage.db, now, storage.close)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
+  // Several instances: the rows each commits reach the others through Redis (server/cluster).
+  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, newId(), log, config.tuning.catchUpSweepMs) : null
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.tuning.compactThreshold,
     unloadAfterMs: config.tuning.unloadAfterMs,
     log,
+    fanout,
   })
+  fanout?.serve(rooms)
   return {
-    config, db, client, store, commits, rooms, log, now,
+    config, db, client, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
@@ -63,6 +69,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
         server.close()
         heartbeat.stop()
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
+        await deps.fanout?.close()
         for (const ws of wss.clients) ws.terminate()
         deps.store.close()
         deps.client.close()

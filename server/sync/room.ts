@@ -5,6 +5,7 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-codes'
+import type { StoredDocument } from '../storage/document-store'
 import { AwarenessRegistry } from './awareness-registry'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
@@ -21,6 +22,8 @@ export interface RoomEvents {
   /** Rows were appended to the log: the registry decides whether to compact. */
   onLogGrown(room: Room): void
   onProtocolError(conn: Connection, err: Error): void
+  /** Several instances only: this instance committed, applied and relayed these rows (to be published). */
+  onCommitted?(room: Room, items: readonly CommittedUpdate[]): void
 }
 
 export class Room {
@@ -184,24 +187,62 @@ export class Room {
     this.logRows += items.length
     for (const item of items) this.markMerged(item.seq)
     if (this.closed) return
+    const soleWriter = items.every((i) => i.from === items[0].from) ? items[0].from : null
+    this.integrate(items, soleWriter)
+    this.events.onCommitted?.(this, items)
+    this.events.onLogGrown(this)
+  }
+
+  /**
+   * Log rows `firstSeq`… that another instance committed, merged into one update (published through
+   * Redis): applied and relayed to every connection here, never stored again. Order does not matter
+   * to Yjs; the seqs only tell which rows this copy holds.
+   */
+  applyRemote(firstSeq: number, count: number, update: Uint8Array): void {
+    if (this.closed) return
+    let known = true
+    for (let seq = firstSeq; seq < firstSeq + count; seq++) known &&= this.holds(seq)
+    if (known) return
+    this.integrate([{ update }], null)
+    for (let seq = firstSeq; seq < firstSeq + count; seq++) this.markMerged(seq)
+  }
+
+  /** Rows read back from the database after `mergedThrough` (a catch-up): what is missing here is applied and relayed. */
+  applyStored(stored: StoredDocument): void {
+    if (this.closed) return
+    const missing: { update: Uint8Array }[] = stored.updates.filter((u) => !this.holds(u.seq))
+    if (stored.state) missing.unshift({ update: stored.state })
+    if (missing.length > 0) this.integrate(missing, null)
+    if (stored.state && stored.stateThrough > this.mergedThrough) {
+      // A compaction elsewhere merged (and deleted) rows this copy may never have seen: the state has them.
+      for (const seq of this.mergedAbove) if (seq <= stored.stateThrough) this.mergedAbove.delete(seq)
+      this.mergedThrough = stored.stateThrough
+      while (this.mergedAbove.delete(this.mergedThrough + 1)) this.mergedThrough++
+    }
+    for (const u of stored.updates) this.markMerged(u.seq)
+  }
+
+  /** Seqs above `mergedThrough` are in the doc while lower ones are not: rows still to come (or lost). */
+  get hasGap(): boolean {
+    return this.mergedAbove.size > 0
+  }
+
+  /** Applies committed updates in one transaction and relays what Yjs integrated, encoded once. */
+  private integrate(updates: readonly { update: Uint8Array }[], except: Connection | null): void {
     let integrated: Uint8Array | null = null
     const capture = (update: Uint8Array) => { integrated = update }
     this.doc.on('update', capture)
     try {
       this.doc.transact(() => {
-        for (const item of items) {
-          try { Y.applyUpdate(this.doc, item.update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
+        for (const { update } of updates) {
+          try { Y.applyUpdate(this.doc, update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
         }
       }, 'commit')
     } finally {
       this.doc.off('update', capture)
     }
     this.fullStateFrame = null
-    if (integrated) {
-      const soleWriter = items.every((i) => i.from === items[0].from) ? items[0].from : null
-      this.broadcast(encodeUpdate(integrated), soleWriter)
-    }
-    this.events.onLogGrown(this)
+    if (integrated) this.broadcast(encodeUpdate(integrated), except)
   }
 
   /** Called when a batch could not be stored: nothing was applied or relayed; senders resend on reconnect. */
@@ -211,6 +252,10 @@ export class Room {
     for (const item of items) {
       if (item.from?.isOpen()) item.from.close(CloseCode.storageFailed, CloseReason[CloseCode.storageFailed])
     }
+  }
+
+  private holds(seq: number): boolean {
+    return seq <= this.mergedThrough || this.mergedAbove.has(seq)
   }
 
   private markMerged(seq: number): void {
