@@ -67,8 +67,9 @@ export class RedisFanout implements RoomFanout {
     this.sweep.unref()
   }
 
+  /** 'ready' when both connections are; otherwise the state of one that is not (ioredis's status names). */
   get redisStatus(): string {
-    return this.sub.status
+    return this.sub.status !== 'ready' ? this.sub.status : this.pub.status
   }
 
   async subscribe(documentId: string): Promise<void> {

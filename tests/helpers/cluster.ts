@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startRedis, type TestRedis } from './redis'
 import { startServer, type StartOptions, type TestServer } from './server'
+import { waitFor } from './wait'
 
 export interface TestCluster {
   redis: TestRedis
@@ -35,5 +36,14 @@ export async function startCluster(opts: { instances?: number } & Omit<StartOpti
     await cluster.dispose()
     throw (failed as PromiseRejectedResult).reason
   }
+  await Promise.all(servers.map((s) => redisReady(s)))
   return cluster
+}
+
+/** Until the instance reports both its Redis connections ready (/api/health). */
+export async function redisReady(server: TestServer): Promise<void> {
+  await waitFor(async () => {
+    const res = await fetch(`${server.url}/api/health`)
+    return res.ok && (await res.json()).cluster?.redis === 'ready'
+  }, { message: `${server.url} connected to Redis` })
 }

@@ -64,4 +64,22 @@ describe('two instances starting together on one empty database', () => {
     crossed.cookie = onA.cookie
     expect((await crossed.post('/api/workspaces', { name: 'x' })).status).toBe(403)
   })
+
+  it('counts failed logins sent at once to both instances exactly (one atomic upsert per failure)', async () => {
+    const [a, b] = cluster.servers
+    const attempts = await Promise.all(Array.from({ length: 60 }, (_, i) =>
+      new ApiClient((i % 2 ? b : a).url).post('/api/auth/login', { email: 'nobody@northwind.example', password: 'wrong password' })))
+    const counted = attempts.filter((r) => r.status === 401).length
+    // Each 401 recorded its failure; a 429 was refused before counting (the budget was spent meanwhile).
+    expect(attempts.every((r) => r.status === 401 || r.status === 429)).toBe(true)
+    expect(counted).toBeGreaterThan(0)
+    const db = createClient({ url: `file:${cluster.dbPath}` })
+    try {
+      const failures = async (where: string) => (await db.execute(`SELECT failures FROM login_attempts WHERE ${where}`)).rows.map((r) => Number(r.failures))
+      expect(await failures(`key = 'email:nobody@northwind.example'`)).toEqual([counted])
+      expect(await failures(`key LIKE 'ip:%'`)).toEqual([counted]) // every request came from this one address
+    } finally {
+      db.close()
+    }
+  })
 })

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as schema from '../../server/db/schema'
 import { DocumentStore } from '../../server/storage/document-store'
 import { ApiClient, workspaceWithDocument } from '../helpers/api'
-import { startCluster, type TestCluster } from '../helpers/cluster'
+import { redisReady, startCluster, type TestCluster } from '../helpers/cluster'
 import { connectDoc, type SyncClient } from '../helpers/sync-client'
 import { sleep, waitFor } from '../helpers/wait'
 
@@ -110,7 +110,7 @@ describe('several instances: the edit path', () => {
       message: `converge after Redis returned: ${clients.map((c) => markers.filter((m) => !textOf(c).includes(m)).length).join(',')} missing`,
     })
     expect(Date.now() - back).toBeLessThan(2000)
-    for (const s of [a, b]) await waitFor(async () => (await (await fetch(`${s.url}/api/health`)).json()).cluster.redis === 'ready')
+    for (const s of [a, b]) await redisReady(s)
     clients.forEach((c) => c.destroy())
   })
 
@@ -138,7 +138,7 @@ describe('several instances: the edit path', () => {
     await waitFor(() => textOf(onB) === '[edit on A]', { message: 'B relays what it caught up' })
 
     await cluster.redis.start()
-    for (const s of [a, b]) await waitFor(async () => (await (await fetch(`${s.url}/api/health`)).json()).cluster.redis === 'ready')
+    for (const s of [a, b]) await redisReady(s)
     ;[onA, witnessA, onB].forEach((c) => c.destroy())
   })
 
@@ -178,6 +178,7 @@ describe('several instances: the edit path', () => {
     })
 
     cluster.servers[0] = await a.restart()
+    await redisReady(cluster.servers[0])
     const late = connectDoc(cluster.servers[0].url, documentId, owner.cookie)
     await late.synced()
     await waitFor(() => textOf(late) === textOf(moved[1]), { message: 'the restarted instance serves the same document' })
