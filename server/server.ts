@@ -15,6 +15,7 @@ import { startHeartbeat } from './sync/heartbeat'
 import { RoomRegistry } from './sync/room-registry'
 import { VersionStore } from './versions/version-store'
 import { CloseCode, CloseReason } from '../shared/close-codes'
+import { recheckAccess } from './cluster/access-recheck'
 import { RedisFanout } from './cluster/redis-fanout'
 import { newId } from './ids'
 
@@ -58,6 +59,11 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
     const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
   })
   const heartbeat = startHeartbeat(wss, deps.config.tuning.heartbeatMs)
+  // Several instances: the backstop for a revocation whose Redis message was lost.
+  const recheck = deps.fanout ? setInterval(() => {
+    recheckAccess(deps.db, deps.rooms).catch((err: Error) => deps.log.error({ err: err.message }, 'access re-check failed'))
+  }, deps.config.tuning.accessRecheckMs) : null
+  recheck?.unref()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : deps.config.PORT
   let stopping: Promise<void> | null = null
@@ -68,6 +74,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
       stopping ??= (async () => {
         server.close()
         heartbeat.stop()
+        if (recheck) clearInterval(recheck)
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
         await deps.fanout?.close()
         for (const ws of wss.clients) ws.terminate()

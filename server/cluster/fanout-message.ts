@@ -1,12 +1,17 @@
 // What an instance publishes on a document's Redis channel after a commit: which instance, the
-// sequence numbers the database gave the rows, and the rows' updates merged into one. Pure bytes in
-// and out; a message that does not decode throws (and is dropped: the gap it leaves is read back).
+// sequence numbers the database gave the rows, and the rows' updates merged into one; and on the
+// control channel, a revocation as JSON. Pure bytes in and out; a message that does not decode
+// throws (and is dropped: the gap it leaves is read back, a lost revocation is found by the re-check).
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { z } from 'zod'
+import { Revocation } from '../sync/revocation'
 
 /** Bumped if the layout changes, so instances of two releases ignore each other's messages. */
 const FORMAT = 1
 const CHANNEL_PREFIX = 'quorum:doc:'
+/** One channel for control messages (revocations) that every instance subscribes. */
+export const CONTROL_CHANNEL = 'quorum:control'
 
 export interface CommittedRows {
   instanceId: string
@@ -48,3 +53,9 @@ export function decodeCommittedRows(bytes: Uint8Array): CommittedRows {
   if (m.firstSeq < 1 || m.count < 1 || m.count > 1_000_000) throw new Error(`a fan-out message with ${m.count} rows`)
   return m
 }
+
+const ControlMessage = z.object({ instanceId: z.string(), revocation: Revocation })
+export type ControlMessage = z.infer<typeof ControlMessage>
+
+export const encodeControl = (m: ControlMessage): string => JSON.stringify(m)
+export const decodeControl = (text: string): ControlMessage => ControlMessage.parse(JSON.parse(text))

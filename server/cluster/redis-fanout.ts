@@ -11,7 +11,10 @@ import * as Y from 'yjs'
 import type { CommittedUpdate } from '../sync/commit-queue'
 import type { Room } from '../sync/room'
 import type { RoomFanout, RoomRegistry } from '../sync/room-registry'
-import { decodeCommittedRows, documentChannel, documentOfChannel, encodeCommittedRows } from './fanout-message'
+import { closeRevoked, type Revocation } from '../sync/revocation'
+import {
+  CONTROL_CHANNEL, decodeCommittedRows, decodeControl, documentChannel, documentOfChannel, encodeCommittedRows, encodeControl,
+} from './fanout-message'
 
 /**
  * Messages from two instances can arrive in another order than their rows were numbered, which
@@ -39,7 +42,7 @@ export class RedisFanout implements RoomFanout {
   private sweep: NodeJS.Timeout | null = null
   /** The outage is logged once, not at every reconnect attempt. */
   private down = false
-  readonly stats = { published: 0, publishFailures: 0, received: 0, dropped: 0, gapRepairs: 0, resubscribes: 0 }
+  readonly stats = { published: 0, publishFailures: 0, received: 0, dropped: 0, gapRepairs: 0, resubscribes: 0, revocationsReceived: 0 }
 
   /**
    * `sweepMs`: every loaded room also catches up this often, whatever Redis says: the backstop for a
@@ -100,6 +103,15 @@ export class RedisFanout implements RoomFanout {
     this.watchGap(room)
   }
 
+  /** Another instance closes its sockets that this revocation covers (this one has closed its own). */
+  publishRevocation(revocation: Revocation): void {
+    this.pub.publish(CONTROL_CHANNEL, encodeControl({ instanceId: this.instanceId, revocation })).catch((err: Error) => {
+      // Not lost for good: every instance re-checks its open sockets against the database (access-recheck.ts).
+      this.stats.publishFailures++
+      this.lost(err)
+    })
+  }
+
   async close(): Promise<void> {
     if (this.sweep) clearInterval(this.sweep)
     for (const timer of this.gapTimers.values()) clearTimeout(timer)
@@ -109,6 +121,7 @@ export class RedisFanout implements RoomFanout {
   }
 
   private receive(channel: string, bytes: Buffer): void {
+    if (channel === CONTROL_CHANNEL) return this.receiveControl(bytes)
     const documentId = documentOfChannel(channel)
     const room = documentId ? this.rooms?.loaded(documentId) : undefined
     // Not loaded (or still loading: the load catches up once the room exists).
@@ -125,6 +138,20 @@ export class RedisFanout implements RoomFanout {
     this.stats.received++
     room.applyRemote(m.firstSeq, m.count, m.update)
     this.watchGap(room)
+  }
+
+  private receiveControl(bytes: Buffer): void {
+    let m
+    try {
+      m = decodeControl(bytes.toString())
+    } catch (err) {
+      this.stats.dropped++
+      this.log.warn({ err: (err as Error).message }, 'dropping a control message that does not decode')
+      return
+    }
+    if (m.instanceId === this.instanceId || !this.rooms) return
+    this.stats.revocationsReceived++
+    closeRevoked(this.rooms, m.revocation)
   }
 
   /** A gap still open a moment later is a lost message: read the rows back from the database. */
@@ -146,14 +173,14 @@ export class RedisFanout implements RoomFanout {
     this.gapTimers.delete(documentId)
   }
 
-  /** (Re)connected: subscribe every loaded document, then read what was committed while we could not hear it. */
+  /** (Re)connected: subscribe the control channel and every loaded document, then read what was committed while we could not hear it. */
   private async resubscribe(): Promise<void> {
     if (this.down) this.log.info({ instanceId: this.instanceId }, 'Redis is back: catching up loaded documents from the database')
     this.down = false
     const documents = [...this.documents]
-    if (documents.length === 0 || !this.rooms) return
+    if (!this.rooms) return
     try {
-      await this.sub.subscribe(...documents.map(documentChannel))
+      await this.sub.subscribe(CONTROL_CHANNEL, ...documents.map(documentChannel))
     } catch (err) {
       // Lost again at once: the next 'ready' tries again.
       this.lost(err as Error)

@@ -23,6 +23,11 @@ export interface SyncTuning {
    * whatever Redis says (server/cluster/redis-fanout.ts); the backstop for a loss that leaves no gap.
    */
   catchUpSweepMs: number
+  /**
+   * Several instances only: each re-checks its open sync sockets against the database this often, so a
+   * revocation whose Redis message was lost still closes them (within this plus a few seconds).
+   */
+  accessRecheckMs: number
 }
 
 export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
@@ -32,6 +37,7 @@ export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
   heartbeatMs: 10_000,
   unloadAfterMs: 30_000,
   catchUpSweepMs: 5000,
+  accessRecheckMs: 30_000,
 })
 
 /** Rows per INSERT of the update log: 2 bound values each, far below SQLite's variable limit. */
