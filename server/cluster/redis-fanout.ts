@@ -13,7 +13,8 @@ import type { Room } from '../sync/room'
 import type { RoomFanout, RoomRegistry } from '../sync/room-registry'
 import { closeRevoked, type Revocation } from '../sync/revocation'
 import {
-  CONTROL_CHANNEL, decodeCommittedRows, decodeControl, documentChannel, documentOfChannel, encodeCommittedRows, encodeControl,
+  CONTROL_CHANNEL, decodeControl, decodeDocumentMessage, documentChannel, documentOfChannel, encodeControl, encodeDocumentMessage,
+  type DocumentMessage,
 } from './fanout-message'
 
 /**
@@ -22,6 +23,13 @@ import {
  * this long is read back from the database.
  */
 export const GAP_REPAIR_AFTER_MS = 100
+/**
+ * Presence: each instance republishes the states of the people connected to it this often, and
+ * drops the states of another instance not renewed for PRESENCE_EXPIRE_MS (it died, or lost Redis;
+ * two refreshes missed): they disappear from everyone's list within about 17 s.
+ */
+export const PRESENCE_REFRESH_MS = 5000
+export const PRESENCE_EXPIRE_MS = 12_000
 /** Reconnect attempts after losing Redis: soon, so the copies converge soon after it returns. */
 const reconnectDelay = (attempt: number) => Math.min(attempt * 50, 500)
 
@@ -40,6 +48,7 @@ export class RedisFanout implements RoomFanout {
   private documents = new Set<string>()
   private gapTimers = new Map<string, NodeJS.Timeout>()
   private sweep: NodeJS.Timeout | null = null
+  private presenceTimer: NodeJS.Timeout | null = null
   /** The outage is logged once, not at every reconnect attempt. */
   private down = false
   readonly stats = { published: 0, publishFailures: 0, received: 0, dropped: 0, gapRepairs: 0, resubscribes: 0, revocationsReceived: 0 }
@@ -68,6 +77,15 @@ export class RedisFanout implements RoomFanout {
       for (const room of rooms.loadedRooms()) rooms.catchUp(room).catch(() => {})
     }, this.sweepMs)
     this.sweep.unref()
+    this.presenceTimer = setInterval(() => {
+      const now = Date.now()
+      for (const room of rooms.loadedRooms()) {
+        const local = room.awareness.localSnapshot()
+        if (local) this.presence(room, local)
+        room.expireRemotePresence(now - PRESENCE_EXPIRE_MS)
+      }
+    }, PRESENCE_REFRESH_MS)
+    this.presenceTimer.unref()
   }
 
   /** 'ready' when both connections are; otherwise the state of one that is not (ioredis's status names). */
@@ -95,12 +113,21 @@ export class RedisFanout implements RoomFanout {
   committed(room: Room, items: readonly CommittedUpdate[]): void {
     // The store numbers a batch's rows of one document consecutively, in this order.
     const update = items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update))
-    const message = encodeCommittedRows({ instanceId: this.instanceId, firstSeq: items[0].seq, count: items.length, update })
+    this.publish(room, { kind: 'rows', instanceId: this.instanceId, firstSeq: items[0].seq, count: items.length, update })
+    this.watchGap(room)
+  }
+
+  /** The people connected here changed (or are republished): the others show them too. */
+  presence(room: Room, update: Uint8Array): void {
+    this.publish(room, { kind: 'presence', instanceId: this.instanceId, update })
+  }
+
+  private publish(room: Room, m: DocumentMessage): void {
+    const message = encodeDocumentMessage(m)
     this.pub.publish(documentChannel(room.documentId), Buffer.from(message.buffer, message.byteOffset, message.byteLength)).then(
       () => { this.stats.published++ },
       (err: Error) => { this.stats.publishFailures++; this.lost(err) },
     )
-    this.watchGap(room)
   }
 
   /** Another instance closes its sockets that this revocation covers (this one has closed its own). */
@@ -114,6 +141,7 @@ export class RedisFanout implements RoomFanout {
 
   async close(): Promise<void> {
     if (this.sweep) clearInterval(this.sweep)
+    if (this.presenceTimer) clearInterval(this.presenceTimer)
     for (const timer of this.gapTimers.values()) clearTimeout(timer)
     this.gapTimers.clear()
     this.pub.disconnect()
@@ -128,7 +156,7 @@ export class RedisFanout implements RoomFanout {
     if (!room) return
     let m
     try {
-      m = decodeCommittedRows(bytes)
+      m = decodeDocumentMessage(bytes)
     } catch (err) {
       this.stats.dropped++
       this.log.warn({ documentId, err: (err as Error).message }, 'dropping a fan-out message that does not decode')
@@ -136,6 +164,10 @@ export class RedisFanout implements RoomFanout {
     }
     if (m.instanceId === this.instanceId) return
     this.stats.received++
+    if (m.kind === 'presence') {
+      room.applyRemotePresence(m.update, Date.now())
+      return
+    }
     room.applyRemote(m.firstSeq, m.count, m.update)
     this.watchGap(room)
   }

@@ -25,6 +25,8 @@ export interface RoomFanout {
   unsubscribe(documentId: string): void
   /** This instance committed, applied and relayed these rows of the room. */
   committed(room: Room, items: readonly CommittedUpdate[]): void
+  /** The presence of people connected here changed. */
+  presence(room: Room, update: Uint8Array): void
 }
 
 export class RoomRegistry {
@@ -112,6 +114,7 @@ export class RoomRegistry {
       onLogGrown: (r) => this.maybeCompact(r),
       onProtocolError: (conn, err) => this.opts.log.warn({ documentId, userId: conn.user.id, err: err.message }, 'closing a connection on bad input'),
       onCommitted: fanout ? (r, items) => fanout.committed(r, items) : undefined,
+      onPresence: fanout ? (r, update) => fanout.presence(r, update) : undefined,
     })
     this.rooms.set(documentId, room)
     this.stats.loads++

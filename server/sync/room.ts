@@ -24,11 +24,13 @@ export interface RoomEvents {
   onProtocolError(conn: Connection, err: Error): void
   /** Several instances only: this instance committed, applied and relayed these rows (to be published). */
   onCommitted?(room: Room, items: readonly CommittedUpdate[]): void
+  /** Several instances only: the presence of people here changed (relayed here; to be published). */
+  onPresence?(room: Room, update: Uint8Array): void
 }
 
 export class Room {
   readonly connections = new Set<Connection>()
-  readonly awareness = new AwarenessRegistry((update, from) => this.broadcast(encodeAwareness(update), from))
+  readonly awareness = new AwarenessRegistry((update, from) => this.relayPresence(update, from))
   /**
    * Every log row with a seq up to this one is in `doc`. Rows of other writers sharing the database
    * leave gaps above it until this process has them; compaction merges only up to here.
@@ -70,7 +72,7 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
     const removal = this.awareness.removeConnection(conn)
-    if (removal) this.broadcast(encodeAwareness(removal), conn)
+    if (removal) this.relayPresence(removal, conn)
     if (this.connections.size === 0) this.events.onEmpty(this)
   }
 
@@ -95,7 +97,7 @@ export class Room {
           break
         case 'awareness': {
           const relay = this.awareness.accept(conn, message.update)
-          if (relay) this.broadcast(encodeAwareness(relay), conn)
+          if (relay) this.relayPresence(relay, conn)
           break
         }
         case 'query-awareness': {
@@ -262,6 +264,25 @@ export class Room {
     if (seq <= this.mergedThrough) return
     this.mergedAbove.add(seq)
     while (this.mergedAbove.delete(this.mergedThrough + 1)) this.mergedThrough++
+  }
+
+  /** A presence change of people here: to the other connections here (and, with several instances, published). */
+  private relayPresence(update: Uint8Array, from: Connection): void {
+    this.broadcast(encodeAwareness(update), from)
+    this.events.onPresence?.(this, update)
+  }
+
+  /** Presence published by another instance: relayed to every connection here, never published again. */
+  applyRemotePresence(update: Uint8Array, now: number): void {
+    if (this.closed) return
+    const changed = this.awareness.applyRemote(update, now)
+    if (changed) this.broadcast(encodeAwareness(changed), null)
+  }
+
+  /** Drops the presence of people on instances not heard from since `before`; tells the connections here. */
+  expireRemotePresence(before: number): void {
+    const removal = this.awareness.expireRemote(before)
+    if (removal) this.broadcast(encodeAwareness(removal), null)
   }
 
   broadcast(frame: Uint8Array, except: Connection | null): void {

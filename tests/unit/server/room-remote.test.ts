@@ -4,11 +4,12 @@
 // message) shows and closes once the rows are read back, also across a compaction elsewhere.
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { decodeCommittedRows, documentChannel, documentOfChannel, encodeCommittedRows } from '../../../server/cluster/fanout-message'
+import { decodeDocumentMessage, documentChannel, documentOfChannel, encodeDocumentMessage } from '../../../server/cluster/fanout-message'
 import type { DocumentStore } from '../../../server/storage/document-store'
 import { CommitQueue } from '../../../server/sync/commit-queue'
 import type { Connection } from '../../../server/sync/connection'
-import { decodeClientMessage } from '../../../server/sync/protocol'
+import { AwarenessRegistry } from '../../../server/sync/awareness-registry'
+import { decodeAwarenessUpdate, decodeClientMessage, encodeAwarenessUpdate } from '../../../server/sync/protocol'
 import { Room } from '../../../server/sync/room'
 
 function fakeConnection(id: number): Connection & { sent: Uint8Array[] } {
@@ -84,14 +85,47 @@ describe('rows committed by another instance', () => {
 
 describe('fan-out message', () => {
   it('round-trips and refuses what it cannot read', () => {
-    const m = { instanceId: 'i-1', firstSeq: 41, count: 3, update: new Uint8Array([0, 0]) }
-    expect(decodeCommittedRows(encodeCommittedRows(m))).toEqual(m)
+    const m = { kind: 'rows' as const, instanceId: 'i-1', firstSeq: 41, count: 3, update: new Uint8Array([0, 0]) }
+    expect(decodeDocumentMessage(encodeDocumentMessage(m))).toEqual(m)
+    const p = { kind: 'presence' as const, instanceId: 'i-2', update: new Uint8Array([1, 2, 3]) }
+    expect(decodeDocumentMessage(encodeDocumentMessage(p))).toEqual(p)
     expect(documentOfChannel(documentChannel('doc-1'))).toBe('doc-1')
     expect(documentOfChannel('other')).toBeNull()
-    expect(() => decodeCommittedRows(new Uint8Array([9]))).toThrow(/format/)
-    expect(() => decodeCommittedRows(new Uint8Array([1, 0xff]))).toThrow()
-    expect(() => decodeCommittedRows(encodeCommittedRows({ ...m, count: 0 }))).toThrow(/rows/)
-    const trailing = new Uint8Array([...encodeCommittedRows(m), 7])
-    expect(() => decodeCommittedRows(trailing)).toThrow(/trailing/)
+    expect(() => decodeDocumentMessage(new Uint8Array([9]))).toThrow(/format/)
+    expect(() => decodeDocumentMessage(new Uint8Array([1, 0xff]))).toThrow()
+    expect(() => decodeDocumentMessage(encodeDocumentMessage({ ...m, count: 0 }))).toThrow(/rows/)
+    const trailing = new Uint8Array([...encodeDocumentMessage(m), 7])
+    expect(() => decodeDocumentMessage(trailing)).toThrow(/trailing/)
+  })
+})
+
+describe('presence from another instance', () => {
+  const update = (clientId: number, clock: number, state: object | null) =>
+    encodeAwarenessUpdate([{ clientId, clock, stateJson: JSON.stringify(state) }])
+
+  it('is relayed and shown to newcomers, ignores pages echoing it, and is dropped when its instance stops renewing it', () => {
+    const registry = new AwarenessRegistry()
+    const elsewhere = { user: { id: 'u9', name: 'Far Away' } }
+    expect(registry.applyRemote(update(77, 3, elsewhere), 1000)).not.toBeNull()
+    // Seen again (the instance's periodic republish): renewed, nothing to relay.
+    expect(registry.applyRemote(update(77, 3, elsewhere), 6000)).toBeNull()
+    expect(decodeAwarenessUpdate(registry.snapshot()!)).toEqual([{ clientId: 77, clock: 3, state: elsewhere }])
+    expect(registry.localSnapshot()).toBeNull()
+    // A page here echoes what it received (stock y-websocket does): not taken as its own.
+    const page = fakeConnection(9)
+    expect(registry.accept(page, update(77, 3, elsewhere))).toBeNull()
+    expect(registry.localSnapshot()).toBeNull()
+    expect(registry.expireRemote(5000)).toBeNull()
+    expect(decodeAwarenessUpdate(registry.expireRemote(7000)!)).toEqual([{ clientId: 77, clock: 3, state: null }])
+    expect(registry.snapshot()).toBeNull()
+  })
+
+  it('is taken over by the page itself when it moves here with a newer state', () => {
+    const registry = new AwarenessRegistry()
+    registry.applyRemote(update(77, 3, { user: { id: 'u9' } }), 1000)
+    const page = fakeConnection(9)
+    expect(registry.accept(page, update(77, 4, { cursor: 1 }))).not.toBeNull()
+    expect(decodeAwarenessUpdate(registry.localSnapshot()!)).toHaveLength(1)
+    expect(registry.expireRemote(Number.MAX_SAFE_INTEGER)).toBeNull() // nothing remote left
   })
 })
