@@ -58,9 +58,11 @@ async function connect(url: string, authToken: string | undefined, isLocalFile: 
   // @libsql/client would otherwise open more (with default pragmas) while a transaction holds one.
   const client = createClient({ url, authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
   if (isLocalFile) {
+    // Waiting first: another instance opening the same new file (switching it to WAL) locks it briefly.
+    await client.execute('PRAGMA busy_timeout=5000')
     await client.execute(`PRAGMA synchronous=${pragmas.synchronous}`)
-    await client.execute(`PRAGMA busy_timeout=${pragmas.busyTimeoutMs}`)
     await client.execute('PRAGMA foreign_keys=ON')
+    await client.execute(`PRAGMA busy_timeout=${pragmas.busyTimeoutMs}`)
   }
   return client
 }

@@ -43,9 +43,9 @@ describe('start lock', () => {
     expect((await one.execute('SELECT count(*) AS n FROM quorum_start_lock')).rows[0].n).toBe(0)
   })
 
-  it('migrates a new database opened twice at once', async () => {
+  it('migrates a new database opened several times at once', async () => {
     const url = newDatabaseUrl()
-    const opened = await Promise.all([openDatabase({ url }), openDatabase({ url })])
+    const opened = await Promise.all([1, 2, 3].map(() => openDatabase({ url })))
     cleanups.unshift(() => opened.forEach((d) => d.client.close()))
     const tables = await opened[0].client.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'documents'")
     expect(tables.rows).toHaveLength(1)
