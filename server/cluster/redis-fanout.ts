@@ -6,6 +6,8 @@
 // leaves a gap in the sequence numbers a room holds, or happens while the subscription is down,
 // and the room reads the missing rows back from the database (RoomRegistry.catchUp). So Redis
 // runs without persistence, and nothing waits on it.
+// The same two connections carry presence (the document's channel; AwarenessRegistry keeps the
+// other instances' states) and revocations (one control channel; sync/revocation.ts closes sockets).
 import { Redis } from 'ioredis'
 import * as Y from 'yjs'
 import type { CommittedUpdate } from '../sync/commit-queue'
