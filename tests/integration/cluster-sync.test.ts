@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as schema from '../../server/db/schema'
 import { DocumentStore } from '../../server/storage/document-store'
+import { addInitiative, readRoadmap } from '../../shared/documents/roadmap'
 import { ApiClient, workspaceWithDocument } from '../helpers/api'
 import { redisReady, startCluster, type TestCluster } from '../helpers/cluster'
 import { connectDoc, type SyncClient } from '../helpers/sync-client'
@@ -18,6 +19,8 @@ beforeAll(async () => { cluster = await startCluster({ tuning: { catchUpSweepMs:
 afterAll(async () => { await cluster?.dispose() })
 
 const textOf = (c: SyncClient) => c.doc.getText('t').toString()
+/** A client for another instance with the caller's cookie (and that instance's own Origin). */
+const on = (url: string, cookie: string) => Object.assign(new ApiClient(url), { cookie })
 
 /** Each client inserts numbered markers between the others' (never inside one) until `stop()`. */
 function typeMarkers(clients: SyncClient[], prefix: string) {
@@ -140,6 +143,32 @@ describe('several instances: the edit path', () => {
     await cluster.redis.start()
     for (const s of [a, b]) await redisReady(s)
     ;[onA, witnessA, onB].forEach((c) => c.destroy())
+  })
+
+  it('a restore through B reaches the clients on A exactly, built on an edit made on A just before with Redis down', async () => {
+    const [a, b] = cluster.servers
+    const { owner, documentId } = await workspaceWithDocument(a.url, 'roadmap')
+    const onA = connectDoc(a.url, documentId, owner.cookie)
+    const onB = connectDoc(b.url, documentId, owner.cookie)
+    await Promise.all([onA.synced(), onB.synced()])
+    const ws = readRoadmap(onA.doc).windowStart!
+    addInitiative(onA.doc, { title: 'Kept', startMonth: ws, endMonth: ws })
+    await waitFor(() => readRoadmap(onB.doc).initiatives.length === 1, { message: 'the edit reaches B' })
+    const saved = await on(b.url, owner.cookie).post(`/api/documents/${documentId}/versions`, { label: 'one initiative' })
+    expect(saved.status).toBe(201)
+    // B can hear of the next edit only from the database: the restore must read it first.
+    await cluster.redis.stop()
+    addInitiative(onA.doc, { title: 'Undone by the restore', startMonth: ws, endMonth: ws })
+    const witness = connectDoc(a.url, documentId, owner.cookie)
+    await waitFor(() => readRoadmap(witness.doc).initiatives.length === 2, { message: 'committed on A' })
+    const restored = await on(b.url, owner.cookie).post(`/api/documents/${documentId}/restore`, { version: saved.body.version.version })
+    expect(restored.status).toBe(200)
+    await cluster.redis.start()
+    const titles = (c: SyncClient) => readRoadmap(c.doc).initiatives.map((i) => i.title)
+    await waitFor(() => [onA, witness, onB].every((c) => JSON.stringify(titles(c)) === JSON.stringify(['Kept'])),
+      { message: `restored everywhere: ${[onA, witness, onB].map((c) => titles(c).join('+')).join(' / ')}` })
+    for (const s of [a, b]) await redisReady(s)
+    ;[onA, onB, witness].forEach((c) => c.destroy())
   })
 
   it('kill -9 of one instance during a 20-client storm: nothing any client had received is lost; its clients move to the other and converge; restarted, it catches up', async () => {
