@@ -2,6 +2,7 @@
 import type { Client } from '@libsql/client'
 import type { Logger } from 'pino'
 import type { LoginThrottle } from './auth/login-throttle'
+import type { RedisFanout } from './cluster/redis-fanout'
 import type { SessionStore, ValidSession } from './auth/sessions'
 import type { Config } from './config'
 import type { Db } from './db/client'
@@ -20,6 +21,8 @@ export interface AppDeps {
   store: DocumentStore
   commits: CommitQueue
   rooms: RoomRegistry
+  /** Several instances (REDIS_URL set); null for one process. */
+  fanout: RedisFanout | null
   versions: VersionStore
   /** Projection, compare and restore of documents, on a worker thread. */
   documentWork: DocumentWork

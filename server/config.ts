@@ -1,5 +1,5 @@
 // Environment parsed once into a frozen object; a bad value stops the start with a message naming the variable.
-// At most ten operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
+// Eleven operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
 import { z } from 'zod'
 import { SYNC_TUNING, type SyncTuning } from './sync/tuning'
 
@@ -24,6 +24,12 @@ const ConfigSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  /**
+   * Several instances: every instance gets the same Redis URL (and the same DATABASE_URL), and
+   * relays the edits it commits to the others through Redis. Unset: one process, no Redis.
+   */
+  REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/\S+$/, 'expected redis://host:port (or rediss://)')])
+    .optional().transform((v) => v || undefined),
 })
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>> & { publicOrigins: readonly string[]; tuning: Readonly<SyncTuning> }

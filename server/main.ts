@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadConfig } from './config'
+import { withStartLock } from './db/start-lock'
 import { assertDatabaseWritable, localDatabasePath } from './db/writable-check'
 import { projectPath } from './paths'
 import { demoLoginBox } from './seed/demo-password'
@@ -38,7 +39,8 @@ export async function main(tuning: Partial<SyncTuning> = {}): Promise<void> {
   }
   const deps = await buildDeps(config)
   if (config.SEED_DEMO) {
-    const demo = await seedDemoWorkspace(deps)
+    // Under the start lock: of several instances starting on one empty database, one seeds.
+    const demo = await withStartLock(deps.client, () => seedDemoWorkspace(deps))
     if (demo) console.log(demoLoginBox(DEMO_PEOPLE, demo.password))
   }
   if (process.env.QUORUM_SKIP_CLIENT_BUILD !== 'true') await ensureClientBuilt({ info: (m) => deps.log.info(m) })

@@ -16,6 +16,9 @@ import { startHeartbeat } from './sync/heartbeat'
 import { RoomRegistry } from './sync/room-registry'
 import { VersionStore } from './versions/version-store'
 import { CloseCode, CloseReason } from '../shared/close-codes'
+import { recheckAccess } from './cluster/access-recheck'
+import { RedisFanout } from './cluster/redis-fanout'
+import { newId } from './ids'
 
 export interface RunningServer {
   deps: AppDeps
@@ -32,13 +35,17 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const storage = await openStorageConnection(database, config.DATABASE_URL, config.DATABASE_AUTH_TOKEN)
   const store = new DocumentStore(storage.db, now, storage.close)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
+  // Several instances: the rows each commits reach the others through Redis (server/cluster).
+  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, newId(), log, config.tuning.catchUpSweepMs) : null
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.tuning.compactThreshold,
     unloadAfterMs: config.tuning.unloadAfterMs,
     log,
+    fanout,
   })
+  fanout?.serve(rooms)
   return {
-    config, db, client, store, commits, rooms, log, now,
+    config, db, client, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
     documentWork: new DocumentWork(),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
@@ -54,6 +61,11 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
     const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
   })
   const heartbeat = startHeartbeat(wss, deps.config.tuning.heartbeatMs)
+  // Several instances: the backstop for a revocation whose Redis message was lost.
+  const recheck = deps.fanout ? setInterval(() => {
+    recheckAccess(deps.db, deps.rooms).catch((err: Error) => deps.log.error({ err: err.message }, 'access re-check failed'))
+  }, deps.config.tuning.accessRecheckMs) : null
+  recheck?.unref()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : deps.config.PORT
   let stopping: Promise<void> | null = null
@@ -64,7 +76,9 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
       stopping ??= (async () => {
         server.close()
         heartbeat.stop()
+        if (recheck) clearInterval(recheck)
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
+        await deps.fanout?.close()
         for (const ws of wss.clients) ws.terminate()
         deps.store.close()
         await deps.documentWork.close()

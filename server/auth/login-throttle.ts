@@ -6,38 +6,28 @@
 //   drained back to it. A meeting room of people mistyping never reaches it; a script trying one
 //   password on many accounts is held to one guess per drain. A success does not empty it:
 //   otherwise signing in to one's own account between guesses would reset the budget.
-// Counters live in the database so a restart does not hand an attacker a fresh budget.
-import { eq, inArray } from 'drizzle-orm'
+// Counters live in the database so a restart does not hand an attacker a fresh budget, and every
+// failure is one atomic upsert there (the rules below are its SQL), so failures arriving at once,
+// at any number of instances, are each counted.
+import { eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { loginAttempts } from '../db/schema'
 
-interface Policy { freeFailures: number; maxDelayMs: number }
-const ACCOUNT: Policy = { freeFailures: 3, maxDelayMs: 15 * 60_000 }
+/** An account's free failures, and the cap of the delays that double after them. */
+export const ACCOUNT_FREE_FAILURES = 3
+export const ACCOUNT_MAX_DELAY_MS = 15 * 60_000
 export const ADDRESS_BURST = 20
 export const ADDRESS_DRAIN_MS = 2 * 60_000
 /** Account counters older than this are forgotten. */
-const FORGET_AFTER_MS = 24 * 60 * 60_000
+export const FORGET_AFTER_MS = 24 * 60 * 60_000
 
-export function delayAfterFailures(failures: number, policy: Policy): number {
-  if (failures <= policy.freeFailures) return 0
-  return Math.min(1000 * 2 ** (failures - policy.freeFailures - 1), policy.maxDelayMs)
-}
+/** Our own constants as SQL literals (integers, so `/` divides whole intervals). */
+const n = (value: number) => sql.raw(String(value))
+const { failures, lastFailureAt: last } = loginAttempts
 
-/** An address bucket: `level` failures as of `since` (the last whole drain, so no drain is lost). */
-export interface Bucket { level: number; since: number }
-
-export function drainBucket(bucket: Bucket, t: number): Bucket {
-  const drains = Math.max(0, Math.floor((t - bucket.since) / ADDRESS_DRAIN_MS)) // a clock set back drains nothing
-  if (drains >= bucket.level) return { level: 0, since: t }
-  return { level: bucket.level - drains, since: bucket.since + drains * ADDRESS_DRAIN_MS }
-}
-
-/** One more failure in the bucket, and until when the address is blocked (≤ t: not blocked). */
-export function addFailure(bucket: Bucket | null, t: number): Bucket & { blockedUntil: number } {
-  const { level, since } = bucket ? drainBucket(bucket, t) : { level: 0, since: t }
-  const next = { level: level + 1, since }
-  return { ...next, blockedUntil: next.level > ADDRESS_BURST ? since + (next.level - ADDRESS_BURST) * ADDRESS_DRAIN_MS : 0 }
-}
+/** 0 for the free failures, then 1 s, 2 s, 4 s… up to the cap. */
+const accountDelay = (count: SQL) => sql`CASE WHEN ${count} <= ${n(ACCOUNT_FREE_FAILURES)} THEN 0
+  ELSE min(${n(ACCOUNT_MAX_DELAY_MS)}, 1000 << min(${count} - ${n(ACCOUNT_FREE_FAILURES + 1)}, 30)) END`
 
 export class LoginThrottle {
   constructor(private db: Db, private now: () => number = Date.now) {}
@@ -53,29 +43,39 @@ export class LoginThrottle {
     return Math.max(0, ...rows.map((r) => r.blockedUntil - t))
   }
 
+  /** One transaction of two upserts, each computing the new counter from the stored one. */
   async recordFailure(email: string, address: string): Promise<void> {
-    const t = this.now()
-    const account = await this.row(this.accountKey(email))
-    const failures = account && t - account.lastFailureAt < FORGET_AFTER_MS ? account.failures + 1 : 1
-    await this.save(this.accountKey(email), failures, t, t + delayAfterFailures(failures, ACCOUNT))
-    // The address row keeps the bucket: failures = its level, last_failure_at = its `since`.
-    const stored = await this.row(this.addressKey(address))
-    const bucket = addFailure(stored ? { level: stored.failures, since: stored.lastFailureAt } : null, t)
-    await this.save(this.addressKey(address), bucket.level, bucket.since, bucket.blockedUntil)
+    const t = n(Math.floor(this.now()))
+    // Whole drain intervals since the bucket's `since` (its last_failure_at); none if the clock went back.
+    const drains = sql`max(0, (${t} - ${last}) / ${n(ADDRESS_DRAIN_MS)})`
+    const emptied = sql`${drains} >= ${failures}`
+    await this.db.batch([
+      this.db.insert(loginAttempts).values({ key: this.accountKey(email), failures: 1, lastFailureAt: t, blockedUntil: sql`${t} + ${accountDelay(n(1))}` })
+        .onConflictDoUpdate({
+          target: loginAttempts.key,
+          set: {
+            failures: sql`CASE WHEN ${t} - ${last} < ${n(FORGET_AFTER_MS)} THEN ${failures} + 1 ELSE 1 END`,
+            lastFailureAt: t,
+            blockedUntil: sql`${t} + ${accountDelay(sql`CASE WHEN ${t} - ${last} < ${n(FORGET_AFTER_MS)} THEN ${failures} + 1 ELSE 1 END`)}`,
+          },
+        }),
+      // The address's bucket: failures = its level, last_failure_at = its `since`, kept on whole
+      // intervals so no part of a drain is lost. Drain, then add this failure; blocked while over the burst.
+      this.db.insert(loginAttempts).values({ key: this.addressKey(address), failures: 1, lastFailureAt: t, blockedUntil: 0 })
+        .onConflictDoUpdate({
+          target: loginAttempts.key,
+          set: {
+            failures: sql`CASE WHEN ${emptied} THEN 1 ELSE ${failures} - ${drains} + 1 END`,
+            lastFailureAt: sql`CASE WHEN ${emptied} THEN ${t} ELSE ${last} + ${drains} * ${n(ADDRESS_DRAIN_MS)} END`,
+            blockedUntil: sql`CASE WHEN ${emptied} OR ${failures} - ${drains} + 1 <= ${n(ADDRESS_BURST)} THEN 0
+              ELSE ${last} + ${drains} * ${n(ADDRESS_DRAIN_MS)} + (${failures} - ${drains} + 1 - ${n(ADDRESS_BURST)}) * ${n(ADDRESS_DRAIN_MS)} END`,
+          },
+        }),
+    ])
   }
 
   /** The account's budget is whole again; the address's bucket keeps draining at its own pace. */
   async recordSuccess(email: string): Promise<void> {
     await this.db.delete(loginAttempts).where(eq(loginAttempts.key, this.accountKey(email)))
-  }
-
-  private async row(key: string) {
-    const [row] = await this.db.select().from(loginAttempts).where(eq(loginAttempts.key, key))
-    return row
-  }
-
-  private async save(key: string, failures: number, lastFailureAt: number, blockedUntil: number): Promise<void> {
-    await this.db.insert(loginAttempts).values({ key, failures, lastFailureAt, blockedUntil })
-      .onConflictDoUpdate({ target: loginAttempts.key, set: { failures, lastFailureAt, blockedUntil } })
   }
 }

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { projectPath } from '../paths'
 import * as schema from './schema'
+import { withStartLock } from './start-lock'
 
 export type Db = LibSQLDatabase<typeof schema>
 export interface Database {
@@ -35,7 +36,8 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
   // WAL lets readers proceed during the log's appends, and several processes share one file.
   if (isLocalFile) await client.execute('PRAGMA journal_mode=WAL')
   const db = drizzle(client, { schema })
-  await migrate(db, { migrationsFolder: MIGRATIONS_DIR })
+  // Several instances may start at once on one new database: one migrates, the others then find it done.
+  await withStartLock(client, () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }))
   return { db, client, filePath, synchronous }
 }
 
@@ -56,9 +58,11 @@ async function connect(url: string, authToken: string | undefined, isLocalFile: 
   // @libsql/client would otherwise open more (with default pragmas) while a transaction holds one.
   const client = createClient({ url, authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
   if (isLocalFile) {
+    // Waiting first: another instance opening the same new file (switching it to WAL) locks it briefly.
+    await client.execute('PRAGMA busy_timeout=5000')
     await client.execute(`PRAGMA synchronous=${pragmas.synchronous}`)
-    await client.execute(`PRAGMA busy_timeout=${pragmas.busyTimeoutMs}`)
     await client.execute('PRAGMA foreign_keys=ON')
+    await client.execute(`PRAGMA busy_timeout=${pragmas.busyTimeoutMs}`)
   }
   return client
 }

@@ -6,9 +6,10 @@ import { HttpError } from '../http/errors'
 import { DamagedDocumentError } from '../storage/document-store'
 import type { Room } from '../sync/room'
 
+/** The loaded document with every committed update, whichever instance received it: what server-side changes build on. */
 export async function liveRoom(deps: AppDeps, document: DocumentRow): Promise<Room> {
   try {
-    return await deps.rooms.acquire(document.id, document.workspaceId)
+    return await deps.rooms.acquireLatest(document.id, document.workspaceId)
   } catch (err) {
     throw loadFailure(deps, document.id, err)
   }

@@ -1,12 +1,16 @@
 // Cross-site request refusal: a state-changing request or a WebSocket upgrade must come from the
-// app's own origin. With PUBLIC_ORIGIN set the Origin must be one of those; otherwise its host
-// must equal the request's Host (which works on any port and behind a proxy that keeps Host).
+// app's own origin: one of PUBLIC_ORIGIN's, or the origin of the host the request was sent to (an
+// instance reached directly, on any port, or behind a proxy that keeps Host). A page of another site
+// sends its own Origin to our Host, which matches neither. A public host counts only with its own
+// scheme: an http page on the https host is refused.
 export function isSameOrigin(origin: string | undefined, host: string | undefined, publicOrigins: readonly string[]): boolean {
   if (!origin || origin === 'null') return false
-  if (publicOrigins.length > 0) return publicOrigins.includes(origin.replace(/\/$/, ''))
+  if (publicOrigins.includes(origin.replace(/\/$/, ''))) return true
   if (!host) return false
   try {
-    return new URL(origin).host === host.toLowerCase()
+    const { host: originHost } = new URL(origin)
+    if (publicOrigins.some((o) => new URL(o).host === originHost)) return false
+    return originHost === host.toLowerCase()
   } catch {
     return false
   }

@@ -30,6 +30,7 @@ export function apiRoutes(deps: AppDeps) {
         commits: { ...deps.commits.stats },
         rooms: { ...deps.rooms.stats },
         damagedDocuments: [...deps.rooms.damaged].map(([documentId, d]) => ({ documentId, ...d })),
+        cluster: deps.fanout ? { instanceId: deps.fanout.instanceId, redis: deps.fanout.redisStatus, fanout: { ...deps.fanout.stats } } : null,
       }, 200)
     })
     .route('/auth', authRoutes(deps))

@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { LoginBody, MeResponse, SignupBody, UserResponse } from '../../shared/api'
-import { CloseCode, CloseReason } from '../../shared/close-codes'
 import type { AppDeps } from '../app-deps'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { clearSessionCookie, sessionCookie } from '../auth/sessions'
@@ -14,6 +13,7 @@ import { isSecureRequest } from '../http/origin'
 import { clientAddress } from '../http/client-address'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
+import { revokeAccess } from '../sync/revocation'
 
 const signup = createRoute({
   method: 'post', path: '/signup', tags: ['Accounts'], summary: 'Create an account and sign in',
@@ -82,7 +82,7 @@ export function authRoutes(deps: AppDeps) {
     const session = c.get('session')
     if (session) {
       await deps.sessions.invalidate(session.sessionId)
-      deps.rooms.closeConnections((_r, conn) => conn.sessionId === session.sessionId, CloseCode.unauthenticated, CloseReason[CloseCode.unauthenticated])
+      revokeAccess(deps, { kind: 'session', sessionId: session.sessionId })
     }
     c.header('Set-Cookie', clearSessionCookie({ secure: secure(c) }))
     return c.body(null, 204)

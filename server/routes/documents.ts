@@ -5,7 +5,6 @@ import {
   CreateDocumentBody, DocumentDto, DocumentListQuery, DocumentListResponse, DocumentParams, DocumentResponse,
   DocumentWithAccessResponse, PatchDocumentBody, WorkspaceParams,
 } from '../../shared/api'
-import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import type { AppDeps } from '../app-deps'
 import { documents, documentStates, documentUpdates } from '../db/schema'
@@ -14,6 +13,7 @@ import { requireDocumentRole, requireSession, requireWorkspaceRole, type Documen
 import { badRequest } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
+import { revokeAccess } from '../sync/revocation'
 
 const tags = ['Documents']
 const createDocumentRoute = createRoute({
@@ -98,10 +98,7 @@ export function documentRoutes(deps: AppDeps) {
     if (body.title !== undefined) patch.title = body.title
     if (body.archived !== undefined) patch.archivedAt = body.archived ? (document.archivedAt ?? deps.now()) : null
     await deps.db.update(documents).set(patch).where(eq(documents.id, documentId))
-    if (body.archived === true) {
-      const room = deps.rooms.loaded(documentId)
-      room?.closeAll(CloseCode.documentGone, CloseReason[CloseCode.documentGone])
-    }
+    if (body.archived === true) revokeAccess(deps, { kind: 'document', documentId })
     return c.json({ document: documentDto({ ...document, ...patch }) }, 200)
   })
 }

@@ -5,7 +5,6 @@ import {
   AddMemberBody, MemberListResponse, MemberParams, MemberResponse, MemberRoleBody, WorkspaceListResponse, WorkspaceNameBody,
   WorkspaceParams, WorkspaceResponse, WorkspaceSettingsBody, WorkspaceWithMembersResponse, WorkspaceDto,
 } from '../../shared/api'
-import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { DEFAULT_FY_START_MONTH } from '../../shared/format/quarters'
 import { canManageMembers, canReadWorkspace, type Role } from '../../shared/roles'
 import type { AppDeps } from '../app-deps'
@@ -14,6 +13,7 @@ import { requireSession, requireWorkspaceRole } from '../http/access'
 import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
+import { revokeAccess } from '../sync/revocation'
 
 const tags = ['Workspaces']
 const createWorkspace = createRoute({
@@ -74,8 +74,7 @@ export function workspaceRoutes(deps: AppDeps) {
 
   /** Their open sync connections in this workspace are closed so they reconnect and are checked again. */
   function revokeLiveAccess(workspaceId: string, userId: string) {
-    deps.rooms.closeConnections((room, conn) => room.workspaceId === workspaceId && conn.user.id === userId,
-      CloseCode.accessChanged, CloseReason[CloseCode.accessChanged])
+    revokeAccess(deps, { kind: 'member', workspaceId, userId })
   }
 
   return apiRouter().openapi(createWorkspace, async (c) => {

@@ -3,16 +3,18 @@
 // exactly what was committed. Sequence numbers come from the database, inside the commit's
 // transaction (the per-document counter `document_seq`), so any number of processes can append
 // to one document without colliding.
-import { and, asc, eq, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
 import { documents, documentSeq, documentStates, documentUpdates } from '../db/schema'
 import { APPEND_ROWS_PER_STATEMENT, BUSY_GIVE_UP_MS, BUSY_RETRY_MS } from '../sync/tuning'
 
 export interface StoredDocument {
-  /** The compacted state, or null if the document was never compacted. */
+  /** The compacted state (null if there is none, or, for a read `after` a seq, if it covers no more than that). */
   state: Uint8Array | null
-  /** Log rows after the compacted state, in seq order. */
+  /** The last log row merged into `state` (0 without one). */
+  stateThrough: number
+  /** Log rows after the compacted state (and after `after`), in seq order. */
   updates: { seq: number; update: Uint8Array }[]
   /** Highest seq stored (in the log or merged into the state). The log has no gaps up to it. */
   maxSeq: number
@@ -49,25 +51,30 @@ export class DocumentStore {
    * State row and log rows in one read transaction: a snapshot in which the log has no gaps, since
    * rows are numbered and inserted in one transaction. A gap, or rows missing below the counter,
    * means the database lost rows: DamagedDocumentError, and nothing is changed.
+   * With `after` (an instance catching up with rows other instances committed): only the rows after
+   * that seq, and the state only if a compaction merged rows after it.
    */
-  async load(documentId: string): Promise<StoredDocument> {
+  async load(documentId: string, after?: number): Promise<StoredDocument> {
+    const since = after ?? 0
+    const stateWanted = after === undefined ? undefined : gt(documentStates.throughSeq, after)
     const [counter, states, rows] = await this.db.batch([
       this.db.select({ lastSeq: documentSeq.lastSeq }).from(documentSeq).where(eq(documentSeq.documentId, documentId)),
       this.db.select({ state: documentStates.state, throughSeq: documentStates.throughSeq }).from(documentStates)
-        .where(eq(documentStates.documentId, documentId)),
+        .where(and(eq(documentStates.documentId, documentId), stateWanted)),
       this.db.select({ seq: documentUpdates.seq, update: documentUpdates.update }).from(documentUpdates)
-        .where(eq(documentUpdates.documentId, documentId)).orderBy(asc(documentUpdates.seq)),
+        .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, since))).orderBy(asc(documentUpdates.seq)),
     ])
-    const throughSeq = states[0]?.throughSeq ?? 0
-    const updates = rows.filter((r) => r.seq > throughSeq).map((r) => ({ seq: r.seq, update: new Uint8Array(r.update) }))
-    const maxSeq = Math.max(throughSeq, updates.at(-1)?.seq ?? 0)
+    const stateThrough = states[0]?.throughSeq ?? 0
+    const base = Math.max(since, stateThrough)
+    const updates = rows.filter((r) => r.seq > base).map((r) => ({ seq: r.seq, update: new Uint8Array(r.update) }))
+    const maxSeq = Math.max(base, updates.at(-1)?.seq ?? 0)
     updates.forEach((u, i) => {
-      const expected = throughSeq + i + 1
+      const expected = base + i + 1
       if (u.seq !== expected) throw new DamagedDocumentError(documentId, `its update log has no row ${expected} (the next is ${u.seq})`)
     })
     const lastSeq = counter[0]?.lastSeq ?? maxSeq
     if (lastSeq > maxSeq) throw new DamagedDocumentError(documentId, `its update log ends at row ${maxSeq}, but rows up to ${lastSeq} were committed`)
-    return { state: states[0] ? new Uint8Array(states[0].state) : null, updates, maxSeq }
+    return { state: states[0] ? new Uint8Array(states[0].state) : null, stateThrough, updates, maxSeq }
   }
 
   /**

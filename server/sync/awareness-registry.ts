@@ -10,6 +10,8 @@ import type { Connection } from './connection'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './protocol'
 
 interface Entry { clock: number; stateJson: string; owner: Connection }
+/** A state of someone connected to another instance (several instances), as that instance stamped it. */
+interface RemoteEntry { clock: number; stateJson: string; seenAt: number }
 type Relayed = { clientId: number; clock: number; stateJson: string }
 
 /** What a connection has accepted but not yet relayed, and when it last relayed. */
@@ -17,6 +19,7 @@ interface Throttle { lastRelayAt: number; pending: Map<number, Relayed>; timer: 
 
 export class AwarenessRegistry {
   private entries = new Map<number, Entry>()
+  private remote = new Map<number, RemoteEntry>()
   private throttles = new Map<Connection, Throttle>()
 
   /** `relay` sends a coalesced update later, to everyone but `from` (the room's broadcast). */
@@ -50,6 +53,9 @@ export class AwarenessRegistry {
       }
       if (!existing && !conn.awarenessClientIds.has(entry.clientId) && conn.awarenessClientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue
       if (existing && entry.clock <= existing.clock) continue
+      // Pages echo the states they receive: one no newer than a state from another instance is that echo.
+      const remote = existing ? undefined : this.remote.get(entry.clientId)
+      if (remote && entry.clock <= remote.clock) continue
       if (entry.state === null) {
         if (existing) this.entries.delete(entry.clientId)
         conn.awarenessClientIds.delete(entry.clientId)
@@ -62,6 +68,8 @@ export class AwarenessRegistry {
       const stateJson = JSON.stringify(state)
       if (Buffer.byteLength(stateJson) > this.limits.maxStateBytes) return this.refuse(conn)
       this.entries.set(entry.clientId, { clock: entry.clock, stateJson, owner: conn })
+      // A newer state of a page that was on another instance: it moved here, and this connection owns it now.
+      if (remote) this.remote.delete(entry.clientId)
       conn.awarenessClientIds.add(entry.clientId)
       accepted.push({ clientId: entry.clientId, clock: entry.clock, stateJson })
     }
@@ -90,10 +98,50 @@ export class AwarenessRegistry {
     return removed.length > 0 ? encodeAwarenessUpdate(removed) : null
   }
 
-  /** Every current state, for a newly connected client; null if there are none. */
+  /** Every current state (of people here and, with several instances, elsewhere), for a newly connected client; null if none. */
   snapshot(): Uint8Array | null {
+    if (this.entries.size === 0 && this.remote.size === 0) return null
+    return encodeAwarenessUpdate([...this.entries, ...this.remote].map(([clientId, e]) => ({ clientId, clock: e.clock, stateJson: e.stateJson })))
+  }
+
+  /** The states of the people connected here only (what this instance tells the others); null if none. */
+  localSnapshot(): Uint8Array | null {
     if (this.entries.size === 0) return null
     return encodeAwarenessUpdate([...this.entries].map(([clientId, e]) => ({ clientId, clock: e.clock, stateJson: e.stateJson })))
+  }
+
+  /**
+   * Several instances: states another instance published (already checked and stamped there).
+   * Returns what changed, to relay to the connections here; a state seen again only renews it.
+   */
+  applyRemote(update: Uint8Array, now: number): Uint8Array | null {
+    const changed: Relayed[] = []
+    for (const e of decodeAwarenessUpdate(update)) {
+      if (this.entries.has(e.clientId)) continue
+      const existing = this.remote.get(e.clientId)
+      if (existing && e.clock < existing.clock) continue
+      if (e.state === null) {
+        if (!existing) continue
+        this.remote.delete(e.clientId)
+        changed.push({ clientId: e.clientId, clock: e.clock, stateJson: 'null' })
+        continue
+      }
+      const stateJson = JSON.stringify(e.state)
+      this.remote.set(e.clientId, { clock: e.clock, stateJson, seenAt: now })
+      if (!existing || existing.clock !== e.clock || existing.stateJson !== stateJson) changed.push({ clientId: e.clientId, clock: e.clock, stateJson })
+    }
+    return changed.length > 0 ? encodeAwarenessUpdate(changed) : null
+  }
+
+  /** Drops the remote states not renewed since `before` (their instance died); returns the removal to relay, or null. */
+  expireRemote(before: number): Uint8Array | null {
+    const removed: Relayed[] = []
+    for (const [clientId, e] of this.remote) {
+      if (e.seenAt >= before) continue
+      this.remote.delete(clientId)
+      removed.push({ clientId, clock: e.clock, stateJson: 'null' })
+    }
+    return removed.length > 0 ? encodeAwarenessUpdate(removed) : null
   }
 
   private refuse(conn: Connection): null {

@@ -2,7 +2,7 @@
 // compacts their logs in the background, and closes connections whose access changed.
 import * as Y from 'yjs'
 import { DamagedDocumentError, type DocumentStore } from '../storage/document-store'
-import type { CommitQueue } from './commit-queue'
+import type { CommitQueue, CommittedUpdate } from './commit-queue'
 import type { Connection } from './connection'
 import { Room } from './room'
 import { COMPACT_AT_ONCE_FACTOR, COMPACT_WHEN_QUIET_MS, MIN_UNLOAD_DELAY_MS } from './tuning'
@@ -14,6 +14,19 @@ export interface RoomRegistryOptions {
   compactWhenQuietMs?: number
   unloadAfterMs: number
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
+  /** Several instances (REDIS_URL): how rooms hear of the rows other instances commit. Null: one process. */
+  fanout?: RoomFanout | null
+}
+
+/** The registry's side of the fan-out between instances (server/cluster/redis-fanout.ts). */
+export interface RoomFanout {
+  /** Before a document loads: other instances' commits to it arrive from now on. */
+  subscribe(documentId: string): Promise<void>
+  unsubscribe(documentId: string): void
+  /** This instance committed, applied and relayed these rows of the room. */
+  committed(room: Room, items: readonly CommittedUpdate[]): void
+  /** The presence of people connected here changed. */
+  presence(room: Room, update: Uint8Array): void
 }
 
 export class RoomRegistry {
@@ -22,7 +35,7 @@ export class RoomRegistry {
   private unloadTimers = new Map<string, NodeJS.Timeout>()
   /** Rooms past the compaction threshold, waiting for a quiet moment. */
   private compactTimers = new Map<Room, NodeJS.Timeout>()
-  readonly stats = { loads: 0, unloads: 0, compactions: 0 }
+  readonly stats = { loads: 0, unloads: 0, compactions: 0, catchUps: 0 }
   /** Documents refused because their stored log is not whole, for /api/health (until a restart). */
   readonly damaged = new Map<string, { problem: string; detectedAt: string }>()
 
@@ -69,7 +82,16 @@ export class RoomRegistry {
   }
 
   private async loadWhole(documentId: string, workspaceId: string): Promise<Room> {
-    const stored = await this.store.load(documentId)
+    const fanout = this.opts.fanout
+    // Subscribed first, then read: a row committed elsewhere meanwhile is in the read or arrives after it.
+    if (fanout) await fanout.subscribe(documentId)
+    let stored
+    try {
+      stored = await this.store.load(documentId)
+    } catch (err) {
+      fanout?.unsubscribe(documentId)
+      throw err
+    }
     const doc = new Y.Doc()
     if (stored.state) Y.applyUpdate(doc, stored.state)
     for (const { seq, update } of stored.updates) {
@@ -83,6 +105,7 @@ export class RoomRegistry {
     // (The room refuses such updates before storing them; this catches a log that lost rows.)
     if (doc.store.pendingStructs || doc.store.pendingDs) {
       doc.destroy()
+      fanout?.unsubscribe(documentId)
       throw new DamagedDocumentError(documentId, 'its log holds updates whose dependencies are missing')
     }
     this.damaged.delete(documentId)
@@ -91,12 +114,43 @@ export class RoomRegistry {
       onEmpty: (r) => this.scheduleUnload(r),
       onLogGrown: (r) => this.maybeCompact(r),
       onProtocolError: (conn, err) => this.opts.log.warn({ documentId, userId: conn.user.id, err: err.message }, 'closing a connection on bad input'),
+      onCommitted: fanout ? (r, items) => fanout.committed(r, items) : undefined,
+      onPresence: fanout ? (r, update) => fanout.presence(r, update) : undefined,
     })
     this.rooms.set(documentId, room)
     this.stats.loads++
     this.scheduleUnload(room)
     this.maybeCompact(room)
+    // What was published between the subscription and now found no room here: read it back.
+    if (fanout) void this.catchUp(room).catch(() => {})
     return room
+  }
+
+  /**
+   * The room with every update committed so far by any instance: what a server-side change (a
+   * restore, a meeting's versions, the decision queue, the agenda) must build on. One process: the
+   * loaded room is that already.
+   */
+  async acquireLatest(documentId: string, workspaceId: string): Promise<Room> {
+    const room = await this.acquire(documentId, workspaceId)
+    if (this.opts.fanout) await this.catchUp(room)
+    return room
+  }
+
+  /** Reads the log rows after the room's `mergedThrough` (and a newer compacted state) and applies what it lacks. */
+  async catchUp(room: Room): Promise<void> {
+    try {
+      room.applyStored(await this.store.load(room.documentId, room.mergedThrough))
+      this.stats.catchUps++
+    } catch (err) {
+      this.opts.log.error({ documentId: room.documentId, err: (err as Error).message }, 'catching up from the database failed')
+      throw err
+    }
+  }
+
+  /** The loaded rooms (for a Redis reconnect: each catches up). */
+  loadedRooms(): IterableIterator<Room> {
+    return this.rooms.values()
   }
 
   join(room: Room, conn: Connection): void {
@@ -127,6 +181,7 @@ export class RoomRegistry {
     room.closed = true
     this.cancelCompactTimer(room)
     this.rooms.delete(room.documentId)
+    this.opts.fanout?.unsubscribe(room.documentId)
     room.doc.destroy()
     this.stats.unloads++
   }

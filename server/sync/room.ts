@@ -5,6 +5,7 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-codes'
+import type { StoredDocument } from '../storage/document-store'
 import { AwarenessRegistry } from './awareness-registry'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
@@ -21,11 +22,15 @@ export interface RoomEvents {
   /** Rows were appended to the log: the registry decides whether to compact. */
   onLogGrown(room: Room): void
   onProtocolError(conn: Connection, err: Error): void
+  /** Several instances only: this instance committed, applied and relayed these rows (to be published). */
+  onCommitted?(room: Room, items: readonly CommittedUpdate[]): void
+  /** Several instances only: the presence of people here changed (relayed here; to be published). */
+  onPresence?(room: Room, update: Uint8Array): void
 }
 
 export class Room {
   readonly connections = new Set<Connection>()
-  readonly awareness = new AwarenessRegistry((update, from) => this.broadcast(encodeAwareness(update), from))
+  readonly awareness = new AwarenessRegistry((update, from) => this.relayPresence(update, from))
   /**
    * Every log row with a seq up to this one is in `doc`. Rows of other writers sharing the database
    * leave gaps above it until this process has them; compaction merges only up to here.
@@ -70,7 +75,7 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
     const removal = this.awareness.removeConnection(conn)
-    if (removal) this.broadcast(encodeAwareness(removal), conn)
+    if (removal) this.relayPresence(removal, conn)
     if (this.connections.size === 0) this.events.onEmpty(this)
   }
 
@@ -95,7 +100,7 @@ export class Room {
           break
         case 'awareness': {
           const relay = this.awareness.accept(conn, message.update)
-          if (relay) this.broadcast(encodeAwareness(relay), conn)
+          if (relay) this.relayPresence(relay, conn)
           break
         }
         case 'query-awareness': {
@@ -192,24 +197,62 @@ export class Room {
     this.logRows += items.length
     for (const item of items) this.markMerged(item.seq)
     if (this.closed) return
+    const soleWriter = items.every((i) => i.from === items[0].from) ? items[0].from : null
+    this.integrate(items, soleWriter)
+    this.events.onCommitted?.(this, items)
+    this.events.onLogGrown(this)
+  }
+
+  /**
+   * Log rows `firstSeq`… that another instance committed, merged into one update (published through
+   * Redis): applied and relayed to every connection here, never stored again. Order does not matter
+   * to Yjs; the seqs only tell which rows this copy holds.
+   */
+  applyRemote(firstSeq: number, count: number, update: Uint8Array): void {
+    if (this.closed) return
+    let known = true
+    for (let seq = firstSeq; seq < firstSeq + count; seq++) known &&= this.holds(seq)
+    if (known) return
+    this.integrate([{ update }], null)
+    for (let seq = firstSeq; seq < firstSeq + count; seq++) this.markMerged(seq)
+  }
+
+  /** Rows read back from the database after `mergedThrough` (a catch-up): what is missing here is applied and relayed. */
+  applyStored(stored: StoredDocument): void {
+    if (this.closed) return
+    const missing: { update: Uint8Array }[] = stored.updates.filter((u) => !this.holds(u.seq))
+    if (stored.state) missing.unshift({ update: stored.state })
+    if (missing.length > 0) this.integrate(missing, null)
+    if (stored.state && stored.stateThrough > this.mergedThrough) {
+      // A compaction elsewhere merged (and deleted) rows this copy may never have seen: the state has them.
+      for (const seq of this.mergedAbove) if (seq <= stored.stateThrough) this.mergedAbove.delete(seq)
+      this.mergedThrough = stored.stateThrough
+      while (this.mergedAbove.delete(this.mergedThrough + 1)) this.mergedThrough++
+    }
+    for (const u of stored.updates) this.markMerged(u.seq)
+  }
+
+  /** Seqs above `mergedThrough` are in the doc while lower ones are not: rows still to come (or lost). */
+  get hasGap(): boolean {
+    return this.mergedAbove.size > 0
+  }
+
+  /** Applies committed updates in one transaction and relays what Yjs integrated, encoded once. */
+  private integrate(updates: readonly { update: Uint8Array }[], except: Connection | null): void {
     let integrated: Uint8Array | null = null
     const capture = (update: Uint8Array) => { integrated = update }
     this.doc.on('update', capture)
     try {
       this.doc.transact(() => {
-        for (const item of items) {
-          try { Y.applyUpdate(this.doc, item.update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
+        for (const { update } of updates) {
+          try { Y.applyUpdate(this.doc, update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
         }
       }, 'commit')
     } finally {
       this.doc.off('update', capture)
     }
     this.fullStateFrame = null
-    if (integrated) {
-      const soleWriter = items.every((i) => i.from === items[0].from) ? items[0].from : null
-      this.broadcast(encodeUpdate(integrated), soleWriter)
-    }
-    this.events.onLogGrown(this)
+    if (integrated) this.broadcast(encodeUpdate(integrated), except)
   }
 
   /** Called when a batch could not be stored: nothing was applied or relayed; senders resend on reconnect. */
@@ -222,10 +265,33 @@ export class Room {
     }
   }
 
+  private holds(seq: number): boolean {
+    return seq <= this.mergedThrough || this.mergedAbove.has(seq)
+  }
+
   private markMerged(seq: number): void {
     if (seq <= this.mergedThrough) return
     this.mergedAbove.add(seq)
     while (this.mergedAbove.delete(this.mergedThrough + 1)) this.mergedThrough++
+  }
+
+  /** A presence change of people here: to the other connections here (and, with several instances, published). */
+  private relayPresence(update: Uint8Array, from: Connection): void {
+    this.broadcast(encodeAwareness(update), from)
+    this.events.onPresence?.(this, update)
+  }
+
+  /** Presence published by another instance: relayed to every connection here, never published again. */
+  applyRemotePresence(update: Uint8Array, now: number): void {
+    if (this.closed) return
+    const changed = this.awareness.applyRemote(update, now)
+    if (changed) this.broadcast(encodeAwareness(changed), null)
+  }
+
+  /** Drops the presence of people on instances not heard from since `before`; tells the connections here. */
+  expireRemotePresence(before: number): void {
+    const removal = this.awareness.expireRemote(before)
+    if (removal) this.broadcast(encodeAwareness(removal), null)
   }
 
   broadcast(frame: Uint8Array, except: Connection | null): void {

@@ -18,6 +18,16 @@ export interface SyncTuning {
   heartbeatMs: number
   /** A room with no connection stays loaded this long (ms), so a reload or a flaky network does not reload the document. */
   unloadAfterMs: number
+  /**
+   * Several instances only: every loaded room also reads the rows committed elsewhere this often,
+   * whatever Redis says (server/cluster/redis-fanout.ts); the backstop for a loss that leaves no gap.
+   */
+  catchUpSweepMs: number
+  /**
+   * Several instances only: each re-checks its open sync sockets against the database this often, so a
+   * revocation whose Redis message was lost still closes them (within this plus a few seconds).
+   */
+  accessRecheckMs: number
 }
 
 export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
@@ -26,6 +36,8 @@ export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
   compactThreshold: 500,
   heartbeatMs: 10_000,
   unloadAfterMs: 30_000,
+  catchUpSweepMs: 5000,
+  accessRecheckMs: 30_000,
 })
 
 /** Rows per INSERT of the update log: 2 bound values each, far below SQLite's variable limit. */

@@ -53,4 +53,6 @@ export const HealthResponse = z.object({
   rooms: z.record(z.string(), z.number()),
   /** Documents refused since the start because their stored log is not whole (their rows are kept). */
   damagedDocuments: z.array(z.object({ documentId: z.string(), problem: z.string(), detectedAt: Timestamp })),
+  /** Several instances (REDIS_URL set): this instance's id, its Redis connection's state and fan-out counters; null for one process. */
+  cluster: z.object({ instanceId: z.string(), redis: z.string(), fanout: z.record(z.string(), z.number()) }).nullable(),
 })

@@ -11,7 +11,7 @@ const silent = { warn() {}, error() {} }
 function storedText(text: string): StoredDocument {
   const doc = new Y.Doc()
   doc.getText('t').insert(0, text)
-  return { state: Y.encodeStateAsUpdate(doc), updates: [], maxSeq: 3 }
+  return { state: Y.encodeStateAsUpdate(doc), stateThrough: 3, updates: [], maxSeq: 3 }
 }
 
 describe('room registry loading', () => {
@@ -44,7 +44,7 @@ describe('room registry loading', () => {
       async load(): Promise<StoredDocument> {
         loads++
         await new Promise((r) => setTimeout(r, 20))
-        return { state: null, updates: [{ seq: 1, update: new Uint8Array([1, 2, 3, 255]) }, { seq: 2, update: Y.encodeStateAsUpdate(good) }], maxSeq: 2 }
+        return { state: null, stateThrough: 0, updates: [{ seq: 1, update: new Uint8Array([1, 2, 3, 255]) }, { seq: 2, update: Y.encodeStateAsUpdate(good) }], maxSeq: 2 }
       },
     }
     const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, log: silent })
@@ -59,7 +59,7 @@ describe('room registry compaction', () => {
   function setup(compactThreshold: number) {
     const compactions: number[] = []
     const store = {
-      async load(): Promise<StoredDocument> { return { state: null, updates: [], maxSeq: 0 } },
+      async load(): Promise<StoredDocument> { return { state: null, stateThrough: 0, updates: [], maxSeq: 0 } },
       last: 0,
       async append(rows: unknown[]) { return rows.map(() => ({ seq: ++this.last, alongside: [] })) },
       async compact(_id: string, _state: Uint8Array, throughSeq: number) { compactions.push(throughSeq) },
