@@ -213,6 +213,7 @@ export class Room {
     let known = true
     for (let seq = firstSeq; seq < firstSeq + count; seq++) known &&= this.holds(seq)
     if (known) return
+    this.storedBytes += update.byteLength // stored by the other instance: it counts towards the size limit here too
     this.integrate([{ update }], null)
     for (let seq = firstSeq; seq < firstSeq + count; seq++) this.markMerged(seq)
   }
@@ -222,6 +223,8 @@ export class Room {
     if (this.closed) return
     const missing: { update: Uint8Array }[] = stored.updates.filter((u) => !this.holds(u.seq))
     if (stored.state) missing.unshift({ update: stored.state })
+    // Rows another instance stored count towards the size limit here too.
+    for (const u of stored.updates) if (!this.holds(u.seq)) this.storedBytes += u.update.byteLength
     if (missing.length > 0) this.integrate(missing, null)
     if (stored.state && stored.stateThrough > this.mergedThrough) {
       // A compaction elsewhere merged (and deleted) rows this copy may never have seen: the state has them.
