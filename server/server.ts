@@ -47,7 +47,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   return {
     config, db, client, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
-    documentWork: new DocumentWork(),
+    documentWork: new DocumentWork((err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
   }

@@ -17,9 +17,14 @@ export const DOCUMENT_WORK = {
 const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./document-worker.ts', import.meta.url) : new URL('./document-worker.mjs', import.meta.url)
 
 export class DocumentWork {
-  private readonly pool = new Piscina({ filename: WORKER_URL.href, minThreads: DOCUMENT_WORK.threads, maxThreads: DOCUMENT_WORK.threads, idleTimeout: Infinity })
+  // Started on first use and kept: a thread that cannot start (no file descriptors left) fails
+  // that request, never the process.
+  private readonly pool = new Piscina({ filename: WORKER_URL.href, minThreads: 0, maxThreads: DOCUMENT_WORK.threads, idleTimeout: Infinity })
 
-  constructor(private readonly timeoutMs: number = DOCUMENT_WORK.timeoutMs) {}
+  constructor(onError: (err: Error) => void, private readonly timeoutMs: number = DOCUMENT_WORK.timeoutMs) {
+    // Without a listener, Piscina's 'error' event (a worker that failed to load) would end the process.
+    this.pool.on('error', onError)
+  }
 
   /** The projection of a document state, as the JSON stored with a version. */
   project(kind: DocumentKind, state: Uint8Array): Promise<string> {

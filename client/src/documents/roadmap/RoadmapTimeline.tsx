@@ -8,6 +8,7 @@ import type { SharesOf } from '../../../../shared/documents/roadmap-totals'
 import { monthShort } from '../common/format'
 import { barsByRow, timelineLayout } from './roadmap-view'
 import { TimelineBarRow } from './TimelineBarRow'
+import { WINDOW_FROM } from '../common/useRowWindow'
 
 const pct = (n: number) => `${(n / 12) * 100}%`
 
@@ -57,7 +58,8 @@ export function RoadmapTimeline({ roadmap, today, fyStartMonth, sharesOf }: Prop
           <span className="legend-item"><i className="swatch is-cut" />Cut</span>
         </div>
       </div>
-      <div className="timeline" data-testid="roadmap-timeline">
+      {/* A long roadmap's bars are skipped while off screen (CSS); a short one renders whole, as prints and screenshots expect. */}
+      <div className={`timeline${roadmap.initiatives.length > WINDOW_FROM ? ' is-long' : ''}`} data-testid="roadmap-timeline">
         <div className="timeline-scale" aria-hidden="true">
           <div className="lane-label" />
           <div className="scale-track">
