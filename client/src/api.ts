@@ -102,6 +102,7 @@ export const api = {
     call(client.auth.login.$post({ json: input }), { quiet401: true }),
   logout: () => call(client.auth.logout.$post(), { quiet401: true }),
   me: (signal?: AbortSignal) => call(client.me.$get(undefined, withSignal(signal)), { quiet401: true }),
+  changePassword: (input: { currentPassword: string; newPassword: string }) => call(client.me.password.$post({ json: input })),
 
   listWorkspaces: () => call(client.workspaces.$get()),
   createWorkspace: (name: string) => call(client.workspaces.$post({ json: { name } })),

@@ -10,6 +10,7 @@ import { SignupPage } from './pages/SignupPage'
 import { WorkspacesPage } from './pages/WorkspacesPage'
 import { WorkspacePage } from './pages/WorkspacePage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { AccountPage } from './pages/AccountPage'
 
 const DocumentPage = lazy(() => import('./pages/DocumentPage'))
 const HistoryPage = lazy(() => import('./pages/HistoryPage'))
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <WorkspacesPage /> },
       { path: '/w/:workspaceId', element: <WorkspacePage /> },
+      { path: '/account', element: <AccountPage /> },
       {
         path: '/d/:documentId',
         element: (

@@ -30,26 +30,30 @@ const accountDelay = (count: SQL) => sql`CASE WHEN ${count} <= ${n(ACCOUNT_FREE_
   ELSE min(${n(ACCOUNT_MAX_DELAY_MS)}, 1000 << min(${count} - ${n(ACCOUNT_FREE_FAILURES + 1)}, 30)) END`
 
 export class LoginThrottle {
-  constructor(private db: Db, private now: () => number = Date.now) {}
+  /**
+   * `scope` keeps other budgets apart from the logins' with the same rules (password-reset
+   * requests, reset confirmations, two-factor codes): '' is the logins' own.
+   */
+  constructor(private db: Db, private now: () => number = Date.now, private scope = '') {}
 
-  private accountKey = (email: string) => `email:${email.toLowerCase()}`
-  private addressKey = (address: string) => `ip:${address}`
+  private accountKey = (email: string) => `${this.scope}email:${email.toLowerCase()}`
+  private addressKey = (address: string) => `${this.scope}ip:${address}`
 
-  /** Milliseconds the caller must still wait, or 0 if a login may be attempted now. */
-  async retryAfterMs(email: string, address: string): Promise<number> {
-    const keys = [this.accountKey(email), this.addressKey(address)]
+  /** Milliseconds the caller must still wait, or 0 if an attempt may be made now. `email` null: the address alone. */
+  async retryAfterMs(email: string | null, address: string): Promise<number> {
+    const keys = [...(email === null ? [] : [this.accountKey(email)]), this.addressKey(address)]
     const rows = await this.db.select().from(loginAttempts).where(inArray(loginAttempts.key, keys))
     const t = this.now()
     return Math.max(0, ...rows.map((r) => r.blockedUntil - t))
   }
 
-  /** One transaction of two upserts, each computing the new counter from the stored one. */
-  async recordFailure(email: string, address: string): Promise<void> {
+  /** One transaction of two upserts (one without an account), each computing the new counter from the stored one. */
+  async recordFailure(email: string | null, address: string): Promise<void> {
     const t = n(Math.floor(this.now()))
     // Whole drain intervals since the bucket's `since` (its last_failure_at); none if the clock went back.
     const drains = sql`max(0, (${t} - ${last}) / ${n(ADDRESS_DRAIN_MS)})`
     const emptied = sql`${drains} >= ${failures}`
-    await this.db.batch([
+    const account = email === null ? [] : [
       this.db.insert(loginAttempts).values({ key: this.accountKey(email), failures: 1, lastFailureAt: t, blockedUntil: sql`${t} + ${accountDelay(n(1))}` })
         .onConflictDoUpdate({
           target: loginAttempts.key,
@@ -59,9 +63,10 @@ export class LoginThrottle {
             blockedUntil: sql`${t} + ${accountDelay(sql`CASE WHEN ${t} - ${last} < ${n(FORGET_AFTER_MS)} THEN ${failures} + 1 ELSE 1 END`)}`,
           },
         }),
-      // The address's bucket: failures = its level, last_failure_at = its `since`, kept on whole
-      // intervals so no part of a drain is lost. Drain, then add this failure; blocked while over the burst.
-      this.db.insert(loginAttempts).values({ key: this.addressKey(address), failures: 1, lastFailureAt: t, blockedUntil: 0 })
+    ]
+    // The address's bucket: failures = its level, last_failure_at = its `since`, kept on whole
+    // intervals so no part of a drain is lost. Drain, then add this failure; blocked while over the burst.
+    const bucket = this.db.insert(loginAttempts).values({ key: this.addressKey(address), failures: 1, lastFailureAt: t, blockedUntil: 0 })
         .onConflictDoUpdate({
           target: loginAttempts.key,
           set: {
@@ -70,8 +75,8 @@ export class LoginThrottle {
             blockedUntil: sql`CASE WHEN ${emptied} OR ${failures} - ${drains} + 1 <= ${n(ADDRESS_BURST)} THEN 0
               ELSE ${last} + ${drains} * ${n(ADDRESS_DRAIN_MS)} + (${failures} - ${drains} + 1 - ${n(ADDRESS_BURST)}) * ${n(ADDRESS_DRAIN_MS)} END`,
           },
-        }),
-    ])
+        })
+    await this.db.batch([bucket, ...account])
   }
 
   /** The account's budget is whole again; the address's bucket keeps draining at its own pace. */

@@ -6,7 +6,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
-import { eq } from 'drizzle-orm'
+import { and, eq, ne } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { sessions, users } from '../db/schema'
 
@@ -75,8 +75,12 @@ export class SessionStore {
     await this.db.delete(sessions).where(eq(sessions.id, sessionId))
   }
 
-  async invalidateAllForUser(userId: string): Promise<void> {
-    await this.db.delete(sessions).where(eq(sessions.userId, userId))
+  /** Deletes the user's sessions (all but `exceptSessionId`, when given) and returns their ids. */
+  async invalidateAllForUser(userId: string, exceptSessionId?: string): Promise<string[]> {
+    const rows = await this.db.delete(sessions)
+      .where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId))
+      .returning({ id: sessions.id })
+    return rows.map((r) => r.id)
   }
 }
 

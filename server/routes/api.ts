@@ -4,6 +4,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { HealthResponse } from '../../shared/api'
 import type { AppDeps } from '../app-deps'
 import { apiRouter, json } from '../http/openapi'
+import { accountRoutes } from './account'
 import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
@@ -35,6 +36,7 @@ export function apiRoutes(deps: AppDeps) {
     })
     .route('/auth', authRoutes(deps))
     .route('/me', meRoute(deps))
+    .route('/me', accountRoutes(deps))
     .route('/workspaces', workspaceRoutes(deps))
     .route('/workspaces', workspaceDocumentRoutes(deps))
     .route('/workspaces', workspaceMeetingRoutes(deps))

@@ -4,6 +4,7 @@ import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { LoginBody, MeResponse, SignupBody, UserResponse } from '../../shared/api'
 import type { AppDeps } from '../app-deps'
+import { assertAcceptablePassword } from '../auth/password-policy'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { clearSessionCookie, sessionCookie } from '../auth/sessions'
 import { memberships, users, workspaces } from '../db/schema'
@@ -11,6 +12,7 @@ import { requireSession } from '../http/access'
 import { HttpError, conflict } from '../http/errors'
 import { isSecureRequest } from '../http/origin'
 import { clientAddress } from '../http/client-address'
+import { throttled } from '../http/throttled'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
@@ -52,6 +54,7 @@ export function authRoutes(deps: AppDeps) {
     const body = c.req.valid('json')
     const [existing] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, body.email)).limit(1)
     if (existing) throw conflict('an account with this email already exists')
+    assertAcceptablePassword(body.password)
     const user = { id: newId(), name: body.name, email: body.email, passwordHash: await hashPassword(body.password), createdAt: deps.now() }
     try {
       await deps.db.insert(users).values(user)
@@ -63,11 +66,7 @@ export function authRoutes(deps: AppDeps) {
   }).openapi(login, async (c) => {
     const body = c.req.valid('json')
     const address = clientAddress(c, deps.config.TRUST_PROXY)
-    const waitMs = await deps.throttle.retryAfterMs(body.email, address)
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000)
-      throw new HttpError(429, `too many failed attempts; try again in ${seconds} s`, { 'Retry-After': String(seconds) })
-    }
+    await throttled(deps.throttle, body.email, address)
     const [user] = await deps.db.select().from(users).where(eq(users.email, body.email)).limit(1)
     dummyHash ??= hashPassword('not-a-real-password')
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), body.password)

@@ -5,13 +5,27 @@ import { Id, Timestamp, UserDto } from './common'
 
 const email = z.string().trim().toLowerCase().email('must be an email address').max(254)
 
+/**
+ * A password someone chooses: length is the rule (NIST SP 800-63B), no composition rules; the
+ * server also refuses the most common passwords (server/auth/password-policy.ts).
+ */
+export const PASSWORD_MIN_LENGTH = 8
+export const PASSWORD_MAX_LENGTH = 256
+export const NewPassword = z.string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`)
+
 export const SignupBody = z.object({
   name: z.string().trim().min(1, 'is required').max(120),
   email,
-  password: z.string().min(8, 'must be at least 8 characters').max(256),
+  password: NewPassword,
 })
 export const LoginBody = z.object({ email, password: z.string().min(1, 'is required').max(256) })
 export const UserResponse = z.object({ user: UserDto })
+
+export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1, 'is required').max(256), newPassword: NewPassword })
+/** How many other sessions a change ended. */
+export const ChangePasswordResponse = z.object({ endedSessions: z.number().int() })
 
 export const WorkspaceDto = z.object({
   id: z.string(),

@@ -54,9 +54,9 @@ export function AppLayout() {
           </details>
         </div>
         <div className="app-header-right">
-          <span className="user-name" data-testid="user-name">
+          <Link to="/account" className="user-name" data-testid="user-name" title="Your account">
             {user?.name}
-          </span>
+          </Link>
           <button type="button" className="button subtle" onClick={() => void handleLogout()}>
             Log out
           </button>

@@ -74,8 +74,14 @@ describe('session tokens', () => {
     await store.invalidate(a.sessionId)
     expect(await store.validate(a.token)).toBeNull()
     expect(await store.validate(b.token)).not.toBeNull()
-    await store.invalidateAllForUser('u1')
+    const c = await store.create('u1')
+    const ended = await store.invalidateAllForUser('u1', c.sessionId)
+    expect(ended).toContain(b.sessionId)
+    expect(ended).not.toContain(c.sessionId)
     expect(await store.validate(b.token)).toBeNull()
+    expect(await store.validate(c.token)).not.toBeNull()
+    expect(await store.invalidateAllForUser('u1')).toEqual([c.sessionId])
+    expect(await store.validate(c.token)).toBeNull()
   })
 
   it('sets an HttpOnly, SameSite=Lax, Path=/ cookie, Secure only behind https', () => {

@@ -1,0 +1,21 @@
+import { ChangePasswordForm } from '../account/ChangePasswordForm'
+import { useSignedInUser } from '../session/session'
+
+/** The signed-in person's own account: password (and, below, what else protects it). */
+export function AccountPage() {
+  const user = useSignedInUser()
+  return (
+    <main className="page narrow-page account-page">
+      <div className="page-head">
+        <div>
+          <h1 className="page-title">Your account</h1>
+          <p className="muted">{user.name} · {user.email}</p>
+        </div>
+      </div>
+      <section className="section account-section">
+        <h2 className="section-title" id="password-heading">Password</h2>
+        <ChangePasswordForm />
+      </section>
+    </main>
+  )
+}
