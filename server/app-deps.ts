@@ -7,6 +7,7 @@ import type { SessionStore, ValidSession } from './auth/sessions'
 import type { Config } from './config'
 import type { Db } from './db/client'
 import type { DocumentWork } from './documents/document-work'
+import type { Mailer } from './mail/mailer'
 import type { DocumentStore } from './storage/document-store'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
@@ -18,6 +19,10 @@ export interface AppDeps {
   client: Client
   sessions: SessionStore
   throttle: LoginThrottle
+  /** Password-reset requests and confirmations: the login throttle's rules, budgets of their own. */
+  resetThrottle: LoginThrottle
+  /** SMTP_URL set; null: nothing is e-mailed. */
+  mailer: Mailer | null
   store: DocumentStore
   commits: CommitQueue
   rooms: RoomRegistry

@@ -1,5 +1,5 @@
 // Environment parsed once into a frozen object; a bad value stops the start with a message naming the variable.
-// Eleven operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
+// Thirteen operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
 import { z } from 'zod'
 import { SYNC_TUNING, type SyncTuning } from './sync/tuning'
 
@@ -28,6 +28,14 @@ const ConfigSchema = z.object({
    * Several instances: every instance gets the same Redis URL (and the same DATABASE_URL), and
    * relays the edits it commits to the others through Redis. Unset: one process, no Redis.
    */
+  /**
+   * Outgoing mail (password-reset links, invitations): smtp://user:pass@host:587 or smtps://…:465.
+   * Unset: nothing is sent; reset links go to the server log and invitation links are copied by hand.
+   */
+  SMTP_URL: z.union([z.literal(''), z.string().regex(/^smtps?:\/\/\S+$/, 'expected smtp://host:port (or smtps://)')])
+    .optional().transform((v) => v || undefined),
+  /** The From of those e-mails. */
+  MAIL_FROM: z.string().default('Quorum <no-reply@localhost>'),
   REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/\S+$/, 'expected redis://host:port (or rediss://)')])
     .optional().transform((v) => v || undefined),
 })

@@ -19,6 +19,7 @@ import { CloseCode, CloseReason } from '../shared/close-codes'
 import { recheckAccess } from './cluster/access-recheck'
 import { RedisFanout } from './cluster/redis-fanout'
 import { newId } from './ids'
+import { createMailer } from './mail/mailer'
 
 export interface RunningServer {
   deps: AppDeps
@@ -50,6 +51,8 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     documentWork: new DocumentWork((err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
+    resetThrottle: new LoginThrottle(db, now, 'reset:'),
+    mailer: createMailer(config.SMTP_URL, config.MAIL_FROM, log),
   }
 }
 

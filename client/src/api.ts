@@ -100,6 +100,9 @@ export const api = {
     call(client.auth.signup.$post({ json: input }), { quiet401: true }),
   login: (input: { email: string; password: string }) =>
     call(client.auth.login.$post({ json: input }), { quiet401: true }),
+  requestPasswordReset: (email: string) => call(client.auth['password-reset'].$post({ json: { email } }), { quiet401: true }),
+  confirmPasswordReset: (input: { token: string; password: string }) =>
+    call(client.auth['password-reset'].confirm.$post({ json: input }), { quiet401: true }),
   logout: () => call(client.auth.logout.$post(), { quiet401: true }),
   me: (signal?: AbortSignal) => call(client.me.$get(undefined, withSignal(signal)), { quiet401: true }),
   changePassword: (input: { currentPassword: string; newPassword: string }) => call(client.me.password.$post({ json: input })),

@@ -7,6 +7,8 @@ import { RequireAuth } from './components/RequireAuth'
 import { PageLoading } from './components/PageLoading'
 import { LoginPage } from './pages/LoginPage'
 import { SignupPage } from './pages/SignupPage'
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage'
+import { ResetPasswordPage } from './pages/ResetPasswordPage'
 import { WorkspacesPage } from './pages/WorkspacesPage'
 import { WorkspacePage } from './pages/WorkspacePage'
 import { NotFoundPage } from './pages/NotFoundPage'
@@ -22,6 +24,8 @@ const withSuspense = (label: string, page: ReactNode) => <Suspense fallback={<Pa
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignupPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: (
       <RequireAuth>

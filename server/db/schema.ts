@@ -111,3 +111,12 @@ export const loginAttempts = sqliteTable('login_attempts', {
   lastFailureAt: integer('last_failure_at').notNull(),
   blockedUntil: integer('blocked_until').notNull(),
 })
+
+/** Password-reset links: only SHA-256 of the token is stored (hex); single use, short-lived. */
+export const passwordResets = sqliteTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+}, (t) => [index('password_resets_user_idx').on(t.userId)])

@@ -1,6 +1,6 @@
 // Errors that carry their HTTP status; the app's error handler turns them into `{ "error": message }`.
 export class HttpError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503, message: string, readonly headers: Record<string, string> = {}) {
     super(message)
   }
 }

@@ -30,6 +30,7 @@ const ERROR_MEANINGS = {
   403: 'Not a member of the workspace, or the role may not do this',
   404: 'No such resource',
   409: 'Conflicts with the current state',
+  410: 'The link was used, has expired or was revoked',
   413: 'Body over 1 MB',
   429: 'Too many attempts; Retry-After says when to try again',
   503: 'Temporarily unavailable; Retry-After says when to try again',

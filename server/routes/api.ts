@@ -7,6 +7,7 @@ import { apiRouter, json } from '../http/openapi'
 import { accountRoutes } from './account'
 import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
+import { passwordResetRoutes } from './password-reset'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
 import { meetingRoutes, workspaceMeetingRoutes } from './meetings'
 import { versionRoutes } from './versions'
@@ -35,6 +36,7 @@ export function apiRoutes(deps: AppDeps) {
       }, 200)
     })
     .route('/auth', authRoutes(deps))
+    .route('/auth', passwordResetRoutes(deps))
     .route('/me', meRoute(deps))
     .route('/me', accountRoutes(deps))
     .route('/workspaces', workspaceRoutes(deps))

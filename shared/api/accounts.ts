@@ -24,6 +24,10 @@ export const LoginBody = z.object({ email, password: z.string().min(1, 'is requi
 export const UserResponse = z.object({ user: UserDto })
 
 export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1, 'is required').max(256), newPassword: NewPassword })
+export const PasswordResetBody = z.object({ email })
+export const PasswordResetConfirmBody = z.object({ token: z.string().trim().min(1, 'is required').max(128), password: NewPassword })
+export const PasswordResetConfirmResponse = z.object({ email: z.string() })
+
 /** How many other sessions a change ended. */
 export const ChangePasswordResponse = z.object({ endedSessions: z.number().int() })
 

@@ -10,7 +10,9 @@ export function LoginPage() {
   const location = useLocation()
   const navigate = useNavigate()
   const next = safeNextPath(location.search)
-  const [email, setEmail] = useState('')
+  // After a password reset: a notice, and the address filled in.
+  const arrival = location.state as { notice?: string; email?: string } | null
+  const [email, setEmail] = useState(arrival?.email ?? '')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -69,6 +71,7 @@ export function LoginPage() {
           Signed in as {user.name}. <Link to={next}>Continue</Link>, or sign in below to switch account.
         </p>
       )}
+      {arrival?.notice && <p className="form-success" role="status">{arrival.notice}</p>}
       <form className="form" onSubmit={handleSubmit} noValidate>
         <label className="field">
           <span className="field-label">Email</span>
@@ -78,6 +81,7 @@ export function LoginPage() {
           <span className="field-label">Password</span>
           <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
+        <Link to="/forgot-password" className="forgot-link">Forgot password?</Link>
         <FormError message={error} />
         <button type="submit" className="button primary wide" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

@@ -1,0 +1,21 @@
+// Outgoing e-mail (password-reset links, invitations) through nodemailer to the SMTP server of
+// SMTP_URL. Without it there is no mailer, and each caller says what happens instead.
+import nodemailer from 'nodemailer'
+import type { Logger } from 'pino'
+
+export interface Mail { to: string; subject: string; text: string }
+
+export interface Mailer {
+  /** Sends in the background: the request that asked does not wait for (or reveal) the delivery. */
+  send(mail: Mail): void
+}
+
+export function createMailer(smtpUrl: string | undefined, from: string, log: Logger): Mailer | null {
+  if (!smtpUrl) return null
+  const transport = nodemailer.createTransport(smtpUrl)
+  return {
+    send(mail) {
+      transport.sendMail({ from, ...mail }).catch((err: Error) => log.error({ err: err.message, subject: mail.subject }, 'e-mail not sent'))
+    },
+  }
+}
