@@ -121,6 +121,13 @@ export const api = {
   removeMember: (workspaceId: string, userId: string) =>
     call(client.workspaces[':workspaceId'].members[':userId'].$delete({ param: { workspaceId, userId } })),
 
+  createInvitation: (workspaceId: string, input: { email: string; role: Role }) =>
+    call(client.workspaces[':workspaceId'].invitations.$post({ param: { workspaceId }, json: input })),
+  listInvitations: (workspaceId: string) => call(client.workspaces[':workspaceId'].invitations.$get({ param: { workspaceId } })),
+  revokeInvitation: (workspaceId: string, invitationId: string) =>
+    call(client.workspaces[':workspaceId'].invitations[':invitationId'].$delete({ param: { workspaceId, invitationId } })),
+  acceptInvitation: (token: string) => call(client.invitations.accept.$post({ json: { token } }), { quiet401: true }),
+
   listDocuments: (workspaceId: string, archived: boolean, signal?: AbortSignal) =>
     call(client.workspaces[':workspaceId'].documents.$get({ param: { workspaceId }, query: { archived: archived ? 'true' : 'false' } }, withSignal(signal))),
   createDocument: (workspaceId: string, input: { kind: DocumentKind; title: string }) =>

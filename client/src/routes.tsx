@@ -9,6 +9,7 @@ import { LoginPage } from './pages/LoginPage'
 import { SignupPage } from './pages/SignupPage'
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage'
 import { ResetPasswordPage } from './pages/ResetPasswordPage'
+import { InvitePage } from './pages/InvitePage'
 import { WorkspacesPage } from './pages/WorkspacesPage'
 import { WorkspacePage } from './pages/WorkspacePage'
 import { NotFoundPage } from './pages/NotFoundPage'
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
   { path: '/signup', element: <SignupPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/invite', element: <InvitePage /> },
   {
     element: (
       <RequireAuth>

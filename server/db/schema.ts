@@ -120,3 +120,18 @@ export const passwordResets = sqliteTable('password_resets', {
   expiresAt: integer('expires_at').notNull(),
   usedAt: integer('used_at'),
 }, (t) => [index('password_resets_user_idx').on(t.userId)])
+
+/** Invitations to a workspace by e-mail: only SHA-256 of the link's token is stored (hex); used once. */
+export const invitations = sqliteTable('invitations', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  email: text('email').notNull(),
+  role: text('role', { enum: ['owner', 'editor', 'viewer'] }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  acceptedAt: integer('accepted_at'),
+  acceptedBy: text('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+  revokedAt: integer('revoked_at'),
+}, (t) => [index('invitations_workspace_idx').on(t.workspaceId)])

@@ -7,6 +7,7 @@ import { apiRouter, json } from '../http/openapi'
 import { accountRoutes } from './account'
 import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
+import { invitationRoutes, workspaceInvitationRoutes } from './invitations'
 import { passwordResetRoutes } from './password-reset'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
 import { meetingRoutes, workspaceMeetingRoutes } from './meetings'
@@ -40,6 +41,8 @@ export function apiRoutes(deps: AppDeps) {
     .route('/me', meRoute(deps))
     .route('/me', accountRoutes(deps))
     .route('/workspaces', workspaceRoutes(deps))
+    .route('/workspaces', workspaceInvitationRoutes(deps))
+    .route('/invitations', invitationRoutes(deps))
     .route('/workspaces', workspaceDocumentRoutes(deps))
     .route('/workspaces', workspaceMeetingRoutes(deps))
     .route('/documents', documentRoutes(deps))

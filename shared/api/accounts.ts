@@ -74,3 +74,21 @@ export const HealthResponse = z.object({
   /** Several instances (REDIS_URL set): this instance's id, its Redis connection's state and fan-out counters; null for one process. */
   cluster: z.object({ instanceId: z.string(), redis: z.string(), fanout: z.record(z.string(), z.number()) }).nullable(),
 })
+
+/** A pending invitation; its token is never listed (only its hash is stored). */
+export const InvitationDto = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+}).meta({ id: 'Invitation' })
+export type InvitationDto = z.infer<typeof InvitationDto>
+
+export const InvitationBody = z.object({ email, role: z.enum(ROLES) })
+export const InvitationParams = z.object({ workspaceId: Id, invitationId: Id })
+/** Only the answer to its creation carries the link. */
+export const CreatedInvitationResponse = z.object({ invitation: InvitationDto.extend({ url: z.string() }) })
+export const InvitationListResponse = z.object({ invitations: z.array(InvitationDto) })
+export const AcceptInvitationBody = z.object({ token: z.string().trim().min(1, 'is required').max(128) })
+export const AcceptInvitationResponse = z.object({ workspaceId: z.string(), role: z.enum(ROLES) })

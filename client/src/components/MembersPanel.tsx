@@ -1,14 +1,15 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import type { MemberDto } from '../../../shared/api'
 import { ROLES, type Role } from '../../../shared/roles'
 import { api, errorMessage } from '../api'
 import { FormError } from './FormError'
+import { InvitationsPanel } from './InvitationsPanel'
 import { RoleChip, roleLabel } from './RoleChip'
 
 interface MembersPanelProps {
   workspaceId: string
   members: MemberDto[]
-  /** Owners may add, re-role and remove members. */
+  /** Owners may invite, re-role and remove members. */
   canManage: boolean
   currentUserId: string
   /** Called after a change; `selfAffected` when the signed-in user's own membership changed. */
@@ -18,8 +19,6 @@ interface MembersPanelProps {
 const ROLE_ORDER: Record<Role, number> = { owner: 0, editor: 1, viewer: 2 }
 
 export function MembersPanel({ workspaceId, members, canManage, currentUserId, onMembersChanged }: MembersPanelProps) {
-  const [email, setEmail] = useState('')
-  const [role, setRole] = useState<Role>('editor')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -37,18 +36,6 @@ export function MembersPanel({ workspaceId, members, canManage, currentUserId, o
       return false
     } finally {
       setBusy(false)
-    }
-  }
-
-  async function handleAdd(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!email.trim()) {
-      setError('Enter the email of the person to add.')
-      return
-    }
-    const submitted = email
-    if (await run(() => api.addMember(workspaceId, { email: submitted.trim(), role }), false)) {
-      setEmail((current) => (current === submitted ? '' : current))
     }
   }
 
@@ -101,24 +88,7 @@ export function MembersPanel({ workspaceId, members, canManage, currentUserId, o
           )
         })}
       </ul>
-      {canManage && (
-        <form className="form add-member" onSubmit={handleAdd} noValidate aria-label="Add member">
-          <h3 className="group-title">Add a member</h3>
-          <input name="memberEmail" type="email" aria-label="Email" placeholder="name@company.com" value={email} onChange={(e) => setEmail(e.target.value)} />
-          <div className="inline-form">
-            <select name="memberRole" aria-label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel(r)}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button primary" disabled={busy}>
-              Add
-            </button>
-          </div>
-        </form>
-      )}
+      {canManage && <InvitationsPanel workspaceId={workspaceId} />}
       <FormError message={error} />
     </aside>
   )
