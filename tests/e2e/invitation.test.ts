@@ -1,0 +1,60 @@
+// Accepting an invitation in Chromium through the real server: the owner invites from the members
+// panel and copies the link; a person without an account opens it in their own browser, signs up
+// with the invited address, comes back, accepts and lands in the workspace with the invited role.
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { uniqueEmail, workspaceWithDocument } from '../helpers/api'
+import { contextFor, launchBrowser, openPage } from '../helpers/browser'
+import { startServer, type TestServer } from '../helpers/server'
+import { waitFor } from '../helpers/wait'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startServer({ serveClient: true }), launchBrowser()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.dispose()
+})
+
+describe('invitation in the browser', () => {
+  it('a new person accepts an invitation: sign up from the link, accept, and see the workspace as a viewer', async () => {
+    const { owner, workspaceId } = await workspaceWithDocument(server.url)
+    const email = uniqueEmail('nora')
+
+    const ownerContext = await contextFor(browser, server.url, owner)
+    const ownerPage = await openPage(ownerContext, `${server.url}/w/${workspaceId}`)
+    await ownerPage.fill('input[name=inviteEmail]', email)
+    await ownerPage.selectOption('select[name=inviteRole]', 'viewer')
+    await ownerPage.click('form[aria-label="Invite a member"] button[type=submit]')
+    const link = await ownerPage.locator('[data-testid=invite-link] input').inputValue()
+    expect(link).toMatch(/\/invite\?token=[a-z2-7]{32}$/)
+    await ownerPage.locator('[data-testid=invitation-row]', { hasText: email }).waitFor()
+
+    const newcomer = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const page = await openPage(newcomer, link)
+    await page.getByRole('link', { name: 'Create an account' }).click()
+    await page.fill('input[name=name]', 'Nora Newcomer')
+    await page.fill('input[name=email]', email)
+    await page.fill('input[name=password]', 'quiet meadow lantern')
+    await page.getByRole('button', { name: 'Create account' }).click()
+    await page.locator('text=Signed in as Nora Newcomer').waitFor()
+    await page.getByRole('button', { name: 'Accept invitation' }).click()
+    await page.waitForURL(`${server.url}/w/${workspaceId}`)
+    await page.locator('h1', { hasText: 'Acme' }).waitFor()
+    const members = (await owner.get(`/api/workspaces/${workspaceId}/members`)).body.members as { email: string; role: string }[]
+    expect(members).toContainEqual(expect.objectContaining({ email, role: 'viewer' }))
+
+    // The owner's pending list empties once they look again.
+    await ownerPage.reload()
+    await ownerPage.locator('[data-testid=member-row]', { hasText: 'Nora Newcomer' }).waitFor()
+    await waitFor(async () => (await ownerPage.locator('[data-testid=invitation-row]').count()) === 0, { message: 'pending list empty' })
+
+    // The link was used: opening it again says so.
+    await page.goto(link)
+    await page.getByRole('button', { name: 'Accept invitation' }).click()
+    await page.locator('[data-testid=form-error]', { hasText: 'already been used' }).waitFor()
+    await Promise.all([ownerContext.close(), newcomer.close()])
+  })
+})
