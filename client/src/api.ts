@@ -105,6 +105,8 @@ export const api = {
     call(client.auth['password-reset'].confirm.$post({ json: input }), { quiet401: true }),
   logout: () => call(client.auth.logout.$post(), { quiet401: true }),
   me: (signal?: AbortSignal) => call(client.me.$get(undefined, withSignal(signal)), { quiet401: true }),
+  listSessions: () => call(client.me.sessions.$get()),
+  endSession: (sessionId: string) => call(client.me.sessions[':sessionId'].$delete({ param: { sessionId } })),
   changePassword: (input: { currentPassword: string; newPassword: string }) => call(client.me.password.$post({ json: input })),
 
   listWorkspaces: () => call(client.workspaces.$get()),

@@ -6,7 +6,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
-import { and, eq, ne } from 'drizzle-orm'
+import { and, desc, eq, ne } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { sessions, users } from '../db/schema'
 
@@ -38,11 +38,11 @@ export function parseToken(token: string): { id: string; secret: string } | null
 export class SessionStore {
   constructor(private db: Db, private inactivityTimeoutMs: number, private now: () => number = Date.now) {}
 
-  async create(userId: string): Promise<{ token: string; sessionId: string }> {
+  async create(userId: string, userAgent?: string | null): Promise<{ token: string; sessionId: string }> {
     const id = randomPart()
     const secret = randomPart()
     const t = this.now()
-    await this.db.insert(sessions).values({ id, userId, secretHash: Buffer.from(hashSecret(secret)), createdAt: t, lastVerifiedAt: t })
+    await this.db.insert(sessions).values({ id, userId, secretHash: Buffer.from(hashSecret(secret)), createdAt: t, lastVerifiedAt: t, userAgent: userAgent?.slice(0, 300) ?? null })
     return { token: `${id}.${secret}`, sessionId: id }
   }
 
@@ -69,6 +69,18 @@ export class SessionStore {
       await this.db.update(sessions).set({ lastVerifiedAt: t }).where(eq(sessions.id, parsed.id))
     }
     return { sessionId: parsed.id, user: row.user, lastVerifiedAt }
+  }
+
+  /** The user's sessions, most recently seen first (seen: to the hour, see ACTIVITY_REFRESH_MS). */
+  async listForUser(userId: string): Promise<{ id: string; createdAt: number; lastVerifiedAt: number; userAgent: string | null }[]> {
+    return this.db.select({ id: sessions.id, createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent })
+      .from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastVerifiedAt), desc(sessions.createdAt))
+  }
+
+  /** Ends one of the user's sessions; false if it is not theirs (or already gone). */
+  async invalidateOwn(userId: string, sessionId: string): Promise<boolean> {
+    const rows = await this.db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).returning({ id: sessions.id })
+    return rows.length > 0
   }
 
   async invalidate(sessionId: string): Promise<void> {

@@ -17,6 +17,8 @@ export const sessions = sqliteTable('sessions', {
   secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
   createdAt: integer('created_at').notNull(),
   lastVerifiedAt: integer('last_verified_at').notNull(),
+  /** The browser's User-Agent when the session began (cut to 300 characters), so a person can tell their sessions apart. */
+  userAgent: text('user_agent'),
 }, (t) => [index('sessions_user_idx').on(t.userId)])
 
 export const workspaces = sqliteTable('workspaces', {

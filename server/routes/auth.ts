@@ -46,7 +46,7 @@ export function authRoutes(deps: AppDeps) {
   const maxAgeSeconds = Math.round(deps.config.SESSION_TTL_DAYS * 86400)
 
   async function startSession(c: Context, userId: string) {
-    const { token } = await deps.sessions.create(userId)
+    const { token } = await deps.sessions.create(userId, c.req.header('user-agent'))
     c.header('Set-Cookie', sessionCookie(token, { secure: secure(c), maxAgeSeconds }))
   }
 

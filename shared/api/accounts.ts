@@ -92,3 +92,16 @@ export const CreatedInvitationResponse = z.object({ invitation: InvitationDto.ex
 export const InvitationListResponse = z.object({ invitations: z.array(InvitationDto) })
 export const AcceptInvitationBody = z.object({ token: z.string().trim().min(1, 'is required').max(128) })
 export const AcceptInvitationResponse = z.object({ workspaceId: z.string(), role: z.enum(ROLES) })
+
+/** A session of the signed-in person; `lastSeenAt` is kept to the hour. */
+export const SessionDto = z.object({
+  id: z.string(),
+  createdAt: Timestamp,
+  lastSeenAt: Timestamp,
+  userAgent: z.string().nullable(),
+  /** The session making this request. */
+  current: z.boolean(),
+}).meta({ id: 'Session' })
+export type SessionDto = z.infer<typeof SessionDto>
+export const SessionListResponse = z.object({ sessions: z.array(SessionDto) })
+export const SessionParams = z.object({ sessionId: Id })

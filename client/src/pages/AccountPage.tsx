@@ -1,7 +1,8 @@
 import { ChangePasswordForm } from '../account/ChangePasswordForm'
+import { SessionList } from '../account/SessionList'
 import { useSignedInUser } from '../session/session'
 
-/** The signed-in person's own account: password (and, below, what else protects it). */
+/** The signed-in person's own account: password and sessions. */
 export function AccountPage() {
   const user = useSignedInUser()
   return (
@@ -15,6 +16,10 @@ export function AccountPage() {
       <section className="section account-section">
         <h2 className="section-title" id="password-heading">Password</h2>
         <ChangePasswordForm />
+      </section>
+      <section className="section account-section">
+        <h2 className="section-title" id="sessions-heading">Where you are signed in</h2>
+        <SessionList />
       </section>
     </main>
   )
