@@ -21,6 +21,8 @@ export interface AppDeps {
   throttle: LoginThrottle
   /** Password-reset requests and confirmations: the login throttle's rules, budgets of their own. */
   resetThrottle: LoginThrottle
+  /** Two-factor codes (login, confirm, disable): the login throttle's rules, a budget of their own. */
+  totpThrottle: LoginThrottle
   /** SMTP_URL set; null: nothing is e-mailed. */
   mailer: Mailer | null
   store: DocumentStore

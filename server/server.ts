@@ -52,6 +52,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
     resetThrottle: new LoginThrottle(db, now, 'reset:'),
+    totpThrottle: new LoginThrottle(db, now, 'totp:'),
     mailer: createMailer(config.SMTP_URL, config.MAIL_FROM, log),
   }
 }

@@ -8,6 +8,12 @@ export const users = sqliteTable('users', {
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** Two-factor sign-in (TOTP, RFC 6238): the 20-byte key once confirmed by a first code; null while off. */
+  totpKey: blob('totp_key', { mode: 'buffer' }),
+  /** A key shown for set-up, not yet confirmed by a code. */
+  totpPendingKey: blob('totp_pending_key', { mode: 'buffer' }),
+  /** The last 30-second step whose code was accepted: a code of that step or earlier is refused (no reuse). */
+  totpLastStep: integer('totp_last_step'),
 })
 
 export const sessions = sqliteTable('sessions', {
@@ -26,6 +32,8 @@ export const workspaces = sqliteTable('workspaces', {
   name: text('name').notNull(),
   /** 1–12: the month the workspace's fiscal year starts; quarters are counted from it (shared/format/quarters.ts). */
   fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
+  /** Members without two-factor sign-in cannot open its documents. */
+  requireTwoFactor: integer('require_two_factor', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -137,3 +145,10 @@ export const invitations = sqliteTable('invitations', {
   acceptedBy: text('accepted_by').references(() => users.id, { onDelete: 'set null' }),
   revokedAt: integer('revoked_at'),
 }, (t) => [index('invitations_workspace_idx').on(t.workspaceId)])
+
+/** Two-factor recovery codes: only SHA-256 of each (hex); each works once. */
+export const recoveryCodes = sqliteTable('recovery_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  usedAt: integer('used_at'),
+}, (t) => [index('recovery_codes_user_idx').on(t.userId)])

@@ -2,10 +2,11 @@
 import { eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { LoginBody, MeResponse, SignupBody, UserResponse } from '../../shared/api'
+import { LoginBody, LoginRefusedBody, MeResponse, SignupBody, UserResponse } from '../../shared/api'
 import type { AppDeps } from '../app-deps'
 import { assertAcceptablePassword } from '../auth/password-policy'
 import { hashPassword, verifyPassword } from '../auth/passwords'
+import { useRecoveryCode, useTotpCode } from '../auth/two-factor'
 import { clearSessionCookie, sessionCookie } from '../auth/sessions'
 import { memberships, users, workspaces } from '../db/schema'
 import { requireSession } from '../http/access'
@@ -24,9 +25,10 @@ const signup = createRoute({
 })
 const login = createRoute({
   method: 'post', path: '/login', tags: ['Accounts'], summary: 'Sign in',
-  description: 'Failed logins are throttled per account and per address (docs/api.md).',
+  description: 'Failed logins are throttled per account and per address (docs/api.md). With two-factor sign-in on, the right password alone '
+    + 'answers 401 {error, totpRequired: true} and sets no session; the same request with `code` (or `recoveryCode`) completes it.',
   request: { body: jsonBody(LoginBody) },
-  responses: { 200: json(UserResponse, 'Signed in; the session cookie is set'), ...errors(400, 401, 429) },
+  responses: { 200: json(UserResponse, 'Signed in; the session cookie is set'), 401: json(LoginRefusedBody, 'Wrong email or password, or a two-factor code is needed'), ...errors(400, 429) },
 })
 const logout = createRoute({
   method: 'post', path: '/logout', tags: ['Accounts'], summary: 'Sign out: ends the session and closes its sync sockets (4401)',
@@ -48,6 +50,21 @@ export function authRoutes(deps: AppDeps) {
   async function startSession(c: Context, userId: string) {
     const { token } = await deps.sessions.create(userId, c.req.header('user-agent'))
     c.header('Set-Cookie', sessionCookie(token, { secure: secure(c), maxAgeSeconds }))
+  }
+
+  /** Null when the code or recovery code is good; else why not. Codes are throttled per account and address. */
+  async function secondFactor(userId: string, key: Uint8Array, body: { email: string; code?: string; recoveryCode?: string }, address: string): Promise<string | null> {
+    if (!body.code && !body.recoveryCode) return 'enter the code from your authenticator app'
+    await throttled(deps.totpThrottle, body.email, address)
+    const ok = body.code
+      ? await useTotpCode(deps.db, userId, key, body.code, deps.now())
+      : await useRecoveryCode(deps.db, userId, body.recoveryCode!, deps.now())
+    if (ok) {
+      await deps.totpThrottle.recordSuccess(body.email)
+      return null
+    }
+    await deps.totpThrottle.recordFailure(body.email, address)
+    return body.code ? 'wrong or already used code' : 'wrong or already used recovery code'
   }
 
   return apiRouter().openapi(signup, async (c) => {
@@ -74,6 +91,10 @@ export function authRoutes(deps: AppDeps) {
       await deps.throttle.recordFailure(body.email, address)
       throw new HttpError(401, 'wrong email or password')
     }
+    if (user.totpKey) {
+      const second = await secondFactor(user.id, new Uint8Array(user.totpKey), body, address)
+      if (second) return c.json({ error: second, totpRequired: true }, 401)
+    }
     await deps.throttle.recordSuccess(body.email)
     await startSession(c, user.id)
     return c.json({ user: { id: user.id, name: user.name, email: user.email } }, 200)
@@ -94,6 +115,7 @@ export function meRoute(deps: AppDeps) {
     const rows = await deps.db.select({ id: workspaces.id, name: workspaces.name, fiscalYearStartMonth: workspaces.fiscalYearStartMonth, createdAt: workspaces.createdAt, role: memberships.role })
       .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
       .where(eq(memberships.userId, user.id)).orderBy(workspaces.name)
-    return c.json({ user, workspaces: rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() })) }, 200)
+    const [{ totpKey }] = await deps.db.select({ totpKey: users.totpKey }).from(users).where(eq(users.id, user.id))
+    return c.json({ user, workspaces: rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() })), twoFactorEnabled: totpKey !== null }, 200)
   })
 }

@@ -20,7 +20,12 @@ export const SignupBody = z.object({
   email,
   password: NewPassword,
 })
-export const LoginBody = z.object({ email, password: z.string().min(1, 'is required').max(256) })
+const TotpCode = z.string().trim().regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows')
+const RecoveryCode = z.string().trim().min(1, 'is required').max(64)
+/** With two-factor sign-in on, the second request adds `code` (or `recoveryCode`). */
+export const LoginBody = z.object({ email, password: z.string().min(1, 'is required').max(256), code: TotpCode.optional(), recoveryCode: RecoveryCode.optional() })
+/** 401 of a login: `totpRequired` when the password was right and a two-factor code is needed (or was wrong). */
+export const LoginRefusedBody = z.object({ error: z.string(), totpRequired: z.boolean().optional() }).meta({ id: 'LoginRefused' })
 export const UserResponse = z.object({ user: UserDto })
 
 export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1, 'is required').max(256), newPassword: NewPassword })
@@ -44,7 +49,7 @@ export type WorkspaceDto = z.infer<typeof WorkspaceDto>
 export const MemberDto = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(ROLES) }).meta({ id: 'Member' })
 export type MemberDto = z.infer<typeof MemberDto>
 
-export const MeResponse = z.object({ user: UserDto, workspaces: z.array(WorkspaceDto) })
+export const MeResponse = z.object({ user: UserDto, workspaces: z.array(WorkspaceDto), twoFactorEnabled: z.boolean() })
 export type MeDto = z.infer<typeof MeResponse>
 
 export const WorkspaceParams = z.object({ workspaceId: Id })
@@ -105,3 +110,7 @@ export const SessionDto = z.object({
 export type SessionDto = z.infer<typeof SessionDto>
 export const SessionListResponse = z.object({ sessions: z.array(SessionDto) })
 export const SessionParams = z.object({ sessionId: Id })
+
+export const TotpSetupResponse = z.object({ secret: z.string(), uri: z.string() })
+export const TotpCodeBody = z.object({ code: TotpCode })
+export const RecoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) })
