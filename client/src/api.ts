@@ -15,12 +15,15 @@ export class ApiRequestError extends Error {
   readonly status: number
   /** Seconds from a Retry-After header (429), when the server sent one. */
   readonly retryAfterSeconds: number | null
+  /** A login refused for want of a two-factor code (401 `{totpRequired: true}`). */
+  readonly totpRequired: boolean
 
-  constructor(status: number, message: string, retryAfterSeconds: number | null = null) {
+  constructor(status: number, message: string, retryAfterSeconds: number | null = null, totpRequired = false) {
     super(message)
     this.name = 'ApiRequestError'
     this.status = status
     this.retryAfterSeconds = retryAfterSeconds
+    this.totpRequired = totpRequired
   }
 }
 
@@ -82,6 +85,7 @@ async function call<R extends ClientResponse<unknown, number, any>>(request: Pro
       response.status,
       serverMessage ?? FALLBACK_MESSAGES[response.status] ?? `Request failed (${response.status}).`,
       parseRetryAfter(response.headers.get('Retry-After')),
+      (data as { totpRequired?: unknown } | null)?.totpRequired === true,
     )
     if (response.status === 401 && !quiet401) unauthorizedListeners.forEach((listener) => listener())
     throw error
@@ -98,7 +102,7 @@ const withSignal = (signal?: AbortSignal) => ({ init: { credentials: 'same-origi
 export const api = {
   signup: (input: { name: string; email: string; password: string }) =>
     call(client.auth.signup.$post({ json: input }), { quiet401: true }),
-  login: (input: { email: string; password: string }) =>
+  login: (input: { email: string; password: string; code?: string; recoveryCode?: string }) =>
     call(client.auth.login.$post({ json: input }), { quiet401: true }),
   requestPasswordReset: (email: string) => call(client.auth['password-reset'].$post({ json: { email } }), { quiet401: true }),
   confirmPasswordReset: (input: { token: string; password: string }) =>
@@ -107,6 +111,9 @@ export const api = {
   me: (signal?: AbortSignal) => call(client.me.$get(undefined, withSignal(signal)), { quiet401: true }),
   listSessions: () => call(client.me.sessions.$get()),
   endSession: (sessionId: string) => call(client.me.sessions[':sessionId'].$delete({ param: { sessionId } })),
+  startTotp: () => call(client.me.totp.$post()),
+  confirmTotp: (code: string) => call(client.me.totp.confirm.$post({ json: { code } })),
+  disableTotp: (code: string) => call(client.me.totp.$delete({ json: { code } })),
   changePassword: (input: { currentPassword: string; newPassword: string }) => call(client.me.password.$post({ json: input })),
 
   listWorkspaces: () => call(client.workspaces.$get()),

@@ -14,6 +14,10 @@ export function LoginPage() {
   const arrival = location.state as { notice?: string; email?: string } | null
   const [email, setEmail] = useState(arrival?.email ?? '')
   const [password, setPassword] = useState('')
+  // Two-factor sign-in: after the right password, the code (or a recovery code) in a second step.
+  const [needsCode, setNeedsCode] = useState(false)
+  const [useRecovery, setUseRecovery] = useState(false)
+  const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [retryAt, setRetryAt] = useState<number | null>(null)
@@ -39,14 +43,24 @@ export function LoginPage() {
       setError('Enter your email and password.')
       return
     }
+    if (needsCode && !code.trim()) {
+      setError(useRecovery ? 'Enter one of your recovery codes.' : 'Enter the code from your authenticator app.')
+      return
+    }
     setBusy(true)
     setError(null)
     try {
-      await api.login({ email: email.trim(), password })
+      const second = !needsCode ? {} : useRecovery ? { recoveryCode: code.trim() } : { code: code.replace(/\s/g, '') }
+      await api.login({ email: email.trim(), password, ...second })
       await refresh()
       // "/" opens the only workspace of someone who has one (see WorkspacesPage).
       navigate(next, { replace: true, state: next === '/' ? { landing: true } : undefined })
     } catch (err) {
+      if (err instanceof ApiRequestError && err.totpRequired && !needsCode) {
+        setNeedsCode(true)
+        setError(null)
+        return
+      }
       setError(errorMessage(err))
       if (err instanceof ApiRequestError && err.status === 429 && err.retryAfterSeconds) {
         setRetryAt(Date.now() + err.retryAfterSeconds * 1000)
@@ -82,6 +96,18 @@ export function LoginPage() {
           <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         <Link to="/forgot-password" className="forgot-link">Forgot password?</Link>
+        {needsCode && (
+          <label className="field">
+            <span className="field-label">{useRecovery ? 'Recovery code' : 'Code from your authenticator app'}</span>
+            <input
+              name="code" autoFocus autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)}
+              {...(useRecovery ? {} : { inputMode: 'numeric' as const, pattern: '[0-9]*' })}
+            />
+            <button type="button" className="link-button" onClick={() => { setUseRecovery(!useRecovery); setCode('') }}>
+              {useRecovery ? 'Use the authenticator app instead' : 'Use a recovery code instead'}
+            </button>
+          </label>
+        )}
         <FormError message={error} />
         <button type="submit" className="button primary wide" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
