@@ -118,7 +118,7 @@ export const api = {
 
   listWorkspaces: () => call(client.workspaces.$get()),
   createWorkspace: (name: string) => call(client.workspaces.$post({ json: { name } })),
-  updateWorkspace: (workspaceId: string, body: { fiscalYearStartMonth: number }) =>
+  updateWorkspace: (workspaceId: string, body: { fiscalYearStartMonth?: number; requireTwoFactor?: boolean }) =>
     call(client.workspaces[':workspaceId'].$patch({ param: { workspaceId }, json: body })),
   getWorkspace: (workspaceId: string, signal?: AbortSignal) =>
     call(client.workspaces[':workspaceId'].$get({ param: { workspaceId } }, withSignal(signal))),

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Role } from '../../shared/roles'
 import type { ValidSession } from '../auth/sessions'
 import type { Db } from '../db/client'
-import { documents, memberships } from '../db/schema'
+import { documents, memberships, users, workspaces } from '../db/schema'
 import { forbidden, notFound, unauthenticated } from './errors'
 
 /** Any route's context: only its session variable is read. */
@@ -29,10 +29,23 @@ export async function requireWorkspaceRole(db: Db, workspaceId: string, userId: 
 
 export type DocumentRow = typeof documents.$inferSelect
 
-/** The document and the caller's role in its workspace; 404 if it does not exist, 403 if not a member. */
+export async function hasTwoFactor(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ key: users.totpKey }).from(users).where(eq(users.id, userId))
+  return !!row?.key
+}
+
+export const TWO_FACTOR_REQUIRED = 'this workspace requires two-factor sign-in: turn it on from your account page to open its documents'
+
+/**
+ * The document and the caller's role in its workspace; 404 if it does not exist, 403 if not a
+ * member, or if the workspace requires two-factor sign-in and the caller has not turned it on.
+ */
 export async function requireDocumentRole(db: Db, documentId: string, userId: string, allowed: (role: Role) => boolean, action?: string): Promise<{ document: DocumentRow; role: Role }> {
-  const [document] = await db.select().from(documents).where(eq(documents.id, documentId)).limit(1)
-  if (!document) throw notFound('document not found')
+  const [row] = await db.select({ document: documents, requireTwoFactor: workspaces.requireTwoFactor }).from(documents)
+    .innerJoin(workspaces, eq(workspaces.id, documents.workspaceId)).where(eq(documents.id, documentId)).limit(1)
+  if (!row) throw notFound('document not found')
+  const { document } = row
   const role = await requireWorkspaceRole(db, document.workspaceId, userId, allowed, action)
+  if (row.requireTwoFactor && !(await hasTwoFactor(db, userId))) throw forbidden(TWO_FACTOR_REQUIRED)
   return { document, role }
 }

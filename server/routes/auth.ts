@@ -112,7 +112,7 @@ export function authRoutes(deps: AppDeps) {
 export function meRoute(deps: AppDeps) {
   return apiRouter().openapi(me, async (c) => {
     const { user } = requireSession(c)
-    const rows = await deps.db.select({ id: workspaces.id, name: workspaces.name, fiscalYearStartMonth: workspaces.fiscalYearStartMonth, createdAt: workspaces.createdAt, role: memberships.role })
+    const rows = await deps.db.select({ id: workspaces.id, name: workspaces.name, fiscalYearStartMonth: workspaces.fiscalYearStartMonth, requireTwoFactor: workspaces.requireTwoFactor, createdAt: workspaces.createdAt, role: memberships.role })
       .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
       .where(eq(memberships.userId, user.id)).orderBy(workspaces.name)
     const [{ totpKey }] = await deps.db.select({ totpKey: users.totpKey }).from(users).where(eq(users.id, user.id))

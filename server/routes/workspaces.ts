@@ -1,5 +1,5 @@
 // Workspaces and their members. Owners manage members; every member can see who else is in.
-import { and, eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import {
   AddMemberBody, MemberListResponse, MemberParams, MemberResponse, MemberRoleBody, WorkspaceListResponse, WorkspaceNameBody,
@@ -9,7 +9,7 @@ import { DEFAULT_FY_START_MONTH } from '../../shared/format/quarters'
 import { canManageMembers, canReadWorkspace, type Role } from '../../shared/roles'
 import type { AppDeps } from '../app-deps'
 import { memberships, users, workspaces } from '../db/schema'
-import { requireSession, requireWorkspaceRole } from '../http/access'
+import { hasTwoFactor, requireSession, requireWorkspaceRole } from '../http/access'
 import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
@@ -31,7 +31,9 @@ const getWorkspace = createRoute({
   responses: { 200: json(WorkspaceWithMembersResponse, 'The workspace and its members'), ...errors(401, 403) },
 })
 const patchWorkspace = createRoute({
-  method: 'patch', path: '/{workspaceId}', tags, summary: 'Workspace settings (owners): the month the fiscal year starts',
+  method: 'patch', path: '/{workspaceId}', tags, summary: 'Workspace settings (owners): the month the fiscal year starts; whether two-factor sign-in is required',
+  description: 'With requireTwoFactor on, members without two-factor sign-in get 403 on its documents and their upgrade, and their open sync sockets close (4509). '
+    + 'An owner must have it on to require it (409).',
   request: { params: WorkspaceParams, body: jsonBody(WorkspaceSettingsBody) },
   responses: { 200: json(WorkspaceResponse, 'The workspace'), ...errors(400, 401, 403) },
 })
@@ -80,7 +82,7 @@ export function workspaceRoutes(deps: AppDeps) {
   return apiRouter().openapi(createWorkspace, async (c) => {
     const { user } = requireSession(c)
     const { name } = c.req.valid('json')
-    const workspace = { id: newId(), name, fiscalYearStartMonth: DEFAULT_FY_START_MONTH, createdAt: deps.now() }
+    const workspace = { id: newId(), name, fiscalYearStartMonth: DEFAULT_FY_START_MONTH, requireTwoFactor: false, createdAt: deps.now() }
     await db.batch([
       db.insert(workspaces).values(workspace),
       db.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: 'owner', createdAt: workspace.createdAt }),
@@ -88,7 +90,7 @@ export function workspaceRoutes(deps: AppDeps) {
     return c.json({ ...workspace, createdAt: iso(workspace.createdAt), role: 'owner' as Role }, 201)
   }).openapi(listWorkspaces, async (c) => {
     const { user } = requireSession(c)
-    const rows = await db.select({ id: workspaces.id, name: workspaces.name, fiscalYearStartMonth: workspaces.fiscalYearStartMonth, createdAt: workspaces.createdAt, role: memberships.role })
+    const rows = await db.select({ id: workspaces.id, name: workspaces.name, fiscalYearStartMonth: workspaces.fiscalYearStartMonth, requireTwoFactor: workspaces.requireTwoFactor, createdAt: workspaces.createdAt, role: memberships.role })
       .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
       .where(eq(memberships.userId, user.id)).orderBy(workspaces.name)
     return c.json({ workspaces: rows.map((w) => ({ ...w, createdAt: iso(w.createdAt) })) }, 200)
@@ -99,12 +101,21 @@ export function workspaceRoutes(deps: AppDeps) {
     const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId))
     return c.json({ workspace: { ...workspace, createdAt: iso(workspace.createdAt), role }, members: await listMembers(workspaceId) }, 200)
   }).openapi(patchWorkspace, async (c) => {
-    // Today the month the fiscal year starts, which every quarter label follows.
+    // The month the fiscal year starts, which every quarter label follows; two-factor sign-in required or not.
     const { user } = requireSession(c)
     const { workspaceId } = c.req.valid('param')
     const role = await requireWorkspaceRole(db, workspaceId, user.id, canManageMembers, 'change workspace settings')
-    const { fiscalYearStartMonth } = c.req.valid('json')
-    await db.update(workspaces).set({ fiscalYearStartMonth }).where(eq(workspaces.id, workspaceId))
+    const { fiscalYearStartMonth, requireTwoFactor } = c.req.valid('json')
+    if (requireTwoFactor && !(await hasTwoFactor(db, user.id))) {
+      throw conflict('turn on two-factor sign-in for your own account (account page) before requiring it')
+    }
+    await db.update(workspaces).set({ fiscalYearStartMonth, requireTwoFactor }).where(eq(workspaces.id, workspaceId))
+    if (requireTwoFactor) {
+      // Members without it are disconnected; reconnecting, the upgrade refuses them with 403.
+      const without = await db.select({ userId: memberships.userId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.workspaceId, workspaceId), isNull(users.totpKey)))
+      for (const m of without) revokeLiveAccess(workspaceId, m.userId)
+    }
     const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId))
     return c.json({ workspace: { ...workspace, createdAt: iso(workspace.createdAt), role } }, 200)
   }).openapi(listMembersRoute, async (c) => {

@@ -42,6 +42,8 @@ export const WorkspaceDto = z.object({
   role: z.enum(ROLES),
   /** 1–12: the month the fiscal year starts; quarter labels and totals follow it (shared/format/quarters.ts). */
   fiscalYearStartMonth: z.number().int(),
+  /** Members without two-factor sign-in cannot open its documents. */
+  requireTwoFactor: z.boolean(),
   createdAt: Timestamp,
 }).meta({ id: 'Workspace' })
 export type WorkspaceDto = z.infer<typeof WorkspaceDto>
@@ -57,8 +59,9 @@ export const MemberParams = z.object({ workspaceId: Id, userId: Id })
 
 export const WorkspaceNameBody = z.object({ name: z.string().trim().min(1, 'is required').max(120) })
 export const WorkspaceSettingsBody = z.object({
-  fiscalYearStartMonth: z.number().int().min(1, 'must be a month, 1–12').max(12, 'must be a month, 1–12'),
-})
+  fiscalYearStartMonth: z.number().int().min(1, 'must be a month, 1–12').max(12, 'must be a month, 1–12').optional(),
+  requireTwoFactor: z.boolean().optional(),
+}).refine((b) => b.fiscalYearStartMonth !== undefined || b.requireTwoFactor !== undefined, 'give fiscalYearStartMonth or requireTwoFactor')
 export const AddMemberBody = z.object({ email: z.string().trim().toLowerCase().email('must be an email address'), role: z.enum(ROLES) })
 export const MemberRoleBody = z.object({ role: z.enum(ROLES) })
 

@@ -7,6 +7,7 @@ import { CreateDocumentForm } from '../components/CreateDocumentForm'
 import { DocumentList } from '../components/DocumentList'
 import { FormError } from '../components/FormError'
 import { FiscalYearSetting } from '../components/FiscalYearSetting'
+import { TwoFactorRequirement } from '../components/TwoFactorRequirement'
 import { MembersPanel } from '../components/MembersPanel'
 import { PageLoading } from '../components/PageLoading'
 import { RoleChip } from '../components/RoleChip'
@@ -134,6 +135,14 @@ export function WorkspacePage() {
           onSaved={(saved) => {
             setWorkspace(saved)
             void refreshSession() // the documents read the setting from the session
+          }}
+        />
+        <TwoFactorRequirement
+          workspace={workspace}
+          canManage={canManage}
+          onSaved={(saved) => {
+            setWorkspace(saved)
+            void refreshSession() // the session's workspace list carries it too
           }}
         />
         <MembersPanel
