@@ -1,5 +1,5 @@
 // The signed-in person's own account: changing the password, two-factor sign-in, seeing and ending their sessions.
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import {
   ChangePasswordBody, ChangePasswordResponse, RecoveryCodesResponse, SessionListResponse, SessionParams, TotpCodeBody, TotpSetupResponse,
@@ -9,7 +9,7 @@ import { endSessions } from '../auth/end-sessions'
 import { assertAcceptablePassword } from '../auth/password-policy'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { newRecoveryCodes, newTotpKey, totpSetup, useTotpCode } from '../auth/two-factor'
-import { recoveryCodes, users } from '../db/schema'
+import { memberships, recoveryCodes, users, workspaces } from '../db/schema'
 import { requireSession } from '../http/access'
 import { clientAddress } from '../http/client-address'
 import { HttpError, conflict, notFound } from '../http/errors'
@@ -121,6 +121,11 @@ export function accountRoutes(deps: AppDeps) {
       db.update(users).set({ totpKey: null, totpPendingKey: null }).where(eq(users.id, user.id)),
       db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
     ])
+    // Workspaces that require it: their sockets close (4509) and the upgrade now refuses them.
+    const requiring = await db.select({ workspaceId: memberships.workspaceId }).from(memberships)
+      .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+      .where(and(eq(memberships.userId, user.id), eq(workspaces.requireTwoFactor, true)))
+    for (const { workspaceId } of requiring) revokeAccess(deps, { kind: 'member', workspaceId, userId: user.id })
     return c.body(null, 204)
   })
 }

@@ -27,10 +27,12 @@ function upgradeStatus(documentId: string, cookie: string): Promise<number> {
   })
 }
 
-async function turnOnTwoFactor(api: ApiClient) {
+const codeNow = (secret: string, offset = 0) => generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + offset), 6)
+
+async function turnOnTwoFactor(api: ApiClient): Promise<string> {
   const { secret } = (await api.post('/api/me/totp')).body
-  const code = generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000)), 6)
-  expect((await api.post('/api/me/totp/confirm', { code })).status).toBe(200)
+  expect((await api.post('/api/me/totp/confirm', { code: codeNow(secret) })).status).toBe(200)
+  return secret
 }
 
 describe('PATCH /api/workspaces/:id {requireTwoFactor}', () => {
@@ -60,13 +62,22 @@ describe('PATCH /api/workspaces/:id {requireTwoFactor}', () => {
     expect((await owner.get(`/api/documents/${documentId}`)).status).toBe(200)
     expect(await upgradeStatus(documentId, owner.cookie)).toBe(101)
 
-    await turnOnTwoFactor(editor)
+    const editorSecret = await turnOnTwoFactor(editor)
     expect((await editor.get(`/api/documents/${documentId}`)).status).toBe(200)
     expect(await upgradeStatus(documentId, editor.cookie)).toBe(101)
+
+    // Turning it off for the account closes its sockets in this workspace, and the upgrade refuses it again.
+    const editorSocket = connectDoc(server.url, documentId, editor.cookie)
+    await editorSocket.synced()
+    expect((await editor.request('DELETE', '/api/me/totp', { code: codeNow(editorSecret, 1) })).status).toBe(204)
+    await waitFor(() => editorSocket.closes.some((c) => c.code === CloseCode.accessChanged), { message: 'socket closed after 2FA turned off' })
+    editorSocket.destroy()
+    expect(await upgradeStatus(documentId, editor.cookie)).toBe(403)
 
     // Editors may not change it; turned off, anyone gets in again.
     expect((await editor.patch(`/api/workspaces/${workspaceId}`, { requireTwoFactor: false })).status).toBe(403)
     expect((await owner.patch(`/api/workspaces/${workspaceId}`, {})).status).toBe(400)
     expect((await owner.patch(`/api/workspaces/${workspaceId}`, { requireTwoFactor: false })).body.workspace.requireTwoFactor).toBe(false)
+    expect(await upgradeStatus(documentId, editor.cookie)).toBe(101)
   })
 })
