@@ -1,10 +1,11 @@
 // The signed-in person's own account: changing the password, two-factor sign-in, seeing and ending their sessions.
 import { and, eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import {
   ChangePasswordBody, ChangePasswordResponse, RecoveryCodesResponse, SessionListResponse, SessionParams, TotpCodeBody, TotpSetupResponse,
 } from '../../shared/api'
-import type { AppDeps } from '../app-deps'
+import type { AppDeps, AppEnv } from '../app-deps'
 import { endSessions } from '../auth/end-sessions'
 import { assertAcceptablePassword } from '../auth/password-policy'
 import { hashPassword, verifyPassword } from '../auth/passwords'
@@ -13,8 +14,6 @@ import { memberships, recoveryCodes, users, workspaces } from '../db/schema'
 import { requireSession } from '../http/access'
 import { clientAddress } from '../http/client-address'
 import { HttpError, conflict, notFound } from '../http/errors'
-import type { Context } from 'hono'
-import type { AppEnv } from '../app-deps'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { throttled } from '../http/throttled'
 import { revokeAccess } from '../sync/revocation'

@@ -78,9 +78,13 @@ describe('accessibility and small screens', () => {
 
     const anonymous = await browser.newContext()
     const signIn = await anonymous.newPage()
-    for (const [name, path] of [['login', '/login'], ['signup', '/signup']]) {
+    for (const [name, path, ready] of [
+      ['login', '/login', 'input[type="password"]'], ['signup', '/signup', 'input[type="password"]'],
+      ['forgot-password', '/forgot-password', 'input[type="email"]'], ['reset-password', '/reset-password?token=x', 'input[type="password"]'],
+      ['invite', '/invite?token=x', 'a.button.primary'],
+    ]) {
       await signIn.goto(site.server.url + path)
-      await settled(signIn, 'input[type="password"]')
+      await settled(signIn, ready)
       await checkPage(signIn, name, findings)
     }
     await anonymous.close()
@@ -91,6 +95,7 @@ describe('accessibility and small screens', () => {
     const connected = '[data-testid="connection-status"][data-state="connected"]'
     const pages: [string, string, string][] = [
       ['workspace', `/w/${workspaceId}`, '[data-testid="workspace-name"]'],
+      ['account', '/account', '[data-testid="session-row"]'],
       ...(['roadmap', 'brief', 'vendors', 'decisions', 'risks', 'summary', 'notes'] as const).map(
         (kind): [string, string, string] => [kind, `/d/${d[kind]}`, connected],
       ),
