@@ -10,7 +10,7 @@ import { tempDatabase } from '../../helpers/temp-db'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
 
-async function setup() {
+async function setup(native: boolean) {
   const database = await tempDatabase()
   const url = `file:${database.filePath}`
   await database.client.execute({ sql: 'INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)', args: ['w1', 'W', 0] })
@@ -23,7 +23,7 @@ async function setup() {
   const stores: DocumentStore[] = []
   const newStore = async () => {
     const conn = await openStorageConnection(database, url)
-    const store = new DocumentStore(conn.db, Date.now, conn.close)
+    const store = new DocumentStore(conn.db, Date.now, conn.close, native ? conn.log : null)
     stores.push(store)
     return store
   }
@@ -32,12 +32,14 @@ async function setup() {
 
 const seqs = async (appended: Promise<Appended[]>) => (await appended).map((a) => a.seq)
 
-describe('document store', () => {
+// Appends run on the native connection on an embedded file, and as one drizzle batch with a libSQL
+// server (or a restore's statements): both are held to the same behaviour here.
+describe.each([['native connection', true], ['drizzle batch', false]] as const)('document store, appending through the %s', (_, native) => {
   const cleanups: (() => void)[] = []
   afterEach(() => { for (const c of cleanups.splice(0)) c() })
 
   it('numbers each document\'s rows from the database, in the order given, across batches and stores', async () => {
-    const t = await setup()
+    const t = await setup(native)
     cleanups.push(t.dispose)
     const a = await t.newStore()
     const b = await t.newStore() // a second writer on the same file
@@ -57,7 +59,7 @@ describe('document store', () => {
   })
 
   it('waits out a write lock held by another connection, with the event loop free, then commits', async () => {
-    const t = await setup()
+    const t = await setup(native)
     cleanups.push(t.dispose)
     const store = await t.newStore()
     const other = createClient({ url: t.url })
@@ -74,7 +76,7 @@ describe('document store', () => {
   })
 
   it('compaction replaces rows up to the given seq by the state and keeps every later row', async () => {
-    const t = await setup()
+    const t = await setup(native)
     cleanups.push(t.dispose)
     const store = await t.newStore()
     await store.append([1, 2, 3, 4, 5].map((n) => ({ documentId: 'd1', update: bytes(n) })))
