@@ -20,6 +20,8 @@ export interface PendingUpdate {
   done?: Waiter
   /** Statements that commit with this update, all or nothing (server-made changes only). */
   alongside?: readonly BatchItem<'sqlite'>[]
+  /** A restore only: the document this update leaves, as of when it was planned (built off the event loop). */
+  leaves?: Uint8Array
 }
 
 /** An update the database has, with the sequence number it was given there. */

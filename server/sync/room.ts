@@ -55,7 +55,8 @@ export class Room {
   constructor(
     readonly documentId: string,
     readonly workspaceId: string,
-    readonly doc: Y.Doc,
+    /** Replaced whole by a restore (see `replaceDoc`): read it afresh, never keep it across an await. */
+    public doc: Y.Doc,
     loaded: { maxSeq: number; logRows: number; storedBytes: number },
     private commits: CommitQueue,
     private events: RoomEvents,
@@ -177,11 +178,12 @@ export class Room {
 
   /**
    * Commits, applies and relays a server-made change (a restore), with `alongside` statements in
-   * the same transaction; resolves with their results once it is applied.
+   * the same transaction; resolves with their results once it is applied. `leaves`: the document
+   * the change leaves, as of when it was planned (a restore's, built on the document worker).
    */
-  submitServerChange(update: Uint8Array, alongside: readonly BatchItem<'sqlite'>[] = []): Promise<unknown[]> {
+  submitServerChange(update: Uint8Array, alongside: readonly BatchItem<'sqlite'>[] = [], leaves?: Uint8Array): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
-      this.enqueue({ room: this, from: null, update, alongside, done: { resolve, reject } })
+      this.enqueue({ room: this, from: null, update, alongside, leaves, done: { resolve, reject } })
     })
   }
 
@@ -198,7 +200,9 @@ export class Room {
     for (const item of items) this.markMerged(item.seq)
     if (this.closed) return
     const soleWriter = items.every((i) => i.from === items[0].from) ? items[0].from : null
-    this.integrate(items, soleWriter)
+    const restore = items.find((i) => i.leaves)
+    if (restore) this.replaceDoc(restore, items, soleWriter)
+    else this.integrate(items, soleWriter)
     this.events.onCommitted?.(this, items)
     this.events.onLogGrown(this)
   }
@@ -256,6 +260,30 @@ export class Room {
     }
     this.fullStateFrame = null
     if (integrated) this.broadcast(encodeUpdate(integrated), except)
+  }
+
+  /**
+   * Applies a batch holding a restore by loading the document the restore leaves instead of
+   * applying its change. A restore can delete a whole document's items, and Yjs 13 merges deleted
+   * items with one array splice each, quadratic in the document: undoing 20,000 pasted rows held the
+   * event loop 1.1–1.5 s in its tryMergeDeleteSet, loading the result takes 50–130 ms (figures in
+   * tests/integration/large-document.test.ts). Edits committed after the restore was planned are
+   * carried over from the current doc; the batch's other updates are applied on top.
+   */
+  private replaceDoc(restore: CommittedUpdate, items: readonly CommittedUpdate[], except: Connection | null): void {
+    const next = new Y.Doc()
+    Y.applyUpdate(next, restore.leaves!, 'commit')
+    // Everything the current doc holds that the restore's plan did not (its delete set is always whole).
+    Y.applyUpdate(next, Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(next)), 'commit')
+    for (const item of items) {
+      if (item === restore) continue
+      try { Y.applyUpdate(next, item.update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
+    }
+    this.doc.destroy()
+    this.doc = next
+    this.fullStateFrame = null
+    // Clients apply the change itself (with the batch's other updates), like any edit.
+    this.broadcast(encodeUpdate(items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update))), except)
   }
 
   /** Called when a batch could not be stored: nothing was applied or relayed; senders resend on reconnect. */
