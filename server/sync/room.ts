@@ -22,6 +22,8 @@ export interface RoomEvents {
   /** Rows were appended to the log: the registry decides whether to compact. */
   onLogGrown(room: Room): void
   onProtocolError(conn: Connection, err: Error): void
+  /** Applying committed updates failed: this copy is behind the database and must be dropped. */
+  onBroken(room: Room, err: Error): void
   /** Several instances only: this instance committed, applied and relayed these rows (to be published). */
   onCommitted?(room: Room, items: readonly CommittedUpdate[]): void
   /** Several instances only: the presence of people here changed (relayed here; to be published). */
@@ -201,8 +203,7 @@ export class Room {
     if (this.closed) return
     const soleWriter = items.every((i) => i.from === items[0].from) ? items[0].from : null
     const restore = items.find((i) => i.leaves)
-    if (restore) this.replaceDoc(restore, items, soleWriter)
-    else this.integrate(items, soleWriter)
+    if (!this.applySafely(() => restore ? this.replaceDoc(restore, items, soleWriter) : this.integrate(items, soleWriter))) return
     this.events.onCommitted?.(this, items)
     this.events.onLogGrown(this)
   }
@@ -218,7 +219,7 @@ export class Room {
     for (let seq = firstSeq; seq < firstSeq + count; seq++) known &&= this.holds(seq)
     if (known) return
     this.storedBytes += update.byteLength // stored by the other instance: it counts towards the size limit here too
-    this.integrate([{ update }], null)
+    if (!this.applySafely(() => this.integrate([{ update }], null))) return
     for (let seq = firstSeq; seq < firstSeq + count; seq++) this.markMerged(seq)
   }
 
@@ -229,7 +230,7 @@ export class Room {
     if (stored.state) missing.unshift({ update: stored.state })
     // Rows another instance stored count towards the size limit here too.
     for (const u of stored.updates) if (!this.holds(u.seq)) this.storedBytes += u.update.byteLength
-    if (missing.length > 0) this.integrate(missing, null)
+    if (missing.length > 0 && !this.applySafely(() => this.integrate(missing, null))) return
     if (stored.state && stored.stateThrough > this.mergedThrough) {
       // A compaction elsewhere merged (and deleted) rows this copy may never have seen: the state has them.
       for (const seq of this.mergedAbove) if (seq <= stored.stateThrough) this.mergedAbove.delete(seq)
@@ -242,6 +243,21 @@ export class Room {
   /** Seqs above `mergedThrough` are in the doc while lower ones are not: rows still to come (or lost). */
   get hasGap(): boolean {
     return this.mergedAbove.size > 0
+  }
+
+  /**
+   * Runs an apply of committed updates. A fault in it (a bug, never a client's input: updates are
+   * checked before their commit) leaves this copy behind the database; it is dropped, not left to
+   * surface as an unhandled rejection in the commit queue or an exception in a Redis handler.
+   */
+  private applySafely(apply: () => void): boolean {
+    try {
+      apply()
+      return true
+    } catch (err) {
+      this.events.onBroken(this, err as Error)
+      return false
+    }
   }
 
   /** Applies committed updates in one transaction and relays what Yjs integrated, encoded once. */

@@ -46,7 +46,7 @@ function fakeConnection(id: number, canWrite = true, userId = `u${id}`): Connect
 function setup() {
   const store = new GatedStore()
   const queue = new CommitQueue(store as unknown as DocumentStore)
-  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0, storedBytes: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0, storedBytes: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {}, onBroken() {} })
   return { store, queue, room }
 }
 
@@ -277,6 +277,26 @@ describe('commit before apply and relay', () => {
     const replica = new Y.Doc()
     for (const f of updatesReceived(watcher)) Y.applyUpdate(replica, (decodeClientMessage(f) as { update: Uint8Array }).update)
     expect(replica.getText('t').toString()).toBe(text)
+  })
+})
+
+describe('a fault while applying a committed batch', () => {
+  it('is reported once as a broken room, never as an unhandled rejection, and the server change is still answered', async () => {
+    const store = new GatedStore()
+    const broken: Error[] = []
+    const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0, storedBytes: 0 }, new CommitQueue(store as unknown as DocumentStore),
+      { onEmpty() {}, onLogGrown() {}, onProtocolError() {}, onBroken: (_r, err) => broken.push(err) })
+    const conn = fakeConnection(1)
+    room.join(conn)
+    conn.send = () => { throw new Error('socket exploded') }
+    const server = new Y.Doc()
+    server.getText('t').insert(0, 'S')
+    const change = room.submitServerChange(Y.encodeStateAsUpdate(server))
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].release()
+    await change
+    expect(broken.map((e) => e.message)).toEqual(['socket exploded'])
+    expect(room.pending).toBe(0)
   })
 })
 
