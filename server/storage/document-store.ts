@@ -44,8 +44,14 @@ export class DocumentStore {
    * `db` is a connection of its own with busy_timeout 0 (see openStorageConnection): a write lock
    * held by another process or by an open transaction makes a write fail at once, and it is retried
    * on a later turn instead of stalling the event loop (or waiting for a transaction that needs it).
+   * `reopen` opens a fresh one of those (see `reconnectIfStuck`).
    */
-  constructor(private db: Db, private now: () => number = Date.now, private onClose: () => void = () => {}) {}
+  constructor(
+    private db: Db,
+    private now: () => number = Date.now,
+    private onClose: () => void = () => {},
+    private reopen?: () => Promise<{ db: Db; close(): void }>,
+  ) {}
 
   /**
    * State row and log rows in one read transaction: a snapshot in which the log has no gaps, since
@@ -57,13 +63,13 @@ export class DocumentStore {
   async load(documentId: string, after?: number): Promise<StoredDocument> {
     const since = after ?? 0
     const stateWanted = after === undefined ? undefined : gt(documentStates.throughSeq, after)
-    const [counter, states, rows] = await this.db.batch([
+    const [counter, states, rows] = await this.retryWhileBusy(() => this.db.batch([
       this.db.select({ lastSeq: documentSeq.lastSeq }).from(documentSeq).where(eq(documentSeq.documentId, documentId)),
       this.db.select({ state: documentStates.state, throughSeq: documentStates.throughSeq }).from(documentStates)
         .where(and(eq(documentStates.documentId, documentId), stateWanted)),
       this.db.select({ seq: documentUpdates.seq, update: documentUpdates.update }).from(documentUpdates)
         .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, since))).orderBy(asc(documentUpdates.seq)),
-    ])
+    ]))
     const stateThrough = states[0]?.throughSeq ?? 0
     const base = Math.max(since, stateThrough)
     const updates = rows.filter((r) => r.seq > base).map((r) => ({ seq: r.seq, update: new Uint8Array(r.update) }))
@@ -157,11 +163,33 @@ export class DocumentStore {
       try {
         return await write()
       } catch (err) {
-        if (!isBusy(err) || performance.now() > giveUpAt) throw err
+        if (!isBusy(err)) throw err
+        await this.reconnectIfStuck(err)
+        if (performance.now() > giveUpAt) throw err
       }
       await new Promise((r) => setTimeout(r, BUSY_RETRY_MS))
     }
   }
+
+  /**
+   * libsql (0.5.29) leaves a statement that failed with SQLITE_BUSY in progress until the garbage
+   * collector finalizes it, and until then every COMMIT on that connection fails with "cannot commit
+   * transaction - SQL statements in progress" although the lock is free
+   * (tursodatabase/libsql-client-ts#352): one write lock held elsewhere past the retry limit stopped
+   * every later commit. A fresh connection does not inherit the statement; the old one is closed.
+   */
+  private async reconnectIfStuck(err: unknown): Promise<void> {
+    if (!this.reopen || !/statements in progress/.test((err as Error).message)) return
+    this.reconnecting ??= this.reopen().then((fresh) => {
+      const closeOld = this.onClose
+      this.db = fresh.db
+      this.onClose = fresh.close
+      closeOld()
+    }).finally(() => { this.reconnecting = null })
+    await this.reconnecting
+  }
+
+  private reconnecting: Promise<void> | null = null
 }
 
 /** The write lock is held elsewhere for now: worth retrying, unlike every other error. */

@@ -1,4 +1,5 @@
-// Faults: kill -9 during an edit storm, offline edits, restore during edits, a live backup.
+// Faults: kill -9 during an edit storm, offline edits, restore during edits, a live backup, a database
+// that refuses writes for a while.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -181,4 +182,29 @@ describe('live backup', () => {
     a.destroy()
     b.destroy()
   })
+})
+
+describe('a database that refuses writes for a while', () => {
+  it('closes the writer with 4503 and relays nothing; the process keeps running and the edit lands once the database is back', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url)
+    const writer = connectDoc(server.url, documentId, owner.cookie)
+    const watcher = connectDoc(server.url, documentId, owner.cookie)
+    await Promise.all([writer.synced(), watcher.synced()])
+    // Another process holds the write lock past the server's retry limit (5 s).
+    const { createClient } = await import('@libsql/client')
+    const other = createClient({ url: `file:${server.dbPath}` })
+    const lock = await other.transaction('write')
+    writer.doc.getText('t').insert(0, 'typed while the database was locked')
+    await waitFor(() => writer.closes.some((c) => c.code === 4503), { timeoutMs: 20_000, message: 'writer closed with 4503' })
+    expect(watcher.doc.getText('t').toString()).toBe('')
+    await lock.rollback()
+    other.close()
+    // The writer reconnects by itself and resends what the server lacks.
+    await waitFor(() => watcher.doc.getText('t').toString() === 'typed while the database was locked', { timeoutMs: 20_000 })
+    expect(server.proc.exitCode).toBeNull()
+    expect(server.output()).toContain('commit failed')
+    expect(server.output()).not.toContain('unhandled rejection')
+    writer.destroy()
+    watcher.destroy()
+  }, 60_000)
 })
