@@ -7,6 +7,7 @@ import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
 import { documents, documentSeq, documentStates, documentUpdates } from '../db/schema'
+import { isBusy, isStatementLeftInProgress } from '../db/sqlite-errors'
 import { APPEND_ROWS_PER_STATEMENT, BUSY_GIVE_UP_MS, BUSY_RETRY_MS } from '../sync/tuning'
 
 export interface StoredDocument {
@@ -44,13 +45,13 @@ export class DocumentStore {
    * `db` is a connection of its own with busy_timeout 0 (see openStorageConnection): a write lock
    * held by another process or by an open transaction makes a write fail at once, and it is retried
    * on a later turn instead of stalling the event loop (or waiting for a transaction that needs it).
-   * `reopen` opens a fresh one of those (see `reconnectIfStuck`).
+   * `reopen` replaces it with a fresh one (see isStatementLeftInProgress).
    */
   constructor(
     private db: Db,
     private now: () => number = Date.now,
     private onClose: () => void = () => {},
-    private reopen?: () => Promise<{ db: Db; close(): void }>,
+    private reopen?: () => Promise<void>,
   ) {}
 
   /**
@@ -164,38 +165,19 @@ export class DocumentStore {
         return await write()
       } catch (err) {
         if (!isBusy(err)) throw err
-        await this.reconnectIfStuck(err)
+        if (isStatementLeftInProgress(err)) await this.reconnect()
         if (performance.now() > giveUpAt) throw err
       }
       await new Promise((r) => setTimeout(r, BUSY_RETRY_MS))
     }
   }
 
-  /**
-   * libsql (0.5.29) leaves a statement that failed with SQLITE_BUSY in progress until the garbage
-   * collector finalizes it, and until then every COMMIT on that connection fails with "cannot commit
-   * transaction - SQL statements in progress" although the lock is free
-   * (tursodatabase/libsql-client-ts#352): one write lock held elsewhere past the retry limit stopped
-   * every later commit. A fresh connection does not inherit the statement; the old one is closed.
-   */
-  private async reconnectIfStuck(err: unknown): Promise<void> {
-    if (!this.reopen || !/statements in progress/.test((err as Error).message)) return
-    this.reconnecting ??= this.reopen().then((fresh) => {
-      const closeOld = this.onClose
-      this.db = fresh.db
-      this.onClose = fresh.close
-      closeOld()
-    }).finally(() => { this.reconnecting = null })
+  /** One reopen at a time, however many operations found the connection stuck. */
+  private async reconnect(): Promise<void> {
+    if (!this.reopen) return
+    this.reconnecting ??= this.reopen().finally(() => { this.reconnecting = null })
     await this.reconnecting
   }
 
   private reconnecting: Promise<void> | null = null
-}
-
-/** The write lock is held elsewhere for now: worth retrying, unlike every other error. */
-export function isBusy(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED') return true
-  }
-  return false
 }

@@ -10,7 +10,7 @@ import { drizzle } from 'drizzle-orm/libsql'
 import * as schema from '../../server/db/schema'
 import { DocumentStore } from '../../server/storage/document-store'
 import { addInitiative, readRoadmap } from '../../shared/documents/roadmap'
-import { workspaceWithDocument } from '../helpers/api'
+import { ApiClient, signUp, uniqueEmail, workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 import { connectDoc, type SyncClient } from '../helpers/sync-client'
 import { sleep, waitFor } from '../helpers/wait'
@@ -185,7 +185,7 @@ describe('live backup', () => {
 })
 
 describe('a database that refuses writes for a while', () => {
-  it('closes the writer with 4503 and relays nothing; the process keeps running and the edit lands once the database is back', async () => {
+  it('closes the writer with 4503 and relays nothing, answers HTTP writes 503; the process keeps running and the edit lands once the database is back', async () => {
     const { owner, documentId } = await workspaceWithDocument(server.url)
     const writer = connectDoc(server.url, documentId, owner.cookie)
     const watcher = connectDoc(server.url, documentId, owner.cookie)
@@ -197,6 +197,10 @@ describe('a database that refuses writes for a while', () => {
     writer.doc.getText('t').insert(0, 'typed while the database was locked')
     await waitFor(() => writer.closes.some((c) => c.code === 4503), { timeoutMs: 20_000, message: 'writer closed with 4503' })
     expect(watcher.doc.getText('t').toString()).toBe('')
+    // An HTTP write meanwhile answers 503 (nothing written, try again), not a misleading 409 or a 500.
+    const signup = await new ApiClient(server.url).post('/api/auth/signup', { name: 'During Lock', email: uniqueEmail('lock'), password: 'correct horse battery' })
+    expect(signup.status).toBe(503)
+    expect(signup.headers.get('retry-after')).toBe('2')
     await lock.rollback()
     other.close()
     // The writer reconnects by itself and resends what the server lacks.
@@ -204,6 +208,7 @@ describe('a database that refuses writes for a while', () => {
     expect(server.proc.exitCode).toBeNull()
     expect(server.output()).toContain('commit failed')
     expect(server.output()).not.toContain('unhandled rejection')
+    expect((await signUp(server.url, 'After Lock')).userId).toBeTruthy()
     writer.destroy()
     watcher.destroy()
   }, 60_000)
