@@ -283,9 +283,9 @@ export class Room {
    * applying its change. A restore can delete a whole document's items, and Yjs 13 merges deleted
    * items with one array splice each, quadratic in the document: undoing 20,000 pasted rows held the
    * event loop 1.1–1.5 s on a quiet machine (0.9 s of it in Yjs's tryMergeDeleteSet); loading the
-   * result takes about a tenth of that (`node --import tsx bench/restore-apply.ts`, which also shows
-   * that encoding the live doc, done first by every restore, costs 30–110 ms). Edits committed after the restore was planned are
-   * carried over from the current doc; the batch's other updates are applied on top.
+   * result takes about a tenth of that (`node --import tsx bench/restore-apply.ts`). Edits committed
+   * after the restore was planned are carried over from the current doc; the batch's other updates
+   * are applied on top.
    */
   private replaceDoc(restore: CommittedUpdate, items: readonly CommittedUpdate[], except: Connection | null): void {
     const next = new Y.Doc()
