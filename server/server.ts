@@ -33,13 +33,16 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const database = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
   const { db, client } = database
   const storage = await openStorageConnection(database, config.DATABASE_URL, config.DATABASE_AUTH_TOKEN)
-  const store = new DocumentStore(storage.db, now, storage.close, storage.reopen)
+  const store = new DocumentStore(storage.db, now, storage.close, storage.log, storage.reopen)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   // Several instances: the rows each commits reach the others through Redis (server/cluster).
-  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, newId(), log, config.tuning.catchUpSweepMs) : null
+  const instanceId = newId()
+  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, instanceId, log, config.tuning.catchUpSweepMs) : null
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.tuning.compactThreshold,
+    compactionLeaseMs: config.tuning.compactionLeaseMs,
     unloadAfterMs: config.tuning.unloadAfterMs,
+    instanceId,
     log,
     fanout,
   })

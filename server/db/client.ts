@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { projectPath } from '../paths'
+import { LogConnection } from '../storage/log-connection'
 import * as schema from './schema'
 import { withStartLock } from './start-lock'
 
@@ -44,15 +45,17 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
 }
 
 /**
- * The update log's own connection to an embedded file (DocumentStore): busy_timeout 0, so a commit
- * that finds the write lock taken (by another process, or by an open transaction on the other
- * connection) fails at once and is retried on a later turn, never blocking the event loop. For a
- * libSQL server or :memory: it is the same client. `close` closes it if it is its own.
+ * The update log's own connections to an embedded file (DocumentStore), both with busy_timeout 0, so
+ * a commit that finds the write lock taken (by another process, or by an open transaction on the
+ * other connection) fails at once and is retried on a later turn, never blocking the event loop: one
+ * through drizzle for loads, compaction and restores, and the native one appends run on
+ * (LogConnection). For a libSQL server or :memory: it is the same client, and no native one.
  */
-export async function openStorageConnection(database: Database, url: string, authToken?: string): Promise<{ db: Db; close(): void; reopen(): Promise<void> }> {
-  if (!database.filePath) return { db: database.db, close: () => {}, reopen: () => database.reopen() }
+export async function openStorageConnection(database: Database, url: string, authToken?: string): Promise<{ db: Db; log: LogConnection | null; close(): void; reopen(): Promise<void> }> {
+  if (!database.filePath) return { db: database.db, log: null, close: () => {}, reopen: () => database.reopen() }
   const { client, reopen } = await connect(url, authToken, true, { synchronous: database.synchronous, busyTimeoutMs: 0 })
-  return { db: drizzle(client, { schema }), close: () => client.close(), reopen }
+  const log = LogConnection.open(database.filePath, database.synchronous)
+  return { db: drizzle(client, { schema }), log, close: () => { log.close(); client.close() }, reopen }
 }
 
 async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {

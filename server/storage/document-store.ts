@@ -3,11 +3,12 @@
 // exactly what was committed. Sequence numbers come from the database, inside the commit's
 // transaction (the per-document counter `document_seq`), so any number of processes can append
 // to one document without colliding.
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
-import { documents, documentSeq, documentStates, documentUpdates } from '../db/schema'
+import { compactionLeases, documents, documentSeq, documentStates, documentUpdates } from '../db/schema'
 import { isBusy, isStatementLeftInProgress } from '../db/sqlite-errors'
+import { type LogConnection, type LogWrite } from './log-connection'
 import { APPEND_ROWS_PER_STATEMENT, BUSY_GIVE_UP_MS, BUSY_RETRY_MS } from '../sync/tuning'
 
 export interface StoredDocument {
@@ -40,17 +41,42 @@ export class DamagedDocumentError extends Error {
 
 const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
 
+/** Reserves a document's next `k` numbers: its counter moves by k, RETURNING the last. */
+function reserveNumbers(documentId: string, k: number): SQL {
+  // A document without a counter row yet starts after whatever its log or state already covers.
+  return sql`INSERT INTO ${documentSeq} (document_id, last_seq) VALUES (${documentId}, max(
+      coalesce((SELECT max(seq) FROM ${documentUpdates} WHERE document_id = ${documentId}), 0),
+      coalesce((SELECT through_seq FROM ${documentStates} WHERE document_id = ${documentId}), 0)) + ${k})
+    ON CONFLICT (document_id) DO UPDATE SET last_seq = last_seq + ${k} RETURNING last_seq`
+}
+
+/** The rows, numbered from the counter just moved, in one join per chunk (not a subquery per row): last − offset. */
+function insertRows(documentId: string, updates: readonly Uint8Array[], t: number): SQL[] {
+  const k = updates.length
+  const chunks: SQL[] = []
+  for (let from = 0; from < k; from += APPEND_ROWS_PER_STATEMENT) {
+    const values = sql.join(updates.slice(from, from + APPEND_ROWS_PER_STATEMENT)
+      .map((update, j) => sql`(${k - 1 - (from + j)}, ${asBuffer(update)})`), sql`, `)
+    chunks.push(sql`INSERT INTO ${documentUpdates} (document_id, seq, "update", created_at)
+      SELECT c.document_id, c.last_seq - v.column1, v.column2, ${t} FROM ${documentSeq} c JOIN (VALUES ${values}) v
+      WHERE c.document_id = ${documentId}`)
+  }
+  return chunks
+}
+
 export class DocumentStore {
   /**
    * `db` is a connection of its own with busy_timeout 0 (see openStorageConnection): a write lock
    * held by another process or by an open transaction makes a write fail at once, and it is retried
    * on a later turn instead of stalling the event loop (or waiting for a transaction that needs it).
-   * `reopen` replaces it with a fresh one (see isStatementLeftInProgress).
    */
   constructor(
     private db: Db,
     private now: () => number = Date.now,
     private onClose: () => void = () => {},
+    /** The embedded file's native connection for appends (null for a libSQL server: appends go in a batch). */
+    private log: LogConnection | null = null,
+    /** Replaces `db`'s connection with a fresh one (see isStatementLeftInProgress). */
     private reopen?: () => Promise<void>,
   ) {}
 
@@ -89,6 +115,8 @@ export class DocumentStore {
    * returns their sequence numbers, in the order given. Per document: one upsert of its counter that
    * reserves the batch's numbers (RETURNING the last), then the rows, numbered from that counter in
    * the same transaction. A batch is one write transaction, so no other writer can come between.
+   * On an embedded file it runs on the log's native connection (LogConnection); with a libSQL server,
+   * or with a restore's `alongside` statements, it is one drizzle batch. The statements are the same.
    */
   async append(rows: readonly LogAppend[]): Promise<Appended[]> {
     if (rows.length === 0) return []
@@ -99,26 +127,29 @@ export class DocumentStore {
       if (list) list.push(i)
       else byDocument.set(r.documentId, [i])
     })
+    const groups = [...byDocument.values()]
+    const writes: LogWrite[] = [...byDocument].map(([documentId, indexes]) => ({
+      reserve: reserveNumbers(documentId, indexes.length),
+      inserts: insertRows(documentId, indexes.map((i) => rows[i].update), t),
+    }))
+    const appended: Appended[] = rows.map(() => ({ seq: 0, alongside: [] }))
+    const log = this.log
+    const lasts = log && !rows.some((r) => r.alongside?.length)
+      ? await this.retryWhileBusy(async () => log.append(writes))
+      : await this.appendInBatch(rows, writes, appended)
+    groups.forEach((indexes, d) => {
+      indexes.forEach((rowIndex, j) => { appended[rowIndex].seq = lasts[d] - indexes.length + 1 + j })
+    })
+    return appended
+  }
+
+  /** The same writes as one drizzle batch, with each row's `alongside` statements (their results go to `appended`). */
+  private async appendInBatch(rows: readonly LogAppend[], writes: readonly LogWrite[], appended: Appended[]): Promise<number[]> {
     const statements: BatchItem<'sqlite'>[] = []
     const reserveAt: number[] = []
-    for (const [documentId, indexes] of byDocument) {
-      const k = indexes.length
+    for (const w of writes) {
       reserveAt.push(statements.length)
-      statements.push(this.db.insert(documentSeq)
-        // A document without a counter row yet starts after whatever its log or state already covers.
-        .values({ documentId, lastSeq: sql`max(
-          coalesce((SELECT max(seq) FROM ${documentUpdates} WHERE document_id = ${documentId}), 0),
-          coalesce((SELECT through_seq FROM ${documentStates} WHERE document_id = ${documentId}), 0)) + ${k}` })
-        .onConflictDoUpdate({ target: documentSeq.documentId, set: { lastSeq: sql`${documentSeq.lastSeq} + ${k}` } })
-        .returning({ lastSeq: documentSeq.lastSeq }))
-      // The rows, numbered from the counter in one join (not a subquery per row): last − offset.
-      for (let from = 0; from < k; from += APPEND_ROWS_PER_STATEMENT) {
-        const chunk = indexes.slice(from, from + APPEND_ROWS_PER_STATEMENT)
-        const values = sql.join(chunk.map((rowIndex, j) => sql`(${k - 1 - (from + j)}, ${asBuffer(rows[rowIndex].update)})`), sql`, `)
-        statements.push(this.db.run(sql`INSERT INTO ${documentUpdates} (document_id, seq, "update", created_at)
-          SELECT c.document_id, c.last_seq - v.column1, v.column2, ${t} FROM ${documentSeq} c JOIN (VALUES ${values}) v
-          WHERE c.document_id = ${documentId}`))
-      }
+      statements.push(this.db.values<[number]>(w.reserve), ...w.inserts.map((insert) => this.db.run(insert)))
     }
     const alongsideAt = rows.map((r) => {
       const at = statements.length
@@ -126,32 +157,55 @@ export class DocumentStore {
       return at
     })
     const results = await this.retryWhileBusy(() => this.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]))
-    const appended = rows.map((r, i) => ({ seq: 0, alongside: results.slice(alongsideAt[i], alongsideAt[i] + (r.alongside?.length ?? 0)) }))
-    let d = 0
-    for (const indexes of byDocument.values()) {
-      const last = (results[reserveAt[d++]] as { lastSeq: number }[])[0].lastSeq
-      indexes.forEach((rowIndex, j) => { appended[rowIndex].seq = last - indexes.length + 1 + j })
-    }
-    return appended
+    rows.forEach((r, i) => { appended[i].alongside = results.slice(alongsideAt[i], alongsideAt[i] + (r.alongside?.length ?? 0)) })
+    return reserveAt.map((at) => Number((results[at] as [number][])[0][0]))
   }
 
   /**
-   * Replaces the log rows up to `throughSeq` by one merged state, in one transaction. The caller has
-   * merged every row up to it (no gaps below); rows after it are left alone, and a state that covers
-   * less than the stored one is not written.
+   * Takes (or renews) the lease to compact a document, for `holder` until `ttlMs` from now: one
+   * conditional upsert, so of instances asking at once exactly one gets it. False while another
+   * holder's lease has not expired.
    */
-  async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+  async claimCompaction(documentId: string, holder: string, ttlMs: number): Promise<boolean> {
     const t = this.now()
-    await this.retryWhileBusy(() => this.db.batch([
-      this.db.insert(documentStates).values({ documentId, state: asBuffer(state), throughSeq, updatedAt: t })
-        .onConflictDoUpdate({
-          target: documentStates.documentId,
-          set: { state: sql`excluded.state`, throughSeq: sql`excluded.through_seq`, updatedAt: sql`excluded.updated_at` },
-          setWhere: sql`excluded.through_seq >= ${documentStates.throughSeq}`,
-        }),
-      this.db.delete(documentUpdates).where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.seq, throughSeq))),
-      this.db.update(documents).set({ updatedAt: t }).where(eq(documents.id, documentId)),
+    const rows = await this.retryWhileBusy(() => this.db.insert(compactionLeases)
+      .values({ documentId, holder, expiresAt: t + ttlMs })
+      .onConflictDoUpdate({
+        target: compactionLeases.documentId,
+        set: { holder: sql`excluded.holder`, expiresAt: sql`excluded.expires_at` },
+        setWhere: sql`${compactionLeases.holder} = excluded.holder OR ${compactionLeases.expiresAt} <= ${t}`,
+      })
+      .returning({ holder: compactionLeases.holder }))
+    return rows.length === 1
+  }
+
+  /**
+   * Replaces the log rows up to `throughSeq` by one merged state, in one transaction, if `holder`
+   * still holds the compaction lease (else nothing is written: false). The caller has merged every
+   * row up to `throughSeq` (no gaps below), so only rows it merged are deleted; rows after it are
+   * left alone, and a state that covers less than the stored one is not written.
+   */
+  async compact(documentId: string, state: Uint8Array, throughSeq: number, holder: string): Promise<boolean> {
+    const t = this.now()
+    const held = sql`EXISTS (SELECT 1 FROM ${compactionLeases} WHERE document_id = ${documentId} AND holder = ${holder} AND expires_at > ${t})`
+    const [, , touched] = await this.retryWhileBusy(() => this.db.batch([
+      this.db.run(sql`INSERT INTO ${documentStates} (document_id, state, through_seq, updated_at)
+        SELECT ${documentId}, ${asBuffer(state)}, ${throughSeq}, ${t} WHERE ${held}
+        ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
+        WHERE excluded.through_seq >= ${documentStates.throughSeq}`),
+      this.db.delete(documentUpdates).where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.seq, throughSeq), held)),
+      this.db.update(documents).set({ updatedAt: t }).where(and(eq(documents.id, documentId), held)),
     ]))
+    return touched.rowsAffected === 1
+  }
+
+  /** Bytes stored for a document now (compacted state plus log), for an instance that leaves compaction to another. */
+  async storedBytes(documentId: string): Promise<number> {
+    const [states, rows] = await this.db.batch([
+      this.db.select({ bytes: sql<number>`coalesce(sum(length(${documentStates.state})), 0)` }).from(documentStates).where(eq(documentStates.documentId, documentId)),
+      this.db.select({ bytes: sql<number>`coalesce(sum(length(${documentUpdates.update})), 0)` }).from(documentUpdates).where(eq(documentUpdates.documentId, documentId)),
+    ])
+    return Number(states[0].bytes) + Number(rows[0].bytes)
   }
 
   close(): void {
