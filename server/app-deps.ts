@@ -17,6 +17,8 @@ export interface AppDeps {
   config: Config
   db: Db
   client: Client
+  /** A fresh connection for `db`/`client` (see isStatementLeftInProgress in db/sqlite-errors.ts). */
+  reopenDatabase(): Promise<void>
   sessions: SessionStore
   throttle: LoginThrottle
   /** Password-reset requests and confirmations: the login throttle's rules, budgets of their own. */

@@ -13,19 +13,28 @@ import { isSameOrigin } from './http/origin'
 import { serveClient } from './http/static-client'
 import { apiRoutes } from './routes/api'
 import { syncRoutes } from './routes/sync'
+import { isBusy } from './db/sqlite-errors'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 export function createApp(deps: AppDeps, opts: { clientDir?: string } = {}) {
   const app = new Hono<AppEnv>()
 
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
       return c.json({ error: err.message }, err.status)
     }
     // Hono's own: a malformed JSON body (400) or a body that is not JSON (415).
     if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.message }, err.status)
+    // The write lock held elsewhere past the wait (busy_timeout): nothing was written, try again.
+    // The statement that failed stays in progress on the connection and would fail every later
+    // write (isStatementLeftInProgress): a fresh connection does not carry it.
+    if (isBusy(err)) {
+      deps.log.warn({ err: err.message, path: c.req.path }, 'database busy')
+      await deps.reopenDatabase().catch((e: Error) => deps.log.error({ err: e.message }, 'reopening the database failed'))
+      return c.json({ error: 'the database is busy; try again shortly' }, 503, { 'Retry-After': '2' })
+    }
     deps.log.error({ err: err.message, stack: err.stack, path: c.req.path }, 'unhandled error')
     return c.json({ error: 'internal error' }, 500)
   })

@@ -34,7 +34,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const database = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
   const { db, client } = database
   const storage = await openStorageConnection(database, config.DATABASE_URL, config.DATABASE_AUTH_TOKEN)
-  const store = new DocumentStore(storage.db, now, storage.close, storage.log)
+  const store = new DocumentStore(storage.db, now, storage.close, storage.log, storage.reopen)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   // Several instances: the rows each commits reach the others through Redis (server/cluster).
   const instanceId = newId()
@@ -49,7 +49,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   })
   fanout?.serve(rooms)
   return {
-    config, db, client, store, commits, rooms, fanout, log, now,
+    config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
     documentWork: new DocumentWork((err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),

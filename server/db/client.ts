@@ -18,6 +18,8 @@ export interface Database {
   /** The file of an embedded database (null for a libSQL server or :memory:). */
   filePath: string | null
   synchronous: 'FULL' | 'NORMAL'
+  /** Replaces the connection with a fresh one, same pragmas (see isStatementLeftInProgress). */
+  reopen(): Promise<void>
 }
 
 const MIGRATIONS_DIR = projectPath('drizzle')
@@ -33,13 +35,13 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
     }
   }
   const synchronous = opts.synchronous ?? 'NORMAL'
-  const client = await connect(opts.url, opts.authToken, isLocalFile, { synchronous, busyTimeoutMs: 5000 })
+  const { client, reopen } = await connect(opts.url, opts.authToken, isLocalFile, { synchronous, busyTimeoutMs: 5000 })
   // WAL lets readers proceed during the log's appends, and several processes share one file.
   if (isLocalFile) await client.execute('PRAGMA journal_mode=WAL')
   const db = drizzle(client, { schema })
   // Several instances may start at once on one new database: one migrates, the others then find it done.
   await withStartLock(client, () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }))
-  return { db, client, filePath, synchronous }
+  return { db, client, filePath, synchronous, reopen }
 }
 
 /**
@@ -49,23 +51,30 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
  * through drizzle for loads, compaction and restores, and the native one appends run on
  * (LogConnection). For a libSQL server or :memory: it is the same client, and no native one.
  */
-export async function openStorageConnection(database: Database, url: string, authToken?: string): Promise<{ db: Db; log: LogConnection | null; close(): void }> {
-  if (!database.filePath) return { db: database.db, log: null, close: () => {} }
-  const client = await connect(url, authToken, true, { synchronous: database.synchronous, busyTimeoutMs: 0 })
+export async function openStorageConnection(database: Database, url: string, authToken?: string): Promise<{ db: Db; log: LogConnection | null; close(): void; reopen(): Promise<void> }> {
+  if (!database.filePath) return { db: database.db, log: null, close: () => {}, reopen: () => database.reopen() }
+  const { client, reopen } = await connect(url, authToken, true, { synchronous: database.synchronous, busyTimeoutMs: 0 })
   const log = LogConnection.open(database.filePath, database.synchronous)
-  return { db: drizzle(client, { schema }), log, close: () => { log.close(); client.close() } }
+  return { db: drizzle(client, { schema }), log, close: () => { log.close(); client.close() }, reopen }
 }
 
-async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<Client> {
+async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {
   // One connection per client for an embedded file: the PRAGMAs below are per connection, and
   // @libsql/client would otherwise open more (with default pragmas) while a transaction holds one.
   const client = createClient({ url, authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
-  if (isLocalFile) {
+  const setPragmas = async () => {
     // Waiting first: another instance opening the same new file (switching it to WAL) locks it briefly.
     await client.execute('PRAGMA busy_timeout=5000')
     await client.execute(`PRAGMA synchronous=${pragmas.synchronous}`)
     await client.execute('PRAGMA foreign_keys=ON')
     await client.execute(`PRAGMA busy_timeout=${pragmas.busyTimeoutMs}`)
   }
-  return client
+  if (isLocalFile) await setPragmas()
+  // The client's own reconnect opens connections without our pragmas: they are set again.
+  const reopen = async () => {
+    if (!isLocalFile) return
+    client.reconnect()
+    await setPragmas()
+  }
+  return { client, reopen }
 }

@@ -40,7 +40,8 @@ export async function proposeAgenda(deps: AppDeps, workspaceId: string, cadence:
 
   for (const document of docs) {
     if (!ORDER.includes(document.kind)) continue
-    const doc = (await liveRoom(deps, document)).doc
+    const room = await liveRoom(deps, document)
+    const doc = room.doc
     const reasons: string[] = []
     if (document.kind === 'decisions') {
       const open = readDecisions(doc).decisions.filter((d) => d.status === 'open' && d.dueDate && d.dueDate <= horizon)
@@ -59,7 +60,7 @@ export async function proposeAgenda(deps: AppDeps, workspaceId: string, cadence:
     } else if (document.kind === 'brief') {
       const baseline = await lastBoardBrief(deps, document.id)
       if (baseline) {
-        const moved = compareBrief(baseline, projectBrief(doc)).pillars.filter((p) => p.status.before !== p.status.after)
+        const moved = compareBrief(baseline, projectBrief(room.doc)).pillars.filter((p) => p.status.before !== p.status.after)
         if (moved.length > 0) {
           reasons.push(`Status changed since the last board meeting: ${moved.map((p) => `${p.label} ${p.status.before ?? '—'} → ${p.status.after ?? '—'}`).join(', ')}`)
         }

@@ -17,6 +17,7 @@ import { throttled } from '../http/throttled'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
+import { isUniqueViolation } from '../db/sqlite-errors'
 
 const signup = createRoute({
   method: 'post', path: '/signup', tags: ['Accounts'], summary: 'Create an account and sign in',
@@ -75,8 +76,10 @@ export function authRoutes(deps: AppDeps) {
     const user = { id: newId(), name: body.name, email: body.email, passwordHash: await hashPassword(body.password), createdAt: deps.now() }
     try {
       await deps.db.insert(users).values(user)
-    } catch {
-      throw conflict('an account with this email already exists')
+    } catch (err) {
+      // Two sign-ups with one email at once: the unique index decides. Any other failure is not a conflict.
+      if (isUniqueViolation(err)) throw conflict('an account with this email already exists')
+      throw err
     }
     await startSession(c, user.id)
     return c.json({ user: { id: user.id, name: user.name, email: user.email } }, 201)

@@ -113,7 +113,7 @@ export function versionRoutes(deps: AppDeps) {
     }], t)
     const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [insertVersion, deps.db.update(documents).set({ updatedAt: t }).where(eq(documents.id, document.id))]
     // With a change: durable and relayed to everyone connected before this answers.
-    const results = update ? await room.submitServerChange(update, statements) : await deps.db.batch(statements)
+    const results = update ? await room.submitServerChange(update, statements, state) : await deps.db.batch(statements)
     const [recorded] = insertedVersions(results.slice(0, 1))
     // Everyone with the document open is told who restored which version (see shared/sync-notices.ts).
     room.broadcast(encodeNotice({

@@ -7,6 +7,7 @@ import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
 import { compactionLeases, documents, documentSeq, documentStates, documentUpdates } from '../db/schema'
+import { isBusy, isStatementLeftInProgress } from '../db/sqlite-errors'
 import { type LogConnection, type LogWrite } from './log-connection'
 import { APPEND_ROWS_PER_STATEMENT, BUSY_GIVE_UP_MS, BUSY_RETRY_MS } from '../sync/tuning'
 
@@ -75,6 +76,8 @@ export class DocumentStore {
     private onClose: () => void = () => {},
     /** The embedded file's native connection for appends (null for a libSQL server: appends go in a batch). */
     private log: LogConnection | null = null,
+    /** Replaces `db`'s connection with a fresh one (see isStatementLeftInProgress). */
+    private reopen?: () => Promise<void>,
   ) {}
 
   /**
@@ -87,13 +90,13 @@ export class DocumentStore {
   async load(documentId: string, after?: number): Promise<StoredDocument> {
     const since = after ?? 0
     const stateWanted = after === undefined ? undefined : gt(documentStates.throughSeq, after)
-    const [counter, states, rows] = await this.db.batch([
+    const [counter, states, rows] = await this.retryWhileBusy(() => this.db.batch([
       this.db.select({ lastSeq: documentSeq.lastSeq }).from(documentSeq).where(eq(documentSeq.documentId, documentId)),
       this.db.select({ state: documentStates.state, throughSeq: documentStates.throughSeq }).from(documentStates)
         .where(and(eq(documentStates.documentId, documentId), stateWanted)),
       this.db.select({ seq: documentUpdates.seq, update: documentUpdates.update }).from(documentUpdates)
         .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.seq, since))).orderBy(asc(documentUpdates.seq)),
-    ])
+    ]))
     const stateThrough = states[0]?.throughSeq ?? 0
     const base = Math.max(since, stateThrough)
     const updates = rows.filter((r) => r.seq > base).map((r) => ({ seq: r.seq, update: new Uint8Array(r.update) }))
@@ -215,17 +218,20 @@ export class DocumentStore {
       try {
         return await write()
       } catch (err) {
-        if (!isBusy(err) || performance.now() > giveUpAt) throw err
+        if (!isBusy(err)) throw err
+        if (isStatementLeftInProgress(err)) await this.reconnect()
+        if (performance.now() > giveUpAt) throw err
       }
       await new Promise((r) => setTimeout(r, BUSY_RETRY_MS))
     }
   }
-}
 
-/** The write lock is held elsewhere for now: worth retrying, unlike every other error. */
-export function isBusy(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED') return true
+  /** One reopen at a time, however many operations found the connection stuck. */
+  private async reconnect(): Promise<void> {
+    if (!this.reopen) return
+    this.reconnecting ??= this.reopen().finally(() => { this.reconnecting = null })
+    await this.reconnecting
   }
-  return false
+
+  private reconnecting: Promise<void> | null = null
 }

@@ -20,6 +20,8 @@ export interface PendingUpdate {
   done?: Waiter
   /** Statements that commit with this update, all or nothing (server-made changes only). */
   alongside?: readonly BatchItem<'sqlite'>[]
+  /** A restore only: the document this update leaves, as of when it was planned (built off the event loop). */
+  leaves?: Uint8Array
 }
 
 /** An update the database has, with the sequence number it was given there. */
@@ -65,6 +67,8 @@ export class CommitQueue {
     this.queue = []
     this.inFlight = this.store.append(batch.map((i) => ({ documentId: i.room.documentId, update: i.update, alongside: i.alongside })))
       .then((appended) => this.settle(batch, appended, null), (err: Error) => this.settle(batch, null, err))
+      // Nothing runs after a flush but this: a fault in settling is logged, never an unhandled rejection.
+      .catch((err: Error) => this.onError(new Error(`settling a committed batch failed: ${err.message}`)))
       .finally(() => {
         this.inFlight = null
         if (this.queue.length > 0) this.schedule()
@@ -88,14 +92,18 @@ export class CommitQueue {
       if (list) list.push(committed)
       else byRoom.set(item.room, [committed])
     })
-    for (const [room, items] of byRoom) {
-      if (appended) room.applyCommitted(items)
-      else room.failCommitted(items)
+    try {
+      for (const [room, items] of byRoom) {
+        if (appended) room.applyCommitted(items)
+        else room.failCommitted(items)
+      }
+    } finally {
+      // Whatever happened above, a server-made change's caller is answered: committed or not.
+      batch.forEach((item, i) => {
+        if (!item.done) return
+        if (appended) item.done.resolve(appended[i].alongside)
+        else item.done.reject(error!)
+      })
     }
-    batch.forEach((item, i) => {
-      if (!item.done) return
-      if (appended) item.done.resolve(appended[i].alongside)
-      else item.done.reject(error!)
-    })
   }
 }

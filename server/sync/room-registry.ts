@@ -1,6 +1,7 @@
 // Loads documents on first connect, unloads them a while after the last connection leaves,
 // compacts their logs in the background, and closes connections whose access changed.
 import * as Y from 'yjs'
+import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { DamagedDocumentError, type DocumentStore } from '../storage/document-store'
 import type { CommitQueue, CommittedUpdate } from './commit-queue'
 import type { Connection } from './connection'
@@ -119,6 +120,7 @@ export class RoomRegistry {
       onEmpty: (r) => this.scheduleUnload(r),
       onLogGrown: (r) => this.maybeCompact(r),
       onProtocolError: (conn, err) => this.opts.log.warn({ documentId, userId: conn.user.id, err: err.message }, 'closing a connection on bad input'),
+      onBroken: (r, err) => this.drop(r, err),
       onCommitted: fanout ? (r, items) => fanout.committed(r, items) : undefined,
       onPresence: fanout ? (r, update) => fanout.presence(r, update) : undefined,
     })
@@ -189,6 +191,21 @@ export class RoomRegistry {
     this.opts.fanout?.unsubscribe(room.documentId)
     room.doc.destroy()
     this.stats.unloads++
+  }
+
+  /**
+   * A copy that failed to apply committed updates is closed now: its clients get 4503, reconnect and
+   * resend what they hold, and the next connection loads the document afresh from the database.
+   */
+  private drop(room: Room, err: Error): void {
+    this.opts.log.error({ documentId: room.documentId, err: err.message, stack: err.stack }, 'applying committed updates failed; the document is reloaded from the database')
+    room.closeAll(CloseCode.storageFailed, CloseReason[CloseCode.storageFailed])
+    room.closed = true
+    this.cancelUnload(room.documentId)
+    this.cancelCompactTimer(room)
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId)
+    this.opts.fanout?.unsubscribe(room.documentId)
+    room.doc.destroy()
   }
 
   /**

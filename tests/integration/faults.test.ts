@@ -1,4 +1,5 @@
-// Faults: kill -9 during an edit storm, offline edits, restore during edits, a live backup.
+// Faults: kill -9 during an edit storm, offline edits, restore during edits, a live backup, a database
+// that refuses writes for a while.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +10,7 @@ import { drizzle } from 'drizzle-orm/libsql'
 import * as schema from '../../server/db/schema'
 import { DocumentStore } from '../../server/storage/document-store'
 import { addInitiative, readRoadmap } from '../../shared/documents/roadmap'
-import { workspaceWithDocument } from '../helpers/api'
+import { ApiClient, signUp, uniqueEmail, workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 import { connectDoc, type SyncClient } from '../helpers/sync-client'
 import { sleep, waitFor } from '../helpers/wait'
@@ -181,4 +182,34 @@ describe('live backup', () => {
     a.destroy()
     b.destroy()
   })
+})
+
+describe('a database that refuses writes for a while', () => {
+  it('closes the writer with 4503 and relays nothing, answers HTTP writes 503; the process keeps running and the edit lands once the database is back', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url)
+    const writer = connectDoc(server.url, documentId, owner.cookie)
+    const watcher = connectDoc(server.url, documentId, owner.cookie)
+    await Promise.all([writer.synced(), watcher.synced()])
+    // Another process holds the write lock past the server's retry limit (5 s).
+    const { createClient } = await import('@libsql/client')
+    const other = createClient({ url: `file:${server.dbPath}` })
+    const lock = await other.transaction('write')
+    writer.doc.getText('t').insert(0, 'typed while the database was locked')
+    await waitFor(() => writer.closes.some((c) => c.code === 4503), { timeoutMs: 20_000, message: 'writer closed with 4503' })
+    expect(watcher.doc.getText('t').toString()).toBe('')
+    // An HTTP write meanwhile answers 503 (nothing written, try again), not a misleading 409 or a 500.
+    const signup = await new ApiClient(server.url).post('/api/auth/signup', { name: 'During Lock', email: uniqueEmail('lock'), password: 'correct horse battery' })
+    expect(signup.status).toBe(503)
+    expect(signup.headers.get('retry-after')).toBe('2')
+    await lock.rollback()
+    other.close()
+    // The writer reconnects by itself and resends what the server lacks.
+    await waitFor(() => watcher.doc.getText('t').toString() === 'typed while the database was locked', { timeoutMs: 20_000 })
+    expect(server.proc.exitCode).toBeNull()
+    expect(server.output()).toContain('commit failed')
+    expect(server.output()).not.toContain('unhandled rejection')
+    expect((await signUp(server.url, 'After Lock')).userId).toBeTruthy()
+    writer.destroy()
+    watcher.destroy()
+  }, 60_000)
 })

@@ -1,6 +1,7 @@
 // A very large document (20,000 initiatives, the scale issue #17 found blocking the server for
-// seconds) can be saved, compared and restored; while it is saved and compared another room's
-// edits are still relayed promptly: projection, compare and the restore plan run on the document worker.
+// seconds) can be saved, compared and restored while another room's edits are still relayed
+// promptly: projection, compare and the restore plan run on the document worker, and a restore
+// loads the document it leaves (built there) instead of applying its change to the live doc.
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readRoadmap } from '../../shared/documents/roadmap'
@@ -17,7 +18,7 @@ beforeAll(async () => { server = await startServer() })
 afterAll(async () => { await server?.dispose() })
 
 describe('a very large document', () => {
-  it('20,000 initiatives: save and compare answer while another room relays under 100 ms; restore undoes it', async () => {
+  it('20,000 initiatives: save, compare and a restore that undoes it answer while another room relays under 100 ms', async () => {
     const { owner, workspaceId, documentId } = await workspaceWithDocument(server.url, 'roadmap')
     expect((await owner.post(`/api/documents/${documentId}/versions`, { label: 'small' })).status).toBe(201)
 
@@ -47,27 +48,35 @@ describe('a very large document', () => {
     const a = connectDoc(server.url, otherId, owner.cookie)
     const b = connectDoc(server.url, otherId, owner.cookie)
     await Promise.all([a.synced(), b.synced()])
-    const probe = startRelayProbe(a, b)
+    // Most relays take a few ms. The longest left are synchronous steps on the event loop: writing the
+    // large version row to the database (~0.4 s), encoding the live document (30–110 ms) and loading
+    // the restored one (60–170 ms). A loaded shared test machine stretches them, so: the median under
+    // 100 ms and none near the seconds-long stalls of old. Each phase is timed on its own.
+    const expectPrompt = (phase: string, delays: number[]) => {
+      const sorted = [...delays].sort((x, y) => x - y)
+      const figures = `${phase}: ${sorted.length} relays, median ${sorted[sorted.length >> 1].toFixed(0)} ms, longest ${sorted.slice(-3).map(Math.round).join(', ')} ms`
+      expect(sorted.length, figures).toBeGreaterThan(5)
+      expect(sorted[sorted.length >> 1], figures).toBeLessThan(100)
+      expect(sorted[sorted.length - 1], figures).toBeLessThan(1000)
+    }
 
+    const probe = startRelayProbe(a, b)
     const saved = await owner.post(`/api/documents/${documentId}/versions`, { label: 'large' })
     expect(saved.status).toBe(201)
     const compared = await owner.get(`/api/documents/${documentId}/compare?from=1&to=2`)
     expect(compared.status).toBe(200)
     expect(compared.body.comparison.initiatives.added).toHaveLength(ROWS)
     expect((await owner.get(`/api/documents/${documentId}/compare?from=2&to=live`)).status).toBe(200)
-    const delays = await probe.stop()
-    expect(delays.length).toBeGreaterThan(5)
-    // Every relay is well under 100 ms on a quiet machine; a loaded shared test machine can delay
-    // single relays, so: the median under 100 ms and none near the seconds-long stalls of old.
-    const sorted = [...delays].sort((x, y) => x - y)
-    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(100)
-    expect(sorted[sorted.length - 1]).toBeLessThan(1000)
+    expectPrompt('save and compare', await probe.stop())
 
-    // Restoring the small version undoes it. Its plan is made on the worker, but applying and relaying
-    // the change that removes 20,000 rows still holds the event loop for about a second (issue #17).
+    // Restoring the small version undoes it. Applied to the live doc, the change that deletes 20,000
+    // rows held the event loop 1.1–1.5 s inside Yjs; the restore now loads the result instead.
+    const restoreProbe = startRelayProbe(a, b)
     const restored = await owner.post(`/api/documents/${documentId}/restore`, { version: 1 })
     expect(restored.status).toBe(200)
     expect(restored.body.changed).toBe(true)
+    expectPrompt('restore', await restoreProbe.stop())
+
     // The large version stays readable, and the live document is the small one again.
     const large2 = await owner.get(`/api/documents/${documentId}/versions/2`)
     expect(large2.body.projection.initiatives).toHaveLength(ROWS)

@@ -34,7 +34,7 @@ function setup(maxSeq = 0) {
   const enqueue = commits.enqueue.bind(commits)
   let enqueued = 0
   commits.enqueue = (item) => { enqueued++; enqueue(item) }
-  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq, logRows: 0, storedBytes: 0 }, commits, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq, logRows: 0, storedBytes: 0 }, commits, { onEmpty() {}, onLogGrown() {}, onProtocolError() {}, onBroken() {} })
   const conn = fakeConnection(1)
   room.join(conn)
   conn.sent.length = 0

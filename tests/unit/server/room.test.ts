@@ -46,7 +46,7 @@ function fakeConnection(id: number, canWrite = true, userId = `u${id}`): Connect
 function setup() {
   const store = new GatedStore()
   const queue = new CommitQueue(store as unknown as DocumentStore)
-  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0, storedBytes: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {} })
+  const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0, storedBytes: 0 }, queue, { onEmpty() {}, onLogGrown() {}, onProtocolError() {}, onBroken() {} })
   return { store, queue, room }
 }
 
@@ -237,6 +237,65 @@ describe('commit before apply and relay', () => {
     await change
     expect(room.doc.getText('t').toString()).toBe('S')
     expect(updatesReceived(a)).toHaveLength(1) // the server wrote it: everyone gets it
+    expect(room.pending).toBe(0)
+  })
+
+  it('applies a restore by loading the document it leaves, keeping edits committed after it was planned', async () => {
+    const { store, room } = setup()
+    const a = fakeConnection(1), watcher = fakeConnection(2)
+    room.join(a)
+    room.join(watcher)
+    const commitNext = async (n: number) => {
+      await waitFor(() => store.batches.length === n)
+      store.gates[n - 1].release()
+      await waitFor(() => room.pending === 0)
+    }
+    room.receive(a, editFrame('old'))
+    await commitNext(1)
+    // Planned as the document worker does, on the state as of now: the change and the document it leaves.
+    const plan = new Y.Doc()
+    Y.applyUpdate(plan, Y.encodeStateAsUpdate(room.doc))
+    const changes: Uint8Array[] = []
+    plan.on('update', (u: Uint8Array) => changes.push(u))
+    plan.getText('t').delete(0, plan.getText('t').length)
+    const before = room.doc
+    // One edit commits between the plan and the restore, another in the restore's own batch.
+    room.receive(a, editFrame('one'))
+    await commitNext(2)
+    const restored = room.submitServerChange(changes[0], [], Y.encodeStateAsUpdate(plan))
+    room.receive(a, editFrame('two'))
+    await waitFor(() => store.batches.length === 3)
+    expect(store.batches[2]).toHaveLength(2)
+    store.gates[2].release()
+    await restored
+    expect(room.doc).not.toBe(before)
+    const text = room.doc.getText('t').toString()
+    expect(text).not.toContain('old')
+    expect(text).toContain('one')
+    expect(text).toContain('two')
+    // A client that applies what it was relayed holds the same document.
+    const replica = new Y.Doc()
+    for (const f of updatesReceived(watcher)) Y.applyUpdate(replica, (decodeClientMessage(f) as { update: Uint8Array }).update)
+    expect(replica.getText('t').toString()).toBe(text)
+  })
+})
+
+describe('a fault while applying a committed batch', () => {
+  it('is reported once as a broken room, never as an unhandled rejection, and the server change is still answered', async () => {
+    const store = new GatedStore()
+    const broken: Error[] = []
+    const room = new Room('d1', 'w1', new Y.Doc(), { maxSeq: 0, logRows: 0, storedBytes: 0 }, new CommitQueue(store as unknown as DocumentStore),
+      { onEmpty() {}, onLogGrown() {}, onProtocolError() {}, onBroken: (_r, err) => broken.push(err) })
+    const conn = fakeConnection(1)
+    room.join(conn)
+    conn.send = () => { throw new Error('socket exploded') }
+    const server = new Y.Doc()
+    server.getText('t').insert(0, 'S')
+    const change = room.submitServerChange(Y.encodeStateAsUpdate(server))
+    await waitFor(() => store.batches.length === 1)
+    store.gates[0].release()
+    await change
+    expect(broken.map((e) => e.message)).toEqual(['socket exploded'])
     expect(room.pending).toBe(0)
   })
 })
