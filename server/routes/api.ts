@@ -6,6 +6,7 @@ import type { AppDeps } from '../app-deps'
 import { apiRouter, json } from '../http/openapi'
 import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
+import { commentRoutes, documentCommentRoutes } from './comments'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
 import { meetingRoutes, workspaceMeetingRoutes } from './meetings'
 import { versionRoutes } from './versions'
@@ -40,6 +41,8 @@ export function apiRoutes(deps: AppDeps) {
     .route('/workspaces', workspaceMeetingRoutes(deps))
     .route('/documents', documentRoutes(deps))
     .route('/documents', versionRoutes(deps))
+    .route('/documents', documentCommentRoutes(deps))
+    .route('/comments', commentRoutes(deps))
     .route('/meetings', meetingRoutes(deps))
     .route('/meetings', boardPackRoutes(deps))
   api.doc('/openapi.json', {
