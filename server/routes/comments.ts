@@ -7,7 +7,7 @@ import { createRoute } from '@hono/zod-openapi'
 import {
   CommentListResponse, CommentParams, CommentResponse, CreateCommentBody, CreateReplyBody, DocumentParams, PatchCommentBody, ReplyResponse,
 } from '../../shared/api'
-import { canEditDocuments, canReadWorkspace, type Role } from '../../shared/roles'
+import { canDeleteComment, canReadWorkspace, canResolveComment, type Role } from '../../shared/roles'
 import { encodeNotice } from '../../shared/sync-notices'
 import type { AppDeps } from '../app-deps'
 import {
@@ -83,7 +83,7 @@ export function commentRoutes(deps: AppDeps) {
     const patch = c.req.valid('json')
     const own = row.authorId === user.id
     if (patch.body !== undefined && !own) throw forbidden('only its author may edit a comment')
-    if (patch.resolved !== undefined && !own && !canEditDocuments(role)) throw forbidden(`your role (${role}) may not resolve or reopen another person's thread`)
+    if (patch.resolved !== undefined && !canResolveComment(role, own)) throw forbidden(`your role (${role}) may not resolve or reopen another person's thread`)
     // Resolving a resolved thread keeps who resolved it first.
     const resolved = patch.resolved === (row.resolvedAt !== null) ? undefined : patch.resolved
     await updateComment(deps.db, row.id, { body: patch.body, resolved }, user.id, deps.now())
@@ -93,7 +93,7 @@ export function commentRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { row, document, role } = await threadAccess(c.req.valid('param').commentId, user.id)
     refuseArchived(document)
-    if (row.authorId !== user.id && role !== 'owner') throw forbidden('only its author or an owner may delete a thread')
+    if (!canDeleteComment(role, row.authorId === user.id)) throw forbidden('only its author or an owner may delete a thread')
     await deleteComment(deps.db, row.id)
     tellConnections(deps, document.id, row.id)
     return c.body(null, 204)

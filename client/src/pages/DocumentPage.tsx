@@ -12,6 +12,7 @@ import { FormError } from '../components/FormError'
 import { PageLoading } from '../components/PageLoading'
 import { PresenceList } from '../components/PresenceList'
 import { RoleChip } from '../components/RoleChip'
+import { CommentsPanel } from '../comments/CommentsPanel'
 import { bodyForKind } from '../documents/registry'
 import { SaveVersionButton } from '../history/SaveVersionButton'
 import { useSession } from '../session/session'
@@ -143,6 +144,7 @@ export default function DocumentPage() {
             <h2 className="side-title">Your access</h2>
             <RoleChip role={access.role} />
           </section>
+          <CommentsPanel documentId={document.id} provider={sync.provider} myUserId={presenceUser.id} role={access.role} archived={Boolean(document.archivedAt)} />
         </aside>
       </div>
     </main>
