@@ -109,6 +109,8 @@ export default function DocumentPage() {
                 Read-only
               </span>
             )}
+            {/* On a phone the side column is below the document: a way straight to the discussion. */}
+            <a href="#comments-title" className="button small subtle">Comments</a>
             <Link to={`/d/${document.id}/history`} className="button small subtle" data-testid="history-link">
               History
             </Link>
