@@ -2,7 +2,7 @@
 // included: comments are not part of the Y.Doc). Authors edit and delete their own threads; authors,
 // editors and owners resolve and reopen; owners delete any. An archived document's threads are
 // read-only (409 on every change). Each change sends a "comments" notice to the document's sync
-// connections on this instance, which refetch the list (docs/api.md).
+// connections (on every instance, through Redis when configured), which refetch the list (docs/api.md).
 import { createRoute } from '@hono/zod-openapi'
 import {
   CommentListResponse, CommentParams, CommentResponse, CreateCommentBody, CreateReplyBody, DocumentParams, PatchCommentBody, ReplyResponse,
@@ -104,7 +104,12 @@ function refuseArchived(document: DocumentRow): void {
   if (document.archivedAt !== null) throw conflict('the document is archived: its comments are read-only')
 }
 
-/** Pages with the document open (on this instance) refetch the threads; a document nobody has open is not loaded for this. */
+/**
+ * Pages with the document open refetch the threads: its connections here, and with several
+ * instances those of the others through Redis. A document nobody has open is not loaded for this.
+ */
 function tellConnections(deps: AppDeps, documentId: string, commentId: string): void {
-  deps.rooms.loaded(documentId)?.broadcast(encodeNotice({ type: 'comments', documentId, commentId }), null)
+  const frame = encodeNotice({ type: 'comments', documentId, commentId })
+  deps.rooms.loaded(documentId)?.broadcast(frame, null)
+  deps.fanout?.notice(documentId, frame)
 }
