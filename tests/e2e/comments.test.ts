@@ -1,13 +1,16 @@
 // The Comments panel in Chromium through the real server: a viewer's comment appears on an editor's
 // open page without a reload, shown as text; the editor resolves it and it folds away on the
-// viewer's page; the panel passes axe and does not widen the page at 390 px. Screenshots go to
-// SCREENSHOT_DIR when it is set.
+// viewer's page; the panel passes axe and does not widen the page at 390 px; a thread started from
+// a roadmap row's comment button is pinned to that initiative and counted on its row for everyone.
+// Screenshots go to SCREENSHOT_DIR when it is set.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { addInitiative } from '../../shared/documents/roadmap'
 import { workspaceWithDocument } from '../helpers/api'
 import { axeFindings, blocking } from '../helpers/axe'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
+import { connectDoc } from '../helpers/sync-client'
 
 let server: TestServer
 let browser: Browser
@@ -71,4 +74,35 @@ it('a viewer comments, an editor sees it live and resolves it, the viewer sees i
   expect(blocking(await axeFindings(viewerPage))).toEqual([])
   const overflow = await viewerPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow).toBeLessThanOrEqual(0)
+})
+
+it('a viewer comments on a roadmap initiative from its row; the editor\'s row shows one open thread', async () => {
+  const { owner, documentId, addMember } = await workspaceWithDocument(server.url, 'roadmap')
+  const editor = await addMember('Eddie Editor', 'editor')
+  const viewer = await addMember('Vera Viewer', 'viewer')
+  const editorPage = await openPage(await contextFor(browser, server.url, editor), `${server.url}/d/${documentId}`)
+  const viewerPage = await openPage(await contextFor(browser, server.url, viewer), `${server.url}/d/${documentId}`)
+  const writer = connectDoc(server.url, documentId, owner.cookie)
+  let initiativeId = ''
+  try {
+    await writer.synced()
+    const added = addInitiative(writer.doc, { title: 'Data platform' })
+    if (added.ok) initiativeId = added.id
+    for (const page of [editorPage, viewerPage]) await page.locator(`[data-initiative-id="${initiativeId}"]`).first().waitFor({ timeout: 5_000 })
+  } finally {
+    writer.destroy()
+  }
+  for (const page of [editorPage, viewerPage]) await page.getByText('No open threads.').waitFor()
+
+  await viewerPage.getByRole('button', { name: 'Comment on Data platform' }).click()
+  // The form is focused and says what the thread is about.
+  expect(await viewerPage.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('Comment on Data platform')
+  await viewerPage.keyboard.type('Is the cost signed off?')
+  await viewerPage.keyboard.press('Control+Enter')
+
+  await editorPage.getByRole('button', { name: 'Comment on Data platform (1 open thread)' }).waitFor({ timeout: 5_000 })
+  await editorPage.getByText('Is the cost signed off?').waitFor()
+  const listed = await owner.get(`/api/documents/${documentId}/comments`)
+  expect(listed.body.comments.map((c: { anchor: unknown }) => c.anchor)).toEqual([{ type: 'record', recordId: initiativeId }])
+  await screenshots(editorPage, 'comments-record')
 })
