@@ -105,4 +105,9 @@ it('a viewer comments on a roadmap initiative from its row; the editor\'s row sh
   const listed = await owner.get(`/api/documents/${documentId}/comments`)
   expect(listed.body.comments.map((c: { anchor: unknown }) => c.anchor)).toEqual([{ type: 'record', recordId: initiativeId }])
   await screenshots(editorPage, 'comments-record')
+
+  // An editor's header (with Save version and the Comments link) still fits a phone.
+  await editorPage.setViewportSize({ width: 390, height: 900 })
+  const overflow = await editorPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
 })
