@@ -13,3 +13,13 @@ export function canManageMembers(role: Role | null | undefined): boolean {
 export function canReadWorkspace(role: Role | null | undefined): boolean {
   return role === 'owner' || role === 'editor' || role === 'viewer'
 }
+
+/** Resolving or reopening a thread: its author, or anyone who may edit the document. */
+export function canResolveComment(role: Role | null | undefined, isAuthor: boolean): boolean {
+  return isAuthor || canEditDocuments(role)
+}
+
+/** Deleting a thread: its author, or an owner. */
+export function canDeleteComment(role: Role | null | undefined, isAuthor: boolean): boolean {
+  return isAuthor || role === 'owner'
+}

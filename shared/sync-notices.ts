@@ -17,7 +17,13 @@ export interface RestoredNotice {
   by: { id: string; name: string }
   at: string
 }
-export type SyncNotice = RestoredNotice
+/** A thread of the document was started, replied to, edited, resolved, reopened or deleted: refetch the list. */
+export interface CommentsChangedNotice {
+  type: 'comments'
+  documentId: string
+  commentId: string
+}
+export type SyncNotice = RestoredNotice | CommentsChangedNotice
 
 export function encodeNotice(notice: SyncNotice): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -29,7 +35,10 @@ export function encodeNotice(notice: SyncNotice): Uint8Array {
 /** Reads the notice after its message type; null for anything that is not a notice we know. */
 export function readNotice(decoder: decoding.Decoder): SyncNotice | null {
   try {
-    const value = JSON.parse(decoding.readVarString(decoder)) as Partial<RestoredNotice>
+    const value = JSON.parse(decoding.readVarString(decoder)) as Partial<RestoredNotice> | Partial<CommentsChangedNotice>
+    if (value?.type === 'comments') {
+      return typeof value.documentId === 'string' && typeof value.commentId === 'string' ? value as CommentsChangedNotice : null
+    }
     if (value?.type !== 'restored' || typeof value.restoredFrom !== 'number' || typeof value.savedAs !== 'number') return null
     if (typeof value.by?.name !== 'string' || typeof value.documentId !== 'string') return null
     return value as RestoredNotice

@@ -4,7 +4,7 @@
 // carrying the HTTP status and the server's `error` message.
 import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
-import type { DecisionItemInput, ErrorBody, MeetingInput, VersionRef } from '../../shared/api'
+import type { CommentAnchor, DecisionItemInput, ErrorBody, MeetingInput, VersionRef } from '../../shared/api'
 import type { DocumentKind } from '../../shared/document-kinds'
 import type { Cadence } from '../../shared/cadences'
 import type { Role } from '../../shared/roles'
@@ -145,6 +145,18 @@ export const api = {
     call(client.documents[':documentId'].$get({ param: { documentId } }, withSignal(options.signal)), options),
   updateDocument: (documentId: string, patch: { title?: string; archived?: boolean }) =>
     call(client.documents[':documentId'].$patch({ param: { documentId }, json: patch })),
+
+  // Comments (threads on a document; every member, viewers included)
+  listComments: (documentId: string, signal?: AbortSignal) =>
+    call(client.documents[':documentId'].comments.$get({ param: { documentId } }, withSignal(signal))),
+  createComment: (documentId: string, input: { body: string; anchor: CommentAnchor }) =>
+    call(client.documents[':documentId'].comments.$post({ param: { documentId }, json: input })),
+  replyToComment: (commentId: string, body: string) =>
+    call(client.comments[':commentId'].replies.$post({ param: { commentId }, json: { body } })),
+  updateComment: (commentId: string, patch: { body?: string; resolved?: boolean }) =>
+    call(client.comments[':commentId'].$patch({ param: { commentId }, json: patch })),
+  deleteComment: (commentId: string) =>
+    call(client.comments[':commentId'].$delete({ param: { commentId } })),
 
   // Versions (history, compare, restore)
   saveVersion: (documentId: string, label?: string) =>

@@ -18,10 +18,13 @@ export const CONTROL_CHANNEL = 'quorum:control'
 export interface CommittedRows { kind: 'rows'; instanceId: string; firstSeq: number; count: number; update: Uint8Array }
 /** An awareness update (y-protocols encoding) of people connected to `instanceId`, identity stamped there. */
 export interface Presence { kind: 'presence'; instanceId: string; update: Uint8Array }
-export type DocumentMessage = CommittedRows | Presence
+/** A notice frame (shared/sync-notices.ts) for every connection of the document, sent as it is. */
+export interface Notice { kind: 'notice'; instanceId: string; update: Uint8Array }
+export type DocumentMessage = CommittedRows | Presence | Notice
 
 const KIND_ROWS = 0
 const KIND_PRESENCE = 1
+const KIND_NOTICE = 2
 
 export const documentChannel = (documentId: string): string => CHANNEL_PREFIX + documentId
 
@@ -39,7 +42,7 @@ export function encodeDocumentMessage(m: DocumentMessage): Uint8Array {
     encoding.writeVarUint(encoder, m.firstSeq)
     encoding.writeVarUint(encoder, m.count)
   } else {
-    encoding.writeVarUint(encoder, KIND_PRESENCE)
+    encoding.writeVarUint(encoder, m.kind === 'presence' ? KIND_PRESENCE : KIND_NOTICE)
   }
   encoding.writeVarUint8Array(encoder, m.update)
   return encoding.toUint8Array(encoder)
@@ -60,6 +63,8 @@ export function decodeDocumentMessage(bytes: Uint8Array): DocumentMessage {
     m = { kind: 'rows', instanceId, firstSeq, count, update: decoding.readVarUint8Array(decoder) }
   } else if (kind === KIND_PRESENCE) {
     m = { kind: 'presence', instanceId, update: decoding.readVarUint8Array(decoder) }
+  } else if (kind === KIND_NOTICE) {
+    m = { kind: 'notice', instanceId, update: decoding.readVarUint8Array(decoder) }
   } else {
     throw new Error(`unknown fan-out message kind ${kind}`)
   }

@@ -124,9 +124,22 @@ export class RedisFanout implements RoomFanout {
     this.publish(room, { kind: 'presence', instanceId: this.instanceId, update })
   }
 
+  /**
+   * A notice about a document (comments changed) for its connections on the other instances, whether
+   * or not the document is loaded here. Best effort: a lost one is made good by the page's refetch
+   * on its next (re)sync.
+   */
+  notice(documentId: string, frame: Uint8Array): void {
+    this.publishTo(documentId, { kind: 'notice', instanceId: this.instanceId, update: frame })
+  }
+
   private publish(room: Room, m: DocumentMessage): void {
+    this.publishTo(room.documentId, m)
+  }
+
+  private publishTo(documentId: string, m: DocumentMessage): void {
     const message = encodeDocumentMessage(m)
-    this.pub.publish(documentChannel(room.documentId), Buffer.from(message.buffer, message.byteOffset, message.byteLength)).then(
+    this.pub.publish(documentChannel(documentId), Buffer.from(message.buffer, message.byteOffset, message.byteLength)).then(
       () => { this.stats.published++ },
       (err: Error) => { this.stats.publishFailures++; this.lost(err) },
     )
@@ -168,6 +181,10 @@ export class RedisFanout implements RoomFanout {
     this.stats.received++
     if (m.kind === 'presence') {
       room.applyRemotePresence(m.update, Date.now())
+      return
+    }
+    if (m.kind === 'notice') {
+      room.broadcast(m.update, null)
       return
     }
     room.applyRemote(m.firstSeq, m.count, m.update)

@@ -163,3 +163,28 @@ export const recoveryCodes = sqliteTable('recovery_codes', {
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   usedAt: integer('used_at'),
 }, (t) => [index('recovery_codes_user_idx').on(t.userId)])
+/**
+ * Discussion threads on a document. Not part of the Y.Doc (viewers may comment but never write the
+ * document). `anchor` is JSON: shared/api/comments.ts `CommentAnchor`.
+ */
+export const comments = sqliteTable('comments', {
+  id: text('id').primaryKey(),
+  documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  anchor: text('anchor').notNull(),
+  body: text('body').notNull(),
+  authorId: text('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  resolvedAt: integer('resolved_at'),
+  resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+}, (t) => [index('comments_document_idx').on(t.documentId)])
+
+/** Replies to a thread, oldest first. */
+export const commentReplies = sqliteTable('comment_replies', {
+  id: text('id').primaryKey(),
+  commentId: text('comment_id').notNull().references(() => comments.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  authorId: text('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [index('comment_replies_comment_idx').on(t.commentId)])

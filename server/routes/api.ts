@@ -9,6 +9,7 @@ import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
 import { invitationRoutes, workspaceInvitationRoutes } from './invitations'
 import { passwordResetRoutes } from './password-reset'
+import { commentRoutes, documentCommentRoutes } from './comments'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
 import { meetingRoutes, workspaceMeetingRoutes } from './meetings'
 import { versionRoutes } from './versions'
@@ -47,6 +48,8 @@ export function apiRoutes(deps: AppDeps) {
     .route('/workspaces', workspaceMeetingRoutes(deps))
     .route('/documents', documentRoutes(deps))
     .route('/documents', versionRoutes(deps))
+    .route('/documents', documentCommentRoutes(deps))
+    .route('/comments', commentRoutes(deps))
     .route('/meetings', meetingRoutes(deps))
     .route('/meetings', boardPackRoutes(deps))
   api.doc('/openapi.json', {

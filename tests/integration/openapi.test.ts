@@ -32,6 +32,8 @@ describe('GET /api/openapi.json', () => {
       'POST /auth/signup', 'POST /auth/login', 'GET /me', 'GET /workspaces/{workspaceId}', 'DELETE /workspaces/{workspaceId}/members/{userId}',
       'GET /workspaces/{workspaceId}/documents', 'PATCH /documents/{documentId}', 'GET /documents/{documentId}/compare',
       'POST /documents/{documentId}/restore', 'POST /meetings/{meetingId}/end', 'GET /meetings/{meetingId}/board-pack.pdf', 'GET /health',
+      'POST /documents/{documentId}/comments', 'GET /documents/{documentId}/comments', 'POST /comments/{commentId}/replies',
+      'PATCH /comments/{commentId}', 'DELETE /comments/{commentId}',
     ]) expect(names).toContain(expected)
     expect(names.length).toBeGreaterThanOrEqual(30)
   })

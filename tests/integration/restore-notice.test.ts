@@ -3,7 +3,7 @@
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { addInitiative, readRoadmap } from '../../shared/documents/roadmap'
-import { MESSAGE_NOTICE, readNotice, restoredText, type SyncNotice } from '../../shared/sync-notices'
+import { MESSAGE_NOTICE, readNotice, restoredText, type RestoredNotice, type SyncNotice } from '../../shared/sync-notices'
 import { workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 import { connectDoc } from '../helpers/sync-client'
@@ -37,8 +37,8 @@ it('sends every connected client "Olivia restored v1", after the restored conten
     const { notice, initiatives } = seen[0]
     expect(notice).toMatchObject({ type: 'restored', documentId, restoredFrom: 1, savedAs: 2, by: { id: owner.userId, name: 'Olivia Owner' } })
     expect(initiatives).toBe(0) // the restore reached this client before its notice
-    expect(restoredText(notice!, viewer.userId)).toBe('Olivia Owner restored v1')
-    expect(restoredText(notice!, owner.userId)).toBe('You restored v1')
+    expect(restoredText(notice as RestoredNotice, viewer.userId)).toBe('Olivia Owner restored v1')
+    expect(restoredText(notice as RestoredNotice, owner.userId)).toBe('You restored v1')
   } finally {
     editing.destroy()
     watching.destroy()

@@ -12,6 +12,9 @@ import { FormError } from '../components/FormError'
 import { PageLoading } from '../components/PageLoading'
 import { PresenceList } from '../components/PresenceList'
 import { RoleChip } from '../components/RoleChip'
+import { DocumentCommentsContext } from '../comments/comment-context'
+import { CommentsPanel } from '../comments/CommentsPanel'
+import { useDocumentCommentsState } from '../comments/useDocumentCommentsState'
 import { bodyForKind } from '../documents/registry'
 import { SaveVersionButton } from '../history/SaveVersionButton'
 import { useSession } from '../session/session'
@@ -61,6 +64,7 @@ export default function DocumentPage() {
   const people = usePresence(sync.provider, me?.id)
   const behind = useRenderLag(sync.ydoc, sync.provider)
   const [restored, dismissRestored] = useRestoreNotice(sync.provider)
+  const comments = useDocumentCommentsState(documentId, sync.provider)
   useCurrentWorkspace(access?.document.workspaceId)
 
   // 4401 or a refused connection with a dead session: back to /login (RequireAuth keeps ?next).
@@ -108,6 +112,8 @@ export default function DocumentPage() {
                 Read-only
               </span>
             )}
+            {/* On a phone the side column is below the document: a way straight to the discussion. */}
+            <a href="#comments-title" className="button small subtle">Comments</a>
             <Link to={`/d/${document.id}/history`} className="button small subtle" data-testid="history-link">
               History
             </Link>
@@ -129,22 +135,25 @@ export default function DocumentPage() {
         </div>
       )}
 
-      <div className="document-layout">
-        <article className="document-body">
-          {sync.ydoc && sync.provider ? (
-            <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={canWrite} user={presenceUser} documentId={document.id} workspaceId={document.workspaceId} />
-          ) : (
-            <PageLoading label="Connecting…" />
-          )}
-        </article>
-        <aside className="document-side">
-          <PresenceList people={people} />
-          <section className="doc-facts">
-            <h2 className="side-title">Your access</h2>
-            <RoleChip role={access.role} />
-          </section>
-        </aside>
-      </div>
+      <DocumentCommentsContext.Provider value={comments.context}>
+        <div className="document-layout">
+          <article className="document-body">
+            {sync.ydoc && sync.provider ? (
+              <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={canWrite} user={presenceUser} documentId={document.id} workspaceId={document.workspaceId} />
+            ) : (
+              <PageLoading label="Connecting…" />
+            )}
+          </article>
+          <aside className="document-side">
+            <PresenceList people={people} />
+            <section className="doc-facts">
+              <h2 className="side-title">Your access</h2>
+              <RoleChip role={access.role} />
+            </section>
+            <CommentsPanel documentId={document.id} state={comments} myUserId={presenceUser.id} role={access.role} archived={Boolean(document.archivedAt)} />
+          </aside>
+        </div>
+      </DocumentCommentsContext.Provider>
     </main>
   )
 }

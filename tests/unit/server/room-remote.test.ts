@@ -89,6 +89,8 @@ describe('fan-out message', () => {
     expect(decodeDocumentMessage(encodeDocumentMessage(m))).toEqual(m)
     const p = { kind: 'presence' as const, instanceId: 'i-2', update: new Uint8Array([1, 2, 3]) }
     expect(decodeDocumentMessage(encodeDocumentMessage(p))).toEqual(p)
+    const n = { kind: 'notice' as const, instanceId: 'i-3', update: new Uint8Array([16, 2, 123, 125]) }
+    expect(decodeDocumentMessage(encodeDocumentMessage(n))).toEqual(n)
     expect(documentOfChannel(documentChannel('doc-1'))).toBe('doc-1')
     expect(documentOfChannel('other')).toBeNull()
     expect(() => decodeDocumentMessage(new Uint8Array([9]))).toThrow(/format/)

@@ -11,6 +11,7 @@ import { CellInput } from '../common/CellInput'
 import { CellSelect } from '../common/CellSelect'
 import { CellText } from '../common/CellText'
 import { ChangedBadge } from '../common/ChangedBadge'
+import { RecordCommentButton } from '../../comments/RecordCommentButton'
 import { ConfirmDelete } from '../common/ConfirmDelete'
 import type { EditableRowProps } from '../common/editable-row'
 import { PILLAR_OPTIONS, RISK_OPTIONS, STATUS_OPTIONS } from './labels'
@@ -77,6 +78,7 @@ export const RoadmapRow = memo(function RoadmapRow(props: Props) {
         </td>
         <td><CellText value={i.owner} text={text('owner')} write={write} cell={cell('owner')} label="Owner" readOnly={readOnly} placeholder="Owner" maxLength={LIMITS.name} testId="initiative-owner" /></td>
         <td className="cell-actions">
+          <RecordCommentButton recordId={i.id} label={i.title || 'untitled initiative'} />
           {canWrite && (
             <button type="button" className="row-delete" aria-label={`Delete ${i.title || 'initiative'}`} title="Delete initiative" onClick={props.onAskDelete}>×</button>
           )}

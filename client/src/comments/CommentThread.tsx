@@ -1,0 +1,118 @@
+// One thread: its text, who wrote it and when, its replies, and what the viewer may do with it.
+import { useState } from 'react'
+import type { CommentDto } from '../../../shared/api'
+import { canDeleteComment, canResolveComment, type Role } from '../../../shared/roles'
+import { api, errorMessage } from '../api'
+import { ConfirmDialog } from '../components/ConfirmDialog'
+import { FormError } from '../components/FormError'
+import { CommentForm } from './CommentForm'
+
+interface Props {
+  comment: CommentDto
+  myUserId: string
+  role: Role
+  /** False on an archived document: threads can be read, not changed. */
+  canChange: boolean
+  onChanged: () => void
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })
+
+function anchorLabel(comment: CommentDto): string | null {
+  if (comment.anchor.type === 'record') return 'On a row of the document'
+  if (comment.anchor.type === 'text') return 'On a passage of text'
+  return null
+}
+
+export function CommentThread({ comment, myUserId, role, canChange, onChanged }: Props) {
+  const [editing, setEditing] = useState(false)
+  const [replying, setReplying] = useState(false)
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const own = comment.authorId === myUserId
+  const where = anchorLabel(comment)
+
+  async function run(action: () => Promise<unknown>) {
+    setError(null)
+    try {
+      await action()
+      onChanged()
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }
+
+  return (
+    <article className={`comment-thread${comment.resolved ? ' resolved' : ''}`} aria-label={`Thread by ${comment.authorName}`} data-testid="comment-thread">
+      {where && <p className="comment-anchor">{where}</p>}
+      <header className="comment-meta">
+        <strong>{own ? 'You' : comment.authorName}</strong>
+        <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
+        {comment.updatedAt !== comment.createdAt && <span className="muted">(edited)</span>}
+      </header>
+      {editing ? (
+        <CommentForm
+          label="Edit comment" submitLabel="Save" initial={comment.body} testId="comment-edit-form"
+          onSubmit={async (body) => { await api.updateComment(comment.id, { body }); setEditing(false); onChanged() }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <p className="comment-body" data-testid="comment-body">{comment.body}</p>
+      )}
+      {comment.resolved && comment.resolvedBy && (
+        <p className="comment-resolved-by">Resolved by {comment.resolvedBy.id === myUserId ? 'you' : comment.resolvedBy.name}</p>
+      )}
+
+      {comment.replies.length > 0 && (
+        <ol className="comment-replies" aria-label="Replies">
+          {comment.replies.map((reply) => (
+            <li key={reply.id} className="comment-reply">
+              <div className="comment-meta">
+                <strong>{reply.authorId === myUserId ? 'You' : reply.authorName}</strong>
+                <time dateTime={reply.createdAt}>{when(reply.createdAt)}</time>
+              </div>
+              <p className="comment-body">{reply.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {canChange && (
+        <div className="comment-actions">
+          {!comment.resolved && !replying && <button type="button" className="button small subtle" onClick={() => setReplying(true)}>Reply</button>}
+          {canResolveComment(role, own) && (
+            <button type="button" className="button small subtle" onClick={() => run(() => api.updateComment(comment.id, { resolved: !comment.resolved }))}>
+              {comment.resolved ? 'Reopen' : 'Resolve'}
+            </button>
+          )}
+          {own && !editing && <button type="button" className="button small subtle" onClick={() => setEditing(true)}>Edit</button>}
+          {canDeleteComment(role, own) && (
+            <button
+              type="button" className="button small subtle danger"
+              onClick={() => setConfirmingDelete(true)}
+            >
+              Delete
+            </button>
+          )}
+        </div>
+      )}
+      {replying && (
+        <CommentForm
+          label={`Reply to ${own ? 'your thread' : comment.authorName}`} submitLabel="Reply" testId="comment-reply-form"
+          onSubmit={async (body) => { await api.replyToComment(comment.id, body); setReplying(false); onChanged() }}
+          onCancel={() => setReplying(false)}
+        />
+      )}
+      <FormError message={error} />
+      {confirmingDelete && (
+        <ConfirmDialog
+          title="Delete this thread?" confirmLabel="Delete" busyLabel="Deleting…" testId="delete-comment-dialog" confirmTestId="confirm-delete-comment"
+          onConfirm={async () => { await api.deleteComment(comment.id); onChanged() }}
+          onClose={() => setConfirmingDelete(false)}
+        >
+          The thread{comment.replies.length > 0 ? ` and its ${comment.replies.length === 1 ? 'reply' : `${comment.replies.length} replies`}` : ''} will be deleted for everyone.
+        </ConfirmDialog>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,75 @@
+// The document's discussion: open threads, a form to start one (on the document, or on the record
+// whose comment button was pressed), and resolved threads folded away. Every member may comment,
+// viewers included; the list follows the sync socket's "comments" notices.
+import { useEffect, useRef } from 'react'
+import type { CommentDto } from '../../../shared/api'
+import type { Role } from '../../../shared/roles'
+import { api } from '../api'
+import { CommentForm } from './CommentForm'
+import { CommentThread } from './CommentThread'
+import type { DocumentCommentsState } from './useDocumentCommentsState'
+import './comments.css'
+
+interface Props {
+  documentId: string
+  state: DocumentCommentsState
+  myUserId: string
+  role: Role
+  archived: boolean
+}
+
+export function CommentsPanel({ documentId, state, myUserId, role, archived }: Props) {
+  const { comments, error, reload, target, setTarget } = state
+  const formBox = useRef<HTMLDivElement>(null)
+  const open = comments?.filter((c) => !c.resolved) ?? []
+  const resolved = comments?.filter((c) => c.resolved) ?? []
+  const thread = (c: CommentDto) => (
+    <li key={c.id}><CommentThread comment={c} myUserId={myUserId} role={role} canChange={!archived} onChanged={() => void reload()} /></li>
+  )
+
+  // A record's comment button was pressed: bring the form into view, ready to type.
+  useEffect(() => {
+    if (!target) return
+    formBox.current?.scrollIntoView({ block: 'nearest' })
+    formBox.current?.querySelector('textarea')?.focus()
+  }, [target])
+
+  return (
+    <section className="comments-panel" aria-labelledby="comments-title" data-testid="comments-panel">
+      <h2 id="comments-title" className="side-title">
+        Comments{comments && open.length > 0 ? <span className="comment-count"> · {open.length} open</span> : null}
+      </h2>
+      {archived ? (
+        <p className="muted small-text">The document is archived: its comments are read-only.</p>
+      ) : (
+        <div ref={formBox} className="comment-new">
+          {target && (
+            <p className="comment-target" data-testid="comment-target">
+              On <strong>{target.label}</strong>
+              <button type="button" className="button small subtle" onClick={() => setTarget(null)} aria-label={`Comment on the whole document instead of ${target.label}`}>✕</button>
+            </p>
+          )}
+          <CommentForm
+            key={target?.recordId ?? 'document'}
+            label={target ? `Comment on ${target.label}` : 'Comment on this document'} submitLabel="Comment" testId="new-comment-form"
+            onSubmit={async (body) => {
+              await api.createComment(documentId, { body, anchor: target ? { type: 'record', recordId: target.recordId } : { type: 'document' } })
+              setTarget(null)
+              void reload()
+            }}
+          />
+        </div>
+      )}
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {comments === null && !error && <p className="muted small-text">Loading comments…</p>}
+      {comments && open.length === 0 && <p className="muted small-text">No open threads.</p>}
+      {open.length > 0 && <ul className="comment-list" aria-label="Open threads">{open.map(thread)}</ul>}
+      {resolved.length > 0 && (
+        <details className="comments-resolved">
+          <summary>{resolved.length} resolved</summary>
+          <ul className="comment-list" aria-label="Resolved threads">{resolved.map(thread)}</ul>
+        </details>
+      )}
+    </section>
+  )
+}
