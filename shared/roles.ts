@@ -13,3 +13,8 @@ export function canManageMembers(role: Role | null | undefined): boolean {
 export function canReadWorkspace(role: Role | null | undefined): boolean {
   return role === 'owner' || role === 'editor' || role === 'viewer'
 }
+
+/** Approving a meeting's minutes makes them the record: owners only. */
+export function canApproveMinutes(role: Role | null | undefined): boolean {
+  return role === 'owner'
+}

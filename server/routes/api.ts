@@ -4,6 +4,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { HealthResponse } from '../../shared/api'
 import type { AppDeps } from '../app-deps'
 import { apiRouter, json } from '../http/openapi'
+import { actionRoutes, meetingActionRoutes, workspaceActionRoutes } from './actions'
 import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
@@ -42,6 +43,9 @@ export function apiRoutes(deps: AppDeps) {
     .route('/documents', versionRoutes(deps))
     .route('/meetings', meetingRoutes(deps))
     .route('/meetings', boardPackRoutes(deps))
+    .route('/meetings', meetingActionRoutes(deps))
+    .route('/workspaces', workspaceActionRoutes(deps))
+    .route('/actions', actionRoutes(deps))
   api.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
