@@ -15,6 +15,7 @@ const DocumentPage = lazy(() => import('./pages/DocumentPage'))
 const HistoryPage = lazy(() => import('./pages/HistoryPage'))
 const MeetingsPage = lazy(() => import('./pages/MeetingsPage'))
 const MeetingPage = lazy(() => import('./pages/MeetingPage'))
+const ActionsPage = lazy(() => import('./pages/ActionsPage'))
 
 const withSuspense = (label: string, page: ReactNode) => <Suspense fallback={<PageLoading label={label} />}>{page}</Suspense>
 
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
       { path: '/d/:documentId/history', element: withSuspense('Loading history…', <HistoryPage />) },
       { path: '/d/:documentId/compare', element: withSuspense('Loading history…', <HistoryPage />) },
       { path: '/w/:workspaceId/meetings', element: withSuspense('Loading meetings…', <MeetingsPage />) },
+      { path: '/w/:workspaceId/actions', element: withSuspense('Loading actions…', <ActionsPage />) },
       { path: '/m/:meetingId', element: withSuspense('Opening meeting…', <MeetingPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

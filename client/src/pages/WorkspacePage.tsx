@@ -107,6 +107,9 @@ export function WorkspacePage() {
           <Link to={`/w/${workspaceId}/meetings`} className="button small" data-testid="meetings-link">
             Meetings
           </Link>
+          <Link to={`/w/${workspaceId}/actions`} className="button small" data-testid="actions-link">
+            Actions
+          </Link>
           <RoleChip role={workspace.role} />
         </div>
       </div>
