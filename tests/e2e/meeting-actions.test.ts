@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const actionTitles = (page: Page, scope: string) =>
   page.locator(`${scope} [data-testid="action-item"]`).evaluateAll((items) =>
-    items.map((li) => (li.querySelector('input[aria-label="Action"]') as HTMLInputElement | null)?.value ?? li.querySelector('.action-title')?.textContent ?? ''))
+    items.map((li) => (li.querySelector('textarea[aria-label="Action"]') as HTMLTextAreaElement | null)?.value ?? li.querySelector('.action-title')?.textContent ?? ''))
 
 describe('action items and minutes in the meeting room', () => {
   it('adds an action live, approves the minutes, carries the action to the next meeting until done', { timeout: 120_000 }, async () => {
@@ -74,7 +74,7 @@ describe('action items and minutes in the meeting room', () => {
     await viewerPage.getByText('You have no open actions.').waitFor()
 
     await ownerPage.goto(`${server.url}/m/${next}`)
-    await ownerPage.locator('[data-testid="carried-actions"] [data-testid="action-status"]').selectOption('done')
+    await ownerPage.locator('[data-testid="carried-actions"] [data-testid="action-done"]').click()
     await ownerPage.getByTestId('carried-actions').waitFor({ state: 'detached' })
     await ownerPage.reload()
     await ownerPage.getByTestId('meeting-actions').waitFor()

@@ -18,10 +18,12 @@ interface Props {
   today: string
   /** Show the meeting it came from (carried items, the Actions page). */
   showMeeting?: boolean
+  /** A narrow column (carried items): the item as text, and "Done" for owners and editors. */
+  compact?: boolean
   onChanged: (action: ActionDto) => void
 }
 
-export function ActionItem({ action, members, canWrite, today, showMeeting = false, onChanged }: Props) {
+export function ActionItem({ action, members, canWrite, today, showMeeting = false, compact = false, onChanged }: Props) {
   const [title, setTitle] = useState(action.title)
   const [error, setError] = useState<string | null>(null)
   const overdue = isOverdue(action, today)
@@ -43,24 +45,32 @@ export function ActionItem({ action, members, canWrite, today, showMeeting = fal
     </span>
   )
 
-  if (!canWrite) {
+  if (!canWrite || compact) {
     return (
       <li className={`action-item status-${action.status}`} data-testid="action-item" data-status={action.status}>
         <span className="action-title">{action.title}</span>
         <span className="action-line">
-          {action.ownerName} · due {dateLabel(action.dueDate)} · {STATUS_LABELS[action.status]} {meta}
+          {action.ownerName} · due {dateLabel(action.dueDate)}{compact ? '' : ` · ${STATUS_LABELS[action.status]}`} {meta}
         </span>
+        {canWrite && action.status === 'open' && (
+          <button type="button" className="button small" data-testid="action-done" onClick={() => void save({ status: 'done' })}>
+            Mark done
+          </button>
+        )}
+        <FormError message={error} />
       </li>
     )
   }
   return (
     <li className={`action-item status-${action.status}`} data-testid="action-item" data-status={action.status}>
-      <input
+      <textarea
         className="action-title-input"
         aria-label="Action"
+        rows={1}
         value={title}
         maxLength={300}
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={(e) => setTitle(e.target.value.replace(/\n/g, ' '))}
+        onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), e.currentTarget.blur())}
         onBlur={() => title.trim() && title !== action.title && void save({ title })}
       />
       <span className="action-line">

@@ -12,7 +12,7 @@ export function CarriedActions({ state, canWrite, today }: { state: MeetingActio
       </h2>
       <ul className="action-list">
         {carried.map((a) => (
-          <ActionItem key={`${a.id}:${a.updatedAt}`} action={a} members={state.members} canWrite={canWrite} today={today} showMeeting onChanged={state.changed} />
+          <ActionItem key={`${a.id}:${a.updatedAt}`} action={a} members={state.members} canWrite={canWrite} today={today} showMeeting compact onChanged={state.changed} />
         ))}
       </ul>
     </section>
