@@ -18,3 +18,7 @@ export function canReadWorkspace(role: Role | null | undefined): boolean {
 export function canApproveMinutes(role: Role | null | undefined): boolean {
   return role === 'owner'
 }
+
+export function canReadAuditLog(role: Role | null | undefined): boolean {
+  return role === 'owner'
+}

@@ -1,5 +1,6 @@
 // Tables of Quorum. Ids are random URL-safe strings; times are unix milliseconds.
 import { ACTION_STATUSES } from '../../shared/api/actions'
+import { AUDIT_ACTIONS } from '../../shared/api/audit'
 import { CADENCES } from '../../shared/cadences'
 import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core'
 
@@ -123,6 +124,18 @@ export const meetingAttendees = sqliteTable('meeting_attendees', {
   meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
 }, (t) => [primaryKey({ columns: [t.meetingId, t.userId] })])
+
+/** Append-only: rows are inserted, never updated or deleted (no route can). The id orders them. */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  at: integer('at').notNull(),
+  actorId: text('actor_id'),
+  action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  detail: text('detail'),
+}, (t) => [index('audit_log_workspace_idx').on(t.workspaceId, t.id)])
 
 /** Failed-login counters, keyed by 'email:<address>' or 'ip:<address>'. */
 export const loginAttempts = sqliteTable('login_attempts', {

@@ -4,6 +4,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { meetings, versions } from '../db/schema'
+import { audit } from '../audit/audit-log'
 import { conflict } from '../http/errors'
 import type { Meeting } from './end-meeting'
 
@@ -14,8 +15,11 @@ export async function approveMinutes(deps: AppDeps, meeting: Meeting, userId: st
     .where(and(eq(versions.meetingId, meeting.id), eq(versions.documentId, meeting.notesDocumentId))).limit(1)
   if (!saved) throw conflict('no notes version was saved when this meeting ended')
   // Only the first approval writes (two at once: the second finds minutes_version set and keeps it).
-  await deps.db.update(meetings).set({ minutesVersion: saved.version, minutesApprovedBy: userId, minutesApprovedAt: deps.now() })
-    .where(and(eq(meetings.id, meeting.id), isNull(meetings.minutesVersion)))
+  const approvedHere = await deps.db.update(meetings).set({ minutesVersion: saved.version, minutesApprovedBy: userId, minutesApprovedAt: deps.now() })
+    .where(and(eq(meetings.id, meeting.id), isNull(meetings.minutesVersion))).returning({ id: meetings.id })
+  if (approvedHere.length > 0) {
+    await audit(deps, { workspaceId: meeting.workspaceId, actorId: userId, action: 'minutes-approved', target: { type: 'meeting', id: meeting.id }, detail: `${meeting.title}: notes v${saved.version}` })
+  }
   const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
   return fresh
 }

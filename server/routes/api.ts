@@ -5,6 +5,7 @@ import { HealthResponse } from '../../shared/api'
 import type { AppDeps } from '../app-deps'
 import { apiRouter, json } from '../http/openapi'
 import { actionRoutes, meetingActionRoutes, workspaceActionRoutes } from './actions'
+import { auditRoutes } from './audit'
 import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
@@ -46,6 +47,7 @@ export function apiRoutes(deps: AppDeps) {
     .route('/meetings', meetingActionRoutes(deps))
     .route('/workspaces', workspaceActionRoutes(deps))
     .route('/actions', actionRoutes(deps))
+    .route('/workspaces', auditRoutes(deps))
   api.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {

@@ -18,6 +18,7 @@ import { proposeAgenda } from '../meetings/agenda-proposal'
 import { approveMinutes } from '../meetings/approve-minutes'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { createDocument, documentDto } from './documents'
+import { audit } from '../audit/audit-log'
 
 const tags = ['Meetings']
 const createMeeting = createRoute({
@@ -137,12 +138,18 @@ export function meetingRoutes(deps: AppDeps) {
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'start meetings')
     if (meeting.endedAt !== null) throw conflict('the meeting has already ended')
     const startedAt = meeting.startedAt ?? deps.now()
-    if (meeting.startedAt === null) await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
+    if (meeting.startedAt === null) {
+      await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
+      await audit(deps, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-started', target: { type: 'meeting', id: meeting.id }, detail: meeting.title })
+    }
     return c.json(await meetingDto(deps, { ...meeting, startedAt }), 200)
   }).openapi(endMeetingRoute, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'end meetings')
     const result = await endMeeting(deps, meeting, user.id)
+    if (!result.alreadyEnded) {
+      await audit(deps, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-ended', target: { type: 'meeting', id: meeting.id }, detail: meeting.title })
+    }
     const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
     return c.json({ meeting: await meetingDto(deps, fresh), alreadyEnded: result.alreadyEnded, versions: result.versions }, 200)
   }).openapi(approveMinutesRoute, async (c) => {

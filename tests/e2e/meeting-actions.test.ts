@@ -1,7 +1,8 @@
 // Action items and minutes in Chromium through the real server: an action added in the room reaches
 // another person's page without a reload; the meeting ends and the owner approves the minutes; the
 // next meeting of the same cadence shows the open action at the top of its agenda until it is done;
-// the Actions page lists open items by owner with overdue ones flagged, and "My actions".
+// the Actions page lists open items by owner with overdue ones flagged, and "My actions"; the
+// owner's audit log records the approval.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workspaceWithDocument } from '../helpers/api'
@@ -79,5 +80,14 @@ describe('action items and minutes in the meeting room', () => {
     await ownerPage.reload()
     await ownerPage.getByTestId('meeting-actions').waitFor()
     expect(await ownerPage.getByTestId('carried-actions').count()).toBe(0)
+
+    // The owner's audit log shows the approval once, and filters to it; a viewer is refused.
+    await ownerPage.goto(`${server.url}/w/${workspaceId}/audit`)
+    await ownerPage.locator('[data-testid="audit-entry"][data-action="meeting-ended"]').waitFor()
+    await ownerPage.getByLabel('What').selectOption('minutes-approved')
+    await expect.poll(() => ownerPage.getByTestId('audit-entry').count()).toBe(1)
+    expect(await ownerPage.getByTestId('audit-entry').textContent()).toContain('Olivia Owner · Minutes approved')
+    await viewerPage.goto(`${server.url}/w/${workspaceId}/audit`)
+    await viewerPage.getByText('Only owners read the audit log').waitFor()
   })
 })

@@ -110,6 +110,11 @@ export function WorkspacePage() {
           <Link to={`/w/${workspaceId}/actions`} className="button small" data-testid="actions-link">
             Actions
           </Link>
+          {workspace.role === 'owner' && (
+            <Link to={`/w/${workspaceId}/audit`} className="button small" data-testid="audit-link">
+              Audit log
+            </Link>
+          )}
           <RoleChip role={workspace.role} />
         </div>
       </div>
