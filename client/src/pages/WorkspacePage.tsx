@@ -103,7 +103,7 @@ export function WorkspacePage() {
             {workspace.name}
           </h1>
         </div>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+        <div className="workspace-links">
           <Link to={`/w/${workspaceId}/meetings`} className="button small" data-testid="meetings-link">
             Meetings
           </Link>
