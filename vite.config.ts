@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
-import { precompress } from './scripts/vite-precompress'
+import { precompress } from './scripts/vite-precompress.ts'
 
 // The client lives in client/; the API (and the sync WebSocket) is proxied to the Hono server in dev.
 const apiTarget = process.env.QUORUM_API ?? 'http://localhost:3000'

@@ -1,7 +1,8 @@
 // Command-line flags and environment → what this run of `npm run bench` does.
 //   BENCH_QUICK=1            1 run per scenario, 3 s of editing (smoke test)
-//   --scenarios=a,b          latency, history (late joiner + ingest), idle, client (bundle size), extras (TODO slots)
-//   --loads=10x1,200x1       clients x documents for the latency scenario
+//   --scenarios=a,b          latency, history (late joiner + ingest), idle, client (bundle size), extras (TODO slots),
+//                            cluster (Quorum: clients split across two instances + Redis against all on one)
+//   --loads=10x1,200x1       clients x documents for the latency scenario (and the cluster one)
 //   --servers=quorum,hocuspocus
 //   --runs=N --duration=S --edits=N (ingest size)   runs: 9 for latency, 3 for the rest unless given
 //   --profile[=CxD]          also run Quorum under one load (default 200x1) with --cpu-prof and summarise
@@ -13,13 +14,15 @@ import { REFERENCE_KINDS, SERVER_KINDS } from './servers/types'
 const DEFAULT_SERVERS: ServerKind[] = ['quorum', ...REFERENCE_KINDS]
 
 export interface Load { name: string; clients: number; documents: number }
-export type Scenario = 'latency' | 'history' | 'idle' | 'client' | 'extras'
-export const ALL_SCENARIOS: Scenario[] = ['latency', 'history', 'idle', 'client', 'extras']
+export type Scenario = 'latency' | 'history' | 'idle' | 'client' | 'extras' | 'cluster'
+export const ALL_SCENARIOS: Scenario[] = ['latency', 'history', 'idle', 'client', 'extras', 'cluster']
 
 export interface BenchConfig {
   quick: boolean
   scenarios: Scenario[]
   loads: Load[]
+  /** Loads of the cluster scenario (the issue's three unless --loads is given). */
+  clusterLoads: Load[]
   servers: ServerKind[]
   runs: number
   /**
@@ -44,6 +47,7 @@ export interface BenchConfig {
 }
 
 const DEFAULT_LOADS = '10x1,50x1,200x1,100x20'
+const DEFAULT_CLUSTER_LOADS = '10x1,50x1,100x20'
 
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig {
   const flags = new Map<string, string>()
@@ -64,6 +68,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig
   const profileFlag = flags.get('profile')
   return {
     quick, scenarios, loads, servers,
+    clusterLoads: list(flags.get('loads') ?? DEFAULT_CLUSTER_LOADS).map(parseLoad),
     runs: Number(flags.get('runs') ?? (quick ? 1 : 3)),
     latencyRuns: Number(flags.get('runs') ?? (quick ? 1 : 9)),
     durationS: Number(flags.get('duration') ?? (quick ? 3 : 10)),

@@ -5,10 +5,11 @@
 import os from 'node:os'
 import { resolve } from 'node:path'
 import { measureClientSize, type ClientSize } from './client-size'
+import { clusterScenario, formatCluster, type ClusterLoadResult } from './cluster'
 import { parseConfig, type BenchConfig, type Load } from './config'
 import { detectVersionFeatures } from './extras'
 import type { HistoryParams, IdleParams, LatencyParams } from './load/ipc'
-import { rotation, runOnce, type RunOutcome } from './orchestrate'
+import { rotation, runOnce, type Launched, type RunOutcome } from './orchestrate'
 import { sampleMachine } from './proc'
 import { runProfile } from './profile-run'
 import { evaluateTargets, formatTable, MetricTable, writeJson } from './report'
@@ -43,21 +44,22 @@ const failures: string[] = []
 const runs: Record<string, unknown>[] = []
 const log = (s: string) => process.stdout.write(s + '\n')
 
-async function measured(label: string, kind: ServerKind, request: Parameters<typeof runOnce>[1]): Promise<RunOutcome> {
+async function measured(label: string, kind: ServerKind, request: Parameters<typeof runOnce>[1], launch?: () => Promise<Launched>): Promise<RunOutcome> {
   let best: RunOutcome | null = null
   for (let attempt = 0; attempt < 3; attempt++) {
     await waitForQuiet()
     const t = Date.now()
-    const o = await runOnce(kind, request)
+    const o = await runOnce(kind, request, { launch })
     const other = o.otherCpuPct
-    log(`  ${label.padEnd(14)} ${kind.padEnd(12)} ${((Date.now() - t) / 1000).toFixed(1)}s  server ${fmtPct(o.serverCpuPct)}  loadgen ${fmtPct(o.loadgenCpuPct)}  other ${fmtPct(other)}${o.problems.length ? '  PROBLEMS: ' + o.problems.slice(0, 3).join('; ') : ''}`)
+    const companions = Object.entries(o.companionCpuPct).map(([name, v]) => `  ${name} ${fmtPct(v)}`).join('')
+    log(`  ${label.padEnd(14)} ${kind.padEnd(12)} ${((Date.now() - t) / 1000).toFixed(1)}s  server ${fmtPct(o.serverCpuPct)}${companions}  loadgen ${fmtPct(o.loadgenCpuPct)}  other ${fmtPct(other)}${o.problems.length ? '  PROBLEMS: ' + o.problems.slice(0, 3).join('; ') : ''}`)
     if (!best || (other ?? 0) < (best.otherCpuPct ?? 0) || o.problems.length < best.problems.length) best = o
     if (o.problems.length > 0 || other === null || other <= DISTURBED_PCT || retriesLeft <= 0 || attempt === 2) break
     retriesLeft--
     log(`    (disturbed by other processes: ${fmtPct(other)} of a core; repeating)`)
   }
   if (best!.problems.length) failures.push(...best!.problems.map((p) => `${label} ${kind}: ${p}`))
-  runs.push({ label, kind, serverCpuPct: round(best!.serverCpuPct), loadgenCpuPct: round(best!.loadgenCpuPct), otherCpuPct: round(best!.otherCpuPct), peakRssMb: round(best!.peakRssKb / 1024), result: stripWindow(best!.result), problems: best!.problems })
+  runs.push({ label, kind, serverCpuPct: round(best!.serverCpuPct), companionCpuPct: best!.companionCpuPct, loadgenCpuPct: round(best!.loadgenCpuPct), otherCpuPct: round(best!.otherCpuPct), peakRssMb: round(best!.peakRssKb / 1024), result: stripWindow(best!.result), problems: best!.problems })
   return best!
 }
 
@@ -155,6 +157,8 @@ async function main() {
   if (cfg.scenarios.includes('extras')) { log('\nmeeting snapshot + roadmap compare (Quorum)'); await extras() }
   let client: ClientSize | null = null
   if (cfg.scenarios.includes('client')) { log('\nclient bundle'); client = measureClientSize(); if (client.error) log(`  vite build failed: ${client.error.split('\n')[0]}`) }
+  let cluster: ClusterLoadResult[] | null = null
+  if (cfg.scenarios.includes('cluster')) cluster = await clusterScenario(cfg, (label, request, launch) => measured(label, 'quorum', request, launch), log)
   let profile: unknown = null
   if (cfg.profile) { log(`\nprofile: Quorum under ${cfg.profile.name} with --cpu-prof`); profile = await runProfile(cfg) }
 
@@ -195,6 +199,10 @@ async function main() {
     }
     log('(PASS/MISS: ratio of medians. Run by run: geometric mean of Quorum ÷ the best reference of the same run, whose workload is seeded alike. Pooled: the p99 of all runs\' deliveries together; its CI from a paired bootstrap over runs.)')
   }
+  if (cluster) {
+    log(`\n== Several instances (median of ${cfg.runs} run(s); ms, edit → remote apply; CPU % of one core) ==`)
+    log(formatCluster(cluster))
+  }
   const out = resolve(ROOT, cfg.out)
   writeJson(out, {
     meta: {
@@ -209,7 +217,7 @@ async function main() {
       ],
     },
     metrics: Object.fromEntries([...table.metrics].map(([k, m]) => [k, { label: m.label, unit: m.unit, better: m.better, median: roundAll(m.median), bestReference: round(m.best, 2), ratio: round(m.ratio, 3), runs: m.runs }])),
-    targets, quorumOnly, profile, runs, failures,
+    targets, quorumOnly, cluster, profile, runs, failures,
   })
   log(`\nwrote ${cfg.out} (${Math.round((Date.now() - started) / 1000)} s)`)
   if (failures.length) {

@@ -36,10 +36,13 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const store = new DocumentStore(storage.db, now, storage.close, storage.log)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   // Several instances: the rows each commits reach the others through Redis (server/cluster).
-  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, newId(), log, config.tuning.catchUpSweepMs) : null
+  const instanceId = newId()
+  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, instanceId, log, config.tuning.catchUpSweepMs) : null
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.tuning.compactThreshold,
+    compactionLeaseMs: config.tuning.compactionLeaseMs,
     unloadAfterMs: config.tuning.unloadAfterMs,
+    instanceId,
     log,
     fanout,
   })

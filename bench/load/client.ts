@@ -28,6 +28,10 @@ export class BenchClient {
   /** decode mode: edits of other clients seen, and their latencies (ms). */
   readonly seen = new Set<number>()
   readonly latencies: number[] = []
+  /** Several instances: which senders are connected to another instance than this client's… */
+  otherInstance: ((sender: number) => boolean) | null = null
+  /** …and the latencies of their edits (also in `latencies`). */
+  readonly crossLatencies: number[] = []
   /** Edits with a lower seq (the warm-up) are counted as seen but not timed. */
   timedFromSeq = 0
   /** With BENCH_SAMPLES set: [sender, seq, sendTicks, receivedTicks] per timed edit, for tail analysis. */
@@ -125,6 +129,7 @@ export class BenchClient {
       this.seen.add(key)
       if (seq < this.timedFromSeq) return
       this.latencies.push(ticksToMs(now - ticks))
+      if (this.otherInstance?.(client)) this.crossLatencies.push(ticksToMs(now - ticks))
       this.samples?.push([client, seq, ticks, now])
       this.lastSeenAt = performance.now()
     })

@@ -34,6 +34,8 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
     clients.push(c)
     byDoc[doc].push(c)
   }
+  // Several instances: each decoder also times apart the edits that crossed from another instance.
+  if (server.instanceUrls) for (const c of clients) c.otherInstance = (sender) => targets.instanceOf(sender) !== targets.instanceOf(c.index)
   const connectMs: number[] = []
   for (let i = 0; i < clients.length; i += 20) connectMs.push(...(await Promise.all(clients.slice(i, i + 20).map((c) => c.connect()))))
   await sleep(500)
@@ -86,6 +88,7 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
   const latencies: number[] = []
   for (const c of decoders) for (const l of c.latencies) latencies.push(l)
   const lat = percentiles(latencies)
+  const cross = decoders.flatMap((c) => c.crossLatencies)
 
   const problems: string[] = drainError ? [drainError] : []
   let deliveries = 0
@@ -106,6 +109,7 @@ export async function runLatency(server: ServerInfo, p: LatencyParams): Promise<
     editsSent: clients.reduce((a, c) => a + c.sent, 0),
     latencyMs: lat,
     latencyHistogram: histogram(latencies),
+    ...(server.instanceUrls && { crossInstanceMs: percentiles(cross), crossInstanceSamples: cross.length, instances: server.instanceUrls.length }),
     deliveries,
     // Deliveries of the measured edits only (the check counts the warm-up's too).
     deliveriesPerSec: (deliveries * editsPerClient) / (warmupEdits + editsPerClient) / ((lastDelivery - tStart) / 1000),

@@ -13,6 +13,8 @@ export interface Targets {
   documents: number
   /** How client `clientIndex` reaches document `doc`. */
   target(doc: number, clientIndex: number): ClientTarget
+  /** Several instances: which one client `clientIndex` reaches (the clients of each document alternate). */
+  instanceOf(clientIndex: number): number
   /** A fresh stock client; resolves once it has synced. */
   stockVerifier(doc: number): Promise<{ doc: Y.Doc; destroy(): void }>
 }
@@ -20,25 +22,27 @@ export interface Targets {
 export async function prepareTargets(server: ServerInfo, documents: number, clients: number): Promise<Targets> {
   const wsBase = server.url.replace(/^http/, 'ws')
   const runTag = Math.random().toString(36).slice(2, 8)
+  const urls = server.instanceUrls ?? [server.url]
+  const instanceOf = (i: number) => Math.floor(i / documents) % urls.length
   if (isQuorum(server.kind)) {
     const setup = await setupQuorum(server.url, documents, clients)
-    const headersFor = (i: number) => ({ cookie: setup.cookies[i % setup.cookies.length], origin: server.url })
+    const headersFor = (i: number) => ({ cookie: setup.cookies[i % setup.cookies.length], origin: urls[instanceOf(i)] })
     return {
-      documents,
-      target: (doc, i) => ({ wsUrl: `${wsBase}/api/sync/${setup.documentIds[doc]}`, headers: headersFor(i), codec: yWebsocketCodec }),
+      documents, instanceOf,
+      target: (doc, i) => ({ wsUrl: `${urls[instanceOf(i)].replace(/^http/, 'ws')}/api/sync/${setup.documentIds[doc]}`, headers: headersFor(i), codec: yWebsocketCodec }),
       stockVerifier: (doc) => yProvider(`${wsBase}/api/sync`, setup.documentIds[doc], headersFor(0)),
     }
   }
   const names = Array.from({ length: documents }, (_, i) => `bench-${runTag}-${i}`)
   if (server.kind === 'y-websocket') {
     return {
-      documents,
+      documents, instanceOf,
       target: (doc) => ({ wsUrl: `${wsBase}/${names[doc]}`, codec: yWebsocketCodec }),
       stockVerifier: (doc) => yProvider(wsBase, names[doc], {}),
     }
   }
   return {
-    documents,
+    documents, instanceOf,
     target: (doc) => ({ wsUrl: wsBase, codec: hocuspocusCodec(names[doc]) }),
     stockVerifier: (doc) => hpProvider(wsBase, names[doc]),
   }

@@ -36,7 +36,7 @@ export function startNodeFlags(root: string): string[] {
 }
 
 export async function launchQuorum(opts: LaunchOptions = {}, root = process.env.BENCH_QUORUM_ROOT || ROOT, kind: 'quorum' | 'quorum-base' = 'quorum'): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'quorum-bench-'))
+  const dir = opts.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'quorum-bench-'))
   return spawnServer({
     kind,
     script: serverEntry(root),
@@ -46,13 +46,14 @@ export async function launchQuorum(opts: LaunchOptions = {}, root = process.env.
     env: {
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'q.db')}`,
+      DATABASE_URL: opts.databaseUrl ?? `file:${join(dir!, 'q.db')}`,
       SEED_DEMO: 'false',
       QUORUM_SKIP_CLIENT_BUILD: 'true',
       QUORUM_PRINT_PORT: 'true',
       LOG_LEVEL: 'warn',
+      ...opts.env,
     },
     portLine: /QUORUM_PORT=(\d+)/,
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => { if (dir) rmSync(dir, { recursive: true, force: true }) },
   })
 }

@@ -16,6 +16,8 @@ export interface ServerInfo {
   /** http://127.0.0.1:<port> */
   url: string
   pid: number
+  /** Several instances of one server (the cluster scenario): each one's URL, this one first. */
+  instanceUrls?: string[]
 }
 
 export interface RunningServer extends ServerInfo {
@@ -27,4 +29,8 @@ export interface RunningServer extends ServerInfo {
 export interface LaunchOptions {
   /** Extra node flags for the server process (e.g. --cpu-prof). */
   nodeArgs?: string[]
+  /** Quorum: a database shared with other instances instead of a fresh one of its own. */
+  databaseUrl?: string
+  /** Quorum: more environment (REDIS_URL for several instances). */
+  env?: Record<string, string>
 }

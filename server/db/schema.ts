@@ -71,6 +71,17 @@ export const documentSeq = sqliteTable('document_seq', {
   lastSeq: integer('last_seq').notNull(),
 })
 
+/**
+ * Who compacts a document's log, until when: one instance at a time (several instances share the
+ * database). Taken and renewed by one conditional upsert; an instance that stops renewing loses it
+ * at `expiresAt`.
+ */
+export const compactionLeases = sqliteTable('compaction_leases', {
+  documentId: text('document_id').primaryKey().references(() => documents.id, { onDelete: 'cascade' }),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+})
+
 export const versions = sqliteTable('versions', {
   documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
   version: integer('version').notNull(),

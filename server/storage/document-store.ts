@@ -6,7 +6,7 @@
 import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
-import { documents, documentSeq, documentStates, documentUpdates } from '../db/schema'
+import { compactionLeases, documents, documentSeq, documentStates, documentUpdates } from '../db/schema'
 import { type LogConnection, type LogWrite } from './log-connection'
 import { APPEND_ROWS_PER_STATEMENT, BUSY_GIVE_UP_MS, BUSY_RETRY_MS } from '../sync/tuning'
 
@@ -159,22 +159,50 @@ export class DocumentStore {
   }
 
   /**
-   * Replaces the log rows up to `throughSeq` by one merged state, in one transaction. The caller has
-   * merged every row up to it (no gaps below); rows after it are left alone, and a state that covers
-   * less than the stored one is not written.
+   * Takes (or renews) the lease to compact a document, for `holder` until `ttlMs` from now: one
+   * conditional upsert, so of instances asking at once exactly one gets it. False while another
+   * holder's lease has not expired.
    */
-  async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+  async claimCompaction(documentId: string, holder: string, ttlMs: number): Promise<boolean> {
     const t = this.now()
-    await this.retryWhileBusy(() => this.db.batch([
-      this.db.insert(documentStates).values({ documentId, state: asBuffer(state), throughSeq, updatedAt: t })
-        .onConflictDoUpdate({
-          target: documentStates.documentId,
-          set: { state: sql`excluded.state`, throughSeq: sql`excluded.through_seq`, updatedAt: sql`excluded.updated_at` },
-          setWhere: sql`excluded.through_seq >= ${documentStates.throughSeq}`,
-        }),
-      this.db.delete(documentUpdates).where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.seq, throughSeq))),
-      this.db.update(documents).set({ updatedAt: t }).where(eq(documents.id, documentId)),
+    const rows = await this.retryWhileBusy(() => this.db.insert(compactionLeases)
+      .values({ documentId, holder, expiresAt: t + ttlMs })
+      .onConflictDoUpdate({
+        target: compactionLeases.documentId,
+        set: { holder: sql`excluded.holder`, expiresAt: sql`excluded.expires_at` },
+        setWhere: sql`${compactionLeases.holder} = excluded.holder OR ${compactionLeases.expiresAt} <= ${t}`,
+      })
+      .returning({ holder: compactionLeases.holder }))
+    return rows.length === 1
+  }
+
+  /**
+   * Replaces the log rows up to `throughSeq` by one merged state, in one transaction, if `holder`
+   * still holds the compaction lease (else nothing is written: false). The caller has merged every
+   * row up to `throughSeq` (no gaps below), so only rows it merged are deleted; rows after it are
+   * left alone, and a state that covers less than the stored one is not written.
+   */
+  async compact(documentId: string, state: Uint8Array, throughSeq: number, holder: string): Promise<boolean> {
+    const t = this.now()
+    const held = sql`EXISTS (SELECT 1 FROM ${compactionLeases} WHERE document_id = ${documentId} AND holder = ${holder} AND expires_at > ${t})`
+    const [, , touched] = await this.retryWhileBusy(() => this.db.batch([
+      this.db.run(sql`INSERT INTO ${documentStates} (document_id, state, through_seq, updated_at)
+        SELECT ${documentId}, ${asBuffer(state)}, ${throughSeq}, ${t} WHERE ${held}
+        ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
+        WHERE excluded.through_seq >= ${documentStates.throughSeq}`),
+      this.db.delete(documentUpdates).where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.seq, throughSeq), held)),
+      this.db.update(documents).set({ updatedAt: t }).where(and(eq(documents.id, documentId), held)),
     ]))
+    return touched.rowsAffected === 1
+  }
+
+  /** Bytes stored for a document now (compacted state plus log), for an instance that leaves compaction to another. */
+  async storedBytes(documentId: string): Promise<number> {
+    const [states, rows] = await this.db.batch([
+      this.db.select({ bytes: sql<number>`coalesce(sum(length(${documentStates.state})), 0)` }).from(documentStates).where(eq(documentStates.documentId, documentId)),
+      this.db.select({ bytes: sql<number>`coalesce(sum(length(${documentUpdates.update})), 0)` }).from(documentUpdates).where(eq(documentUpdates.documentId, documentId)),
+    ])
+    return Number(states[0].bytes) + Number(rows[0].bytes)
   }
 
   close(): void {

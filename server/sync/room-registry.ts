@@ -12,7 +12,11 @@ export interface RoomRegistryOptions {
   compactThreshold: number
   /** How long a room must go without new rows before it compacts (tests shorten it). */
   compactWhenQuietMs?: number
+  /** How long a compaction lease lasts (see tuning.ts). */
+  compactionLeaseMs: number
   unloadAfterMs: number
+  /** This process, as the holder of compaction leases (instances sharing the database compact a document one at a time). */
+  instanceId: string
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
   /** Several instances (REDIS_URL): how rooms hear of the rows other instances commit. Null: one process. */
   fanout?: RoomFanout | null
@@ -35,7 +39,8 @@ export class RoomRegistry {
   private unloadTimers = new Map<string, NodeJS.Timeout>()
   /** Rooms past the compaction threshold, waiting for a quiet moment. */
   private compactTimers = new Map<Room, NodeJS.Timeout>()
-  readonly stats = { loads: 0, unloads: 0, compactions: 0, catchUps: 0 }
+  /** `compactionsLeft`: compactions not done here because another instance holds the document's lease. */
+  readonly stats = { loads: 0, unloads: 0, compactions: 0, compactionsLeft: 0, catchUps: 0 }
   /** Documents refused because their stored log is not whole, for /api/health (until a restart). */
   readonly damaged = new Map<string, { problem: string; detectedAt: string }>()
 
@@ -223,6 +228,8 @@ export class RoomRegistry {
    * Stores the document as the state that covers the log up to `mergedThrough` (every row up to it
    * is in the document: no gaps below it) and deletes those rows; later rows stay in the log. The
    * state may hold some of them too (this process's own, above a gap): Yjs applies them twice harmlessly.
+   * Only the holder of the document's compaction lease does it; another instance then counts the
+   * stored bytes from the database (the size limit) and asks again a threshold of rows later.
    */
   async compact(room: Room): Promise<void> {
     room.compacting = true
@@ -230,12 +237,19 @@ export class RoomRegistry {
     const rowsMerged = room.logRows
     const bytesMerged = room.storedBytes
     try {
-      const state = Y.encodeStateAsUpdate(room.doc)
-      await this.store.compact(room.documentId, state, throughSeq)
-      room.logRows = Math.max(0, room.logRows - rowsMerged)
-      // The merged rows' bytes become the state's; what arrived meanwhile stays counted.
-      room.storedBytes = state.byteLength + (room.storedBytes - bytesMerged)
-      this.stats.compactions++
+      let done = await this.store.claimCompaction(room.documentId, this.opts.instanceId, this.opts.compactionLeaseMs)
+      const state = done ? Y.encodeStateAsUpdate(room.doc) : null
+      if (state) done = await this.store.compact(room.documentId, state, throughSeq, this.opts.instanceId)
+      if (state && done) {
+        room.logRows = Math.max(0, room.logRows - rowsMerged)
+        // The merged rows' bytes become the state's; what arrived meanwhile stays counted.
+        room.storedBytes = state.byteLength + (room.storedBytes - bytesMerged)
+        this.stats.compactions++
+      } else {
+        room.storedBytes = await this.store.storedBytes(room.documentId)
+        room.logRows = Math.max(0, room.logRows - rowsMerged)
+        this.stats.compactionsLeft++
+      }
     } catch (err) {
       this.opts.log.error({ documentId: room.documentId, err: (err as Error).message }, 'compaction failed; the log is intact')
     } finally {

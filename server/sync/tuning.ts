@@ -14,6 +14,11 @@ export interface SyncTuning {
   sendBufferLimitBytes: number
   /** A document's update log is merged into one row once it has this many rows, so a load reads few rows. */
   compactThreshold: number
+  /**
+   * A compaction lease lasts this long (ms), renewed by each compaction of its holder: of instances
+   * sharing a document one compacts it, and another takes over this long after the holder stopped.
+   */
+  compactionLeaseMs: number
   /** Sync sockets are pinged this often; one that missed the previous ping is dropped, so a dead link leaves presence within two intervals. */
   heartbeatMs: number
   /** A room with no connection stays loaded this long (ms), so a reload or a flaky network does not reload the document. */
@@ -34,6 +39,7 @@ export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
   maxMessageBytes: 16 * 1024 * 1024,
   sendBufferLimitBytes: 16 * 1024 * 1024,
   compactThreshold: 500,
+  compactionLeaseMs: 30_000,
   heartbeatMs: 10_000,
   unloadAfterMs: 30_000,
   catchUpSweepMs: 5000,

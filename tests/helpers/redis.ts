@@ -7,6 +7,8 @@ import { createServer, type AddressInfo } from 'node:net'
 export interface TestRedis {
   port: number
   url: string
+  /** The running redis-server's process id (a benchmark measures its CPU). */
+  readonly pid: number
   /** Stops the server (SIGKILL: its clients see the connection drop) and waits for the exit. */
   stop(): Promise<void>
   /** Starts it again on the same port; resolves once it accepts connections. */
@@ -59,5 +61,5 @@ export async function startRedis(): Promise<TestRedis> {
   }
 
   await start()
-  return { port, url: `redis://127.0.0.1:${port}`, start, stop }
+  return { port, url: `redis://127.0.0.1:${port}`, get pid() { return (proc as ChildProcess | null)?.pid ?? 0 }, start, stop }
 }

@@ -145,6 +145,36 @@ describe('several instances: the edit path', () => {
     ;[onA, witnessA, onB].forEach((c) => c.destroy())
   })
 
+  it('ending a meeting through B includes an edit made on A just before, even with Redis down', async () => {
+    const [a, b] = cluster.servers
+    const { owner, workspaceId, documentId } = await workspaceWithDocument(a.url)
+    const meeting = await owner.post(`/api/workspaces/${workspaceId}/meetings`, { cadence: 'board', title: 'Board', startsAt: '2026-09-15T09:00:00Z', agenda: [documentId] })
+    expect(meeting.status).toBe(201)
+    const onA = connectDoc(a.url, documentId, owner.cookie)
+    const witnessA = connectDoc(a.url, documentId, owner.cookie)
+    const onB = connectDoc(b.url, documentId, owner.cookie)
+    await Promise.all([onA, witnessA, onB].map((c) => c.synced()))
+    // B can hear of the edit only from the database.
+    await cluster.redis.stop()
+    onA.doc.getText('t').insert(0, '[decided on A]')
+    await waitFor(() => textOf(witnessA) === '[decided on A]', { message: 'relayed on A, so committed' })
+    expect(textOf(onB)).toBe('')
+
+    const ended = await on(b.url, owner.cookie).post(`/api/meetings/${meeting.body.id}/end`)
+    expect(ended.status).toBe(200)
+    const saved = ended.body.versions.find((v: { documentId: string }) => v.documentId === documentId)
+    expect(saved).toBeDefined()
+    const res = await fetch(`${b.url}/api/documents/${documentId}/versions/${saved.version}?format=yjs`, { headers: { cookie: owner.cookie } })
+    expect(res.status).toBe(200)
+    const version = new Y.Doc()
+    Y.applyUpdate(version, new Uint8Array(await res.arrayBuffer()))
+    expect(version.getText('t').toString()).toBe('[decided on A]')
+
+    await cluster.redis.start()
+    for (const s of [a, b]) await redisReady(s)
+    ;[onA, witnessA, onB].forEach((c) => c.destroy())
+  })
+
   it('a restore through B reaches the clients on A exactly, built on an edit made on A just before with Redis down', async () => {
     const [a, b] = cluster.servers
     const { owner, documentId } = await workspaceWithDocument(a.url, 'roadmap')

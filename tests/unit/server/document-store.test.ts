@@ -80,18 +80,49 @@ describe.each([['native connection', true], ['drizzle batch', false]] as const)(
     cleanups.push(t.dispose)
     const store = await t.newStore()
     await store.append([1, 2, 3, 4, 5].map((n) => ({ documentId: 'd1', update: bytes(n) })))
-    await store.compact('d1', bytes(0, 0), 3)
+    expect(await store.claimCompaction('d1', 'me', 60_000)).toBe(true)
+    expect(await store.compact('d1', bytes(0, 0), 3, 'me')).toBe(true)
     let loaded = await store.load('d1')
     expect(loaded.state).toEqual(bytes(0, 0))
     expect(loaded.updates.map((u) => u.seq)).toEqual([4, 5])
     expect(loaded.maxSeq).toBe(5)
     // A compaction that covers less than the stored state (a slower writer) does not replace it.
-    await store.compact('d1', bytes(7), 2)
+    await store.compact('d1', bytes(7), 2, 'me')
     loaded = await store.load('d1')
     expect(loaded.state).toEqual(bytes(0, 0))
     // Numbering goes on after compacted rows; a fully compacted log keeps its numbers too.
-    await store.compact('d1', bytes(0, 1), 5)
+    await store.compact('d1', bytes(0, 1), 5, 'me')
     expect((await store.load('d1')).maxSeq).toBe(5)
     expect(await seqs(store.append([{ documentId: 'd1', update: bytes(6) }]))).toEqual([6])
+  })
+
+  it('gives a document\'s compaction lease to one holder at a time, and writes nothing for one without it', async () => {
+    const t = await setup(native)
+    cleanups.push(t.dispose)
+    let now = 1000
+    const conns = [await openStorageConnection(t.database, t.url), await openStorageConnection(t.database, t.url)]
+    cleanups.push(() => conns.forEach((c) => c.close()))
+    const [a, b] = conns.map((c) => new DocumentStore(c.db, () => now, c.close, native ? c.log : null))
+    await a.append([1, 2, 3].map((n) => ({ documentId: 'd1', update: bytes(n) })))
+    // Two instances ask at once: exactly one gets it; the holder renews it, the other keeps being refused.
+    const claims = await Promise.all([a.claimCompaction('d1', 'A', 100), b.claimCompaction('d1', 'B', 100)])
+    expect(claims.filter(Boolean)).toHaveLength(1)
+    const [holder, holderName, other, otherName] = claims[0] ? [a, 'A', b, 'B'] : [b, 'B', a, 'A']
+    expect(await holder.claimCompaction('d1', holderName, 100)).toBe(true)
+    expect(await other.claimCompaction('d1', otherName, 100)).toBe(false)
+    expect(await other.claimCompaction('d2', otherName, 100)).toBe(true) // per document
+    // Without the lease, a compaction changes nothing: the log keeps its rows.
+    expect(await other.compact('d1', bytes(0), 3, otherName)).toBe(false)
+    expect((await a.load('d1')).updates.map((u) => u.seq)).toEqual([1, 2, 3])
+    expect((await a.load('d1')).state).toBeNull()
+    // A holder that stops renewing loses it when it expires, and its late compaction then writes nothing.
+    now += 100
+    expect(await other.claimCompaction('d1', otherName, 100)).toBe(true)
+    expect(await holder.compact('d1', bytes(9), 3, holderName)).toBe(false)
+    expect(await other.compact('d1', bytes(0, 0), 2, otherName)).toBe(true)
+    const loaded = await a.load('d1')
+    expect(loaded.state).toEqual(bytes(0, 0))
+    expect(loaded.updates.map((u) => u.seq)).toEqual([3])
+    expect(await other.storedBytes('d1')).toBe(3)
   })
 })

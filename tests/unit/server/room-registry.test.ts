@@ -25,7 +25,7 @@ describe('room registry loading', () => {
         return storedText('the real minutes')
       },
     }
-    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, log: silent })
+    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, compactionLeaseMs: 30_000, instanceId: 'i1', log: silent })
     await expect(registry.acquire('d1', 'w1')).rejects.toThrow(/SQLITE_BUSY/)
     expect(registry.loaded('d1')).toBeUndefined()
     expect(registry.loadedCount).toBe(0)
@@ -47,7 +47,7 @@ describe('room registry loading', () => {
         return { state: null, stateThrough: 0, updates: [{ seq: 1, update: new Uint8Array([1, 2, 3, 255]) }, { seq: 2, update: Y.encodeStateAsUpdate(good) }], maxSeq: 2 }
       },
     }
-    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, log: silent })
+    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, compactionLeaseMs: 30_000, instanceId: 'i1', log: silent })
     const [a, b] = await Promise.all([registry.acquire('d1', 'w1'), registry.acquire('d1', 'w1')])
     expect(a).toBe(b)
     expect(loads).toBe(1)
@@ -62,10 +62,11 @@ describe('room registry compaction', () => {
       async load(): Promise<StoredDocument> { return { state: null, stateThrough: 0, updates: [], maxSeq: 0 } },
       last: 0,
       async append(rows: unknown[]) { return rows.map(() => ({ seq: ++this.last, alongside: [] })) },
-      async compact(_id: string, _state: Uint8Array, throughSeq: number) { compactions.push(throughSeq) },
+      async claimCompaction() { return true },
+      async compact(_id: string, _state: Uint8Array, throughSeq: number) { compactions.push(throughSeq); return true },
     }
     const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore),
-      { compactThreshold, compactWhenQuietMs: 60, unloadAfterMs: 60_000, log: silent })
+      { compactThreshold, compactWhenQuietMs: 60, unloadAfterMs: 60_000, compactionLeaseMs: 30_000, instanceId: 'i1', log: silent })
     return { registry, compactions }
   }
   const conn = (id: number) => ({
