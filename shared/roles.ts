@@ -23,3 +23,12 @@ export function canResolveComment(role: Role | null | undefined, isAuthor: boole
 export function canDeleteComment(role: Role | null | undefined, isAuthor: boolean): boolean {
   return isAuthor || role === 'owner'
 }
+
+/** Approving a meeting's minutes makes them the record: owners only. */
+export function canApproveMinutes(role: Role | null | undefined): boolean {
+  return role === 'owner'
+}
+
+export function canReadAuditLog(role: Role | null | undefined): boolean {
+  return role === 'owner'
+}

@@ -19,6 +19,8 @@ const DocumentPage = lazy(() => import('./pages/DocumentPage'))
 const HistoryPage = lazy(() => import('./pages/HistoryPage'))
 const MeetingsPage = lazy(() => import('./pages/MeetingsPage'))
 const MeetingPage = lazy(() => import('./pages/MeetingPage'))
+const ActionsPage = lazy(() => import('./pages/ActionsPage'))
+const AuditPage = lazy(() => import('./pages/AuditPage'))
 
 const withSuspense = (label: string, page: ReactNode) => <Suspense fallback={<PageLoading label={label} />}>{page}</Suspense>
 
@@ -49,6 +51,8 @@ export const router = createBrowserRouter([
       { path: '/d/:documentId/history', element: withSuspense('Loading history…', <HistoryPage />) },
       { path: '/d/:documentId/compare', element: withSuspense('Loading history…', <HistoryPage />) },
       { path: '/w/:workspaceId/meetings', element: withSuspense('Loading meetings…', <MeetingsPage />) },
+      { path: '/w/:workspaceId/actions', element: withSuspense('Loading actions…', <ActionsPage />) },
+      { path: '/w/:workspaceId/audit', element: withSuspense('Loading the audit log…', <AuditPage />) },
       { path: '/m/:meetingId', element: withSuspense('Opening meeting…', <MeetingPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,4 +1,6 @@
 // Tables of Quorum. Ids are random URL-safe strings; times are unix milliseconds.
+import { ACTION_STATUSES } from '../../shared/api/actions'
+import { AUDIT_ACTIONS } from '../../shared/api/audit'
 import { CADENCES } from '../../shared/cadences'
 import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core'
 
@@ -112,7 +114,26 @@ export const meetings = sqliteTable('meetings', {
   notesDocumentId: text('notes_document_id').notNull(),
   createdBy: text('created_by').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** The notes version saved at the meeting's end that an owner approved as the minutes; null until approved. */
+  minutesVersion: integer('minutes_version'),
+  minutesApprovedBy: text('minutes_approved_by'),
+  minutesApprovedAt: integer('minutes_approved_at'),
 }, (t) => [index('meetings_workspace_idx').on(t.workspaceId)])
+
+/** What a meeting produced: who does what by when. Open items of an ended meeting carry to the next meeting of its cadence. */
+export const actionItems = sqliteTable('action_items', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  ownerId: text('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** A calendar date, YYYY-MM-DD. */
+  dueDate: text('due_date').notNull(),
+  status: text('status', { enum: ACTION_STATUSES }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [index('action_items_workspace_idx').on(t.workspaceId, t.status), index('action_items_meeting_idx').on(t.meetingId)])
 
 export const meetingDocuments = sqliteTable('meeting_documents', {
   meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
@@ -124,6 +145,18 @@ export const meetingAttendees = sqliteTable('meeting_attendees', {
   meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
 }, (t) => [primaryKey({ columns: [t.meetingId, t.userId] })])
+
+/** Append-only: rows are inserted, never updated or deleted (no route can). The id orders them. */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  at: integer('at').notNull(),
+  actorId: text('actor_id'),
+  action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  detail: text('detail'),
+}, (t) => [index('audit_log_workspace_idx').on(t.workspaceId, t.id)])
 
 /** Failed-login counters, keyed by 'email:<address>' or 'ip:<address>'. */
 export const loginAttempts = sqliteTable('login_attempts', {

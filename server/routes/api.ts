@@ -5,6 +5,8 @@ import { HealthResponse } from '../../shared/api'
 import type { AppDeps } from '../app-deps'
 import { apiRouter, json } from '../http/openapi'
 import { accountRoutes } from './account'
+import { actionRoutes, meetingActionRoutes, workspaceActionRoutes } from './actions'
+import { auditRoutes } from './audit'
 import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
 import { invitationRoutes, workspaceInvitationRoutes } from './invitations'
@@ -52,6 +54,10 @@ export function apiRoutes(deps: AppDeps) {
     .route('/comments', commentRoutes(deps))
     .route('/meetings', meetingRoutes(deps))
     .route('/meetings', boardPackRoutes(deps))
+    .route('/meetings', meetingActionRoutes(deps))
+    .route('/workspaces', workspaceActionRoutes(deps))
+    .route('/actions', actionRoutes(deps))
+    .route('/workspaces', auditRoutes(deps))
   api.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {

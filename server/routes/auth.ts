@@ -18,6 +18,7 @@ import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
 import { isUniqueViolation } from '../db/sqlite-errors'
+import { auditSignIn } from '../audit/audit-log'
 
 const signup = createRoute({
   method: 'post', path: '/signup', tags: ['Accounts'], summary: 'Create an account and sign in',
@@ -100,6 +101,7 @@ export function authRoutes(deps: AppDeps) {
     }
     await deps.throttle.recordSuccess(body.email)
     await startSession(c, user.id)
+    await auditSignIn(deps, user.id)
     return c.json({ user: { id: user.id, name: user.name, email: user.email } }, 200)
   }).openapi(logout, async (c) => {
     const session = c.get('session')

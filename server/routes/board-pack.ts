@@ -13,6 +13,7 @@ import { meetings } from '../db/schema'
 import { requireSession, requireWorkspaceRole } from '../http/access'
 import { HttpError, conflict, notFound } from '../http/errors'
 import { apiRouter, errors } from '../http/openapi'
+import { audit } from '../audit/audit-log'
 
 export const NOT_ENDED = 'the meeting has not ended; its board pack is built from the versions saved when it ends'
 
@@ -50,9 +51,15 @@ export function boardPackRoutes(deps: AppDeps) {
     return { ...model, cacheKey: `${meeting.id}:${meeting.endedAt}` }
   }
 
+  async function auditDownload(meetingId: string, userId: string, format: string) {
+    const [meeting] = await deps.db.select({ workspaceId: meetings.workspaceId, title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId))
+    await audit(deps, { workspaceId: meeting.workspaceId, actorId: userId, action: 'board-pack-downloaded', target: { type: 'meeting', id: meetingId }, detail: `${meeting.title} (${format})` })
+  }
+
   return apiRouter().openapi(markdownPack, async (c) => {
     const { user } = requireSession(c)
     const model = await boardPack(c.req.valid('param').meetingId, user.id)
+    await auditDownload(c.req.valid('param').meetingId, user.id, 'Markdown')
     return c.body(renderMarkdown(model), 200, downloadHeaders('text/markdown; charset=utf-8', `${model.fileStem}.md`))
   }).openapi(pdfPack, async (c) => {
     const { user } = requireSession(c)
@@ -68,6 +75,7 @@ export function boardPackRoutes(deps: AppDeps) {
       deps.log.error({ meetingId, err: (err as Error).message }, 'board pack PDF failed')
       throw new HttpError(503, err instanceof PdfRenderTimeout ? 'the board pack took too long to render; try again shortly' : 'the board pack could not be rendered', { 'Retry-After': '5' })
     }
+    await auditDownload(meetingId, user.id, 'PDF')
     c.header('x-board-pack-cache', pdfs.stats.cacheHits > hitsBefore ? 'hit' : 'miss')
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, downloadHeaders('application/pdf', `${model.fileStem}.pdf`))
   })

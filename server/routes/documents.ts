@@ -14,6 +14,7 @@ import { badRequest } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
+import { audit } from '../audit/audit-log'
 
 const tags = ['Documents']
 const createDocumentRoute = createRoute({
@@ -70,6 +71,7 @@ export function workspaceDocumentRoutes(deps: AppDeps) {
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canEditDocuments, 'create documents')
     const body = c.req.valid('json')
     const row = await createDocument(deps, workspaceId, body.kind, body.title)
+    await audit(deps, { workspaceId, actorId: user.id, action: 'document-created', target: { type: 'document', id: row.id }, detail: row.title })
     return c.json(documentDto(row), 201)
   }).openapi(listDocuments, async (c) => {
     const { user } = requireSession(c)
@@ -99,6 +101,9 @@ export function documentRoutes(deps: AppDeps) {
     if (body.archived !== undefined) patch.archivedAt = body.archived ? (document.archivedAt ?? deps.now()) : null
     await deps.db.update(documents).set(patch).where(eq(documents.id, documentId))
     if (body.archived === true) revokeAccess(deps, { kind: 'document', documentId })
+    if (body.archived === true && document.archivedAt === null) {
+      await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'document-archived', target: { type: 'document', id: documentId }, detail: document.title })
+    }
     return c.json({ document: documentDto({ ...document, ...patch }) }, 200)
   })
 }

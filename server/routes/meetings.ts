@@ -6,7 +6,7 @@ import {
   AgendaProposalQuery, AgendaProposalResponse, DecisionItemsBody, DecisionItemsResponse, EndMeetingResponse, MeetingAccessResponse,
   MeetingBody, MeetingDto, MeetingListResponse, MeetingParams, PatchMeetingBody, WorkspaceParams,
 } from '../../shared/api'
-import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
+import { canApproveMinutes, canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import type { AppDeps } from '../app-deps'
 import { documents, meetingAttendees, meetingDocuments, meetings, memberships, users } from '../db/schema'
 import { requireSession, requireWorkspaceRole } from '../http/access'
@@ -15,8 +15,10 @@ import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { endMeeting, meetingDocumentRows, type Meeting } from '../meetings/end-meeting'
 import { proposeAgenda } from '../meetings/agenda-proposal'
+import { approveMinutes } from '../meetings/approve-minutes'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { createDocument, documentDto } from './documents'
+import { audit } from '../audit/audit-log'
 
 const tags = ['Meetings']
 const createMeeting = createRoute({
@@ -55,6 +57,12 @@ const endMeetingRoute = createRoute({
   request: { params: MeetingParams },
   responses: { 200: json(EndMeetingResponse, 'Ended; ending again saves nothing and returns the same versions'), ...errors(401, 403, 404) },
 })
+const approveMinutesRoute = createRoute({
+  method: 'post', path: '/{meetingId}/minutes/approve', tags,
+  summary: 'Approve the minutes: the notes version saved at the end becomes the approved minutes (owners; idempotent)',
+  request: { params: MeetingParams },
+  responses: { 200: json(MeetingDto, 'The meeting, with its approved minutes'), ...errors(401, 403, 404, 409) },
+})
 const decisionItems = createRoute({
   method: 'post', path: '/{meetingId}/decision-items', tags, summary: "Add items to the workspace's decision queue as one change (owners, editors)",
   request: { params: MeetingParams, body: jsonBody(DecisionItemsBody) },
@@ -72,6 +80,7 @@ export function workspaceMeetingRoutes(deps: AppDeps) {
     const meeting: Meeting = {
       id: newId(), workspaceId, cadence: body.cadence, title: body.title, startsAt: Date.parse(body.startsAt),
       startedAt: null, endedAt: null, notesDocumentId: notes.id, createdBy: user.id, createdAt: deps.now(),
+      minutesVersion: null, minutesApprovedBy: null, minutesApprovedAt: null,
     }
     await deps.db.batch([
       deps.db.insert(meetings).values(meeting),
@@ -129,14 +138,24 @@ export function meetingRoutes(deps: AppDeps) {
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'start meetings')
     if (meeting.endedAt !== null) throw conflict('the meeting has already ended')
     const startedAt = meeting.startedAt ?? deps.now()
-    if (meeting.startedAt === null) await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
+    if (meeting.startedAt === null) {
+      await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
+      await audit(deps, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-started', target: { type: 'meeting', id: meeting.id }, detail: meeting.title })
+    }
     return c.json(await meetingDto(deps, { ...meeting, startedAt }), 200)
   }).openapi(endMeetingRoute, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'end meetings')
     const result = await endMeeting(deps, meeting, user.id)
+    if (!result.alreadyEnded) {
+      await audit(deps, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-ended', target: { type: 'meeting', id: meeting.id }, detail: meeting.title })
+    }
     const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
     return c.json({ meeting: await meetingDto(deps, fresh), alreadyEnded: result.alreadyEnded, versions: result.versions }, 200)
+  }).openapi(approveMinutesRoute, async (c) => {
+    const { user } = requireSession(c)
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canApproveMinutes, 'approve minutes')
+    return c.json(await meetingDto(deps, await approveMinutes(deps, meeting, user.id)), 200)
   }).openapi(decisionItems, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'add to the decision queue')
@@ -172,6 +191,8 @@ async function meetingDto(deps: AppDeps, meeting: Meeting): Promise<MeetingDto> 
   const { agenda, notes } = await meetingDocumentRows(deps, meeting)
   const attendees = await deps.db.select({ userId: users.id, name: users.name }).from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId)).where(eq(meetingAttendees.meetingId, meeting.id))
+  const [approver] = meeting.minutesApprovedBy === null ? []
+    : await deps.db.select({ userId: users.id, name: users.name }).from(users).where(eq(users.id, meeting.minutesApprovedBy))
   // Timestamps are compared with null, never for truth: 0 is 1970-01-01T00:00:00Z, a real time.
   const iso = (t: number | null) => (t !== null ? new Date(t).toISOString() : null)
   return {
@@ -180,5 +201,8 @@ async function meetingDto(deps: AppDeps, meeting: Meeting): Promise<MeetingDto> 
     status: meeting.endedAt !== null ? 'ended' : meeting.startedAt !== null ? 'in-progress' : 'scheduled',
     notesDocumentId: meeting.notesDocumentId, notes: notes ? documentDto(notes) : null,
     agenda: agenda.map(documentDto), attendees,
+    minutes: meeting.minutesVersion !== null && meeting.minutesApprovedAt !== null
+      ? { documentId: meeting.notesDocumentId, version: meeting.minutesVersion, approvedBy: approver ?? null, approvedAt: new Date(meeting.minutesApprovedAt).toISOString() }
+      : null,
   }
 }

@@ -19,6 +19,7 @@ import { requireDocumentRole, requireSession, type DocumentRow } from '../http/a
 import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { insertedVersions, versionInserts } from '../versions/version-store'
+import { audit } from '../audit/audit-log'
 
 const tags = ['Versions']
 const saveVersion = createRoute({
@@ -69,6 +70,7 @@ export function versionRoutes(deps: AppDeps) {
     const { label } = c.req.valid('json')
     const { state, projectionJson } = await liveSnapshot(deps, document)
     const [version] = await deps.versions.save([{ documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id, state, projectionJson }])
+    await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-saved', target: { type: 'document', id: document.id }, detail: `${document.title} v${version.version}` })
     return c.json({ version: { ...version, authorName: user.name } }, 201)
   }).openapi(listVersions, async (c) => {
     const { user } = requireSession(c)
@@ -120,6 +122,10 @@ export function versionRoutes(deps: AppDeps) {
       type: 'restored', documentId: document.id, restoredFrom: version, savedAs: recorded.version,
       by: { id: user.id, name: user.name }, at: recorded.createdAt,
     }), null)
+    await audit(deps, {
+      workspaceId: document.workspaceId, actorId: user.id, action: 'version-restored', target: { type: 'document', id: document.id },
+      detail: `${document.title} v${version} as v${recorded.version}`,
+    })
     return c.json({ restoredFrom: version, changed: update !== null, version: { ...recorded, authorName: user.name } }, 200)
   })
 }

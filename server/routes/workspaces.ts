@@ -14,6 +14,7 @@ import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
+import { audit } from '../audit/audit-log'
 
 const tags = ['Workspaces']
 const createWorkspace = createRoute({
@@ -133,6 +134,7 @@ export function workspaceRoutes(deps: AppDeps) {
     const existing = await db.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, invitee.id)))
     if (existing.length > 0) throw conflict('already a member of this workspace')
     await db.insert(memberships).values({ workspaceId, userId: invitee.id, role: body.role, createdAt: deps.now() })
+    await audit(deps, { workspaceId, actorId: user.id, action: 'member-added', target: { type: 'user', id: invitee.id }, detail: `${invitee.name} as ${body.role}` })
     return c.json({ member: { userId: invitee.id, name: invitee.name, email: invitee.email, role: body.role } }, 201)
   }).openapi(changeRole, async (c) => {
     const { user } = requireSession(c)
@@ -145,6 +147,9 @@ export function workspaceRoutes(deps: AppDeps) {
     await db.update(memberships).set({ role }).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
     if (role !== member.role) revokeLiveAccess(workspaceId, userId)
     const [person] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId))
+    if (role !== member.role) {
+      await audit(deps, { workspaceId, actorId: user.id, action: 'member-role-changed', target: { type: 'user', id: userId }, detail: `${person.name}: ${member.role} → ${role}` })
+    }
     return c.json({ member: { userId, name: person.name, email: person.email, role } }, 200)
   }).openapi(removeMember, async (c) => {
     const { user } = requireSession(c)
@@ -155,6 +160,8 @@ export function workspaceRoutes(deps: AppDeps) {
     if (member.role === 'owner' && (await ownerCount(workspaceId)) <= 1) throw conflict('a workspace needs at least one owner')
     await db.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
     revokeLiveAccess(workspaceId, userId)
+    const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId))
+    await audit(deps, { workspaceId, actorId: user.id, action: 'member-removed', target: { type: 'user', id: userId }, detail: person?.name })
     return c.body(null, 204)
   })
 }

@@ -23,6 +23,13 @@ export const MeetingDto = z.object({
   notes: DocumentDto.nullable(),
   agenda: z.array(DocumentDto),
   attendees: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** The approved minutes: the notes version saved at the meeting's end, approved by an owner; null until then. */
+  minutes: z.object({
+    documentId: z.string(),
+    version: z.number().int(),
+    approvedBy: z.object({ userId: z.string(), name: z.string() }).nullable(),
+    approvedAt: Timestamp,
+  }).nullable(),
 }).meta({ id: 'Meeting' })
 export type MeetingDto = z.infer<typeof MeetingDto>
 

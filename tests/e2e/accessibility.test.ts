@@ -100,6 +100,8 @@ describe('accessibility and small screens', () => {
         (kind): [string, string, string] => [kind, `/d/${d[kind]}`, connected],
       ),
       ['meetings', `/w/${workspaceId}/meetings`, '[data-testid="meeting-row"]'],
+      ['actions', `/w/${workspaceId}/actions`, '[data-testid="actions-page"]'],
+      ['audit', `/w/${workspaceId}/audit`, '[data-testid="audit-page"]'],
       ['meeting-scheduled', `/m/${site.scheduledMeetingId}`, '[data-testid="stage-document"] .document-body'],
       ['meeting-ended', `/m/${site.endedMeetingId}`, '[data-testid="saved-agenda-document"] .document-body'],
       ['history', `/d/${d.roadmap}/history?version=1`, '[data-testid="version-viewer"] .document-body'],

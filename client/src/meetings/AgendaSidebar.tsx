@@ -1,4 +1,5 @@
 // The meeting's agenda, in order; the selected document is aria-current.
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { DocumentDto } from '../../../shared/api'
 import { DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
@@ -8,11 +9,14 @@ interface Props {
   selectedId: string | null
   presenterDocumentId: string | null
   onSelect: (documentId: string) => void
+  /** Shown above the agenda (the actions carried from earlier meetings). */
+  children?: ReactNode
 }
 
-export function AgendaSidebar({ agenda, selectedId, presenterDocumentId, onSelect }: Props) {
+export function AgendaSidebar({ agenda, selectedId, presenterDocumentId, onSelect, children }: Props) {
   return (
     <nav className="room-agenda" aria-labelledby="agenda-heading">
+      {children}
       <h2 className="side-title" id="agenda-heading">
         Agenda <span className="count">{agenda.length}</span>
       </h2>

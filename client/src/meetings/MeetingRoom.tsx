@@ -7,12 +7,17 @@ import { ConnectionBadge } from '../components/ConnectionBadge'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
 import { usePresence } from '../sync/usePresence'
+import { todayIso } from './action-dates'
+import { ActionItemsPanel } from './ActionItemsPanel'
 import { AgendaSidebar } from './AgendaSidebar'
+import { CarriedActions } from './CarriedActions'
 import { LiveAgendaDocument } from './LiveAgendaDocument'
 import { MeetingControls } from './MeetingControls'
 import { MeetingHeader } from './MeetingHeader'
 import type { EndMeetingDto, MeetingAccessDto, MeetingDto } from '../../../shared/api'
 import { MeetingVersions, useMeetingVersions } from './MeetingVersions'
+import { MinutesApproval } from './MinutesApproval'
+import { useMeetingActions } from './useMeetingActions'
 import { NotesPanel } from './NotesPanel'
 import { PresentingBanner } from './PresentingBanner'
 import { shownDocument } from './presenting'
@@ -44,6 +49,8 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
   const pane = useRef<HTMLDivElement>(null)
   const announce = useMeetingStatusSync(notesSync.provider, meeting.status, onRefresh)
   const isEnded = meeting.status === 'ended'
+  const actions = useMeetingActions(meeting.id, meeting.workspaceId, notesSync.provider)
+  const today = todayIso()
   // Loaded only once the meeting has ended (as "end" returned them, or from each document's history).
   const saved = useMeetingVersions(isEnded ? meeting : { ...meeting, agenda: [], notes: null }, ended?.versions ?? null)
   const savedVersionOf = (documentId: string) => saved.versions?.find((v) => v.documentId === documentId)?.version ?? null
@@ -105,7 +112,11 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
         </div>
       </div>
 
-      {isEnded && <MeetingVersions meeting={meeting} versions={saved.versions} error={saved.error} />}
+      {isEnded && (
+        <MeetingVersions meeting={meeting} versions={saved.versions} error={saved.error}>
+          <MinutesApproval meeting={meeting} role={access.role} onMeetingChange={onMeetingChange} />
+        </MeetingVersions>
+      )}
 
       <div className="room-grid">
         <AgendaSidebar
@@ -113,7 +124,9 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
           selectedId={shownId}
           presenterDocumentId={presenter && mode !== 'presenting' ? presenter.presenting.documentId : null}
           onSelect={select}
-        />
+        >
+          <CarriedActions state={actions} canWrite={canWrite} today={today} />
+        </AgendaSidebar>
         <section className="room-stage" aria-label="Document">
           <div className="stage-head">
             <h2 className="stage-title">{shown ? shown.title : 'Nothing on the agenda'}</h2>
@@ -137,6 +150,7 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
         </section>
         <aside className="room-side">
           <RoomPresence people={people} presenterId={presenter?.userId ?? null} />
+          <ActionItemsPanel meetingId={meeting.id} state={actions} canWrite={canWrite} meId={me?.id ?? ''} today={today} />
           <NotesPanel meetingId={meeting.id} notes={meeting.notes} sync={notesSync} user={user} canWrite={canWrite} />
         </aside>
       </div>

@@ -1,5 +1,5 @@
 // After a meeting: the versions it saved, each linking to its document's history.
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { dateLabel } from '../../../shared/format/dates'
 import { api, errorMessage } from '../api'
@@ -29,7 +29,7 @@ export function useMeetingVersions(meeting: MeetingDto, known: Saved | null): { 
   return { versions: known ?? found, error }
 }
 
-export function MeetingVersions({ meeting, versions, error }: { meeting: MeetingDto; versions: Saved | null; error: string | null }) {
+export function MeetingVersions({ meeting, versions, error, children }: { meeting: MeetingDto; versions: Saved | null; error: string | null; children?: ReactNode }) {
   const titleOf = (documentId: string) =>
     meeting.agenda.find((d) => d.id === documentId)?.title ?? (meeting.notes?.id === documentId ? 'Meeting notes' : 'Document')
 
@@ -41,6 +41,7 @@ export function MeetingVersions({ meeting, versions, error }: { meeting: Meeting
         </h2>
         {meeting.cadence === 'board' && <BoardPackLinks meetingId={meeting.id} />}
       </div>
+      {children}
       <FormError message={error} />
       {versions === null ? (
         <p className="muted small-text">Loading the saved versions…</p>

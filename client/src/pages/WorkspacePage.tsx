@@ -104,10 +104,18 @@ export function WorkspacePage() {
             {workspace.name}
           </h1>
         </div>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+        <div className="workspace-links">
           <Link to={`/w/${workspaceId}/meetings`} className="button small" data-testid="meetings-link">
             Meetings
           </Link>
+          <Link to={`/w/${workspaceId}/actions`} className="button small" data-testid="actions-link">
+            Actions
+          </Link>
+          {workspace.role === 'owner' && (
+            <Link to={`/w/${workspaceId}/audit`} className="button small" data-testid="audit-link">
+              Audit log
+            </Link>
+          )}
           <RoleChip role={workspace.role} />
         </div>
       </div>

@@ -1,0 +1,34 @@
+// The meeting's own action items, and for owners and editors the form to add one.
+import type { ActionDto } from '../../../shared/api'
+import { ActionItem } from './ActionItem'
+import { NewActionForm } from './NewActionForm'
+import type { MeetingActions } from './useMeetingActions'
+
+interface Props {
+  meetingId: string
+  state: MeetingActions
+  canWrite: boolean
+  meId: string
+  today: string
+}
+
+export function ActionItemsPanel({ meetingId, state, canWrite, meId, today }: Props) {
+  const actions: ActionDto[] = state.items?.actions ?? []
+  return (
+    <section className="actions-panel" aria-labelledby="actions-heading" data-testid="meeting-actions">
+      <h2 className="side-title" id="actions-heading">
+        Action items <span className="count">{actions.length}</span>
+      </h2>
+      {state.error && <p className="form-error">{state.error}</p>}
+      {state.items && actions.length === 0 && <p className="muted small-text">No action items yet.</p>}
+      <ul className="action-list">
+        {actions.map((a) => (
+          <ActionItem key={`${a.id}:${a.updatedAt}`} action={a} members={state.members} canWrite={canWrite} today={today} onChanged={state.changed} />
+        ))}
+      </ul>
+      {canWrite && state.members.length > 0 && (
+        <NewActionForm meetingId={meetingId} members={state.members} defaultOwnerId={meId} today={today} onCreated={state.changed} />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,93 @@
+// Action items and minutes in Chromium through the real server: an action added in the room reaches
+// another person's page without a reload; the meeting ends and the owner approves the minutes; the
+// next meeting of the same cadence shows the open action at the top of its agenda until it is done;
+// the Actions page lists open items by owner with overdue ones flagged, and "My actions"; the
+// owner's audit log records the approval.
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { workspaceWithDocument } from '../helpers/api'
+import { contextFor, launchBrowser, openPage } from '../helpers/browser'
+import { startServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startServer({ serveClient: true }), launchBrowser()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.dispose()
+})
+
+const actionTitles = (page: Page, scope: string) =>
+  page.locator(`${scope} [data-testid="action-item"]`).evaluateAll((items) =>
+    items.map((li) => (li.querySelector('textarea[aria-label="Action"]') as HTMLTextAreaElement | null)?.value ?? li.querySelector('.action-title')?.textContent ?? ''))
+
+describe('action items and minutes in the meeting room', () => {
+  it('adds an action live, approves the minutes, carries the action to the next meeting until done', { timeout: 120_000 }, async () => {
+    const { owner, workspaceId, addMember } = await workspaceWithDocument(server.url, 'decisions')
+    const viewer = await addMember('Vera Viewer', 'viewer')
+    const schedule = async (title: string, startsAt: string, cadence = 'leadership') =>
+      (await owner.post(`/api/workspaces/${workspaceId}/meetings`, { cadence, title, startsAt })).body.id as string
+    const first = await schedule('Leadership, week 1', new Date(Date.now() - 3600_000).toISOString())
+    const next = await schedule('Leadership, week 3', new Date(Date.now() + 14 * 86400_000).toISOString())
+    const board = await schedule('Board', new Date(Date.now() + 20 * 86400_000).toISOString(), 'board')
+
+    const ownerPage = await openPage(await contextFor(browser, server.url, owner), `${server.url}/m/${first}`)
+    const viewerPage = await openPage(await contextFor(browser, server.url, viewer), `${server.url}/m/${first}`)
+    await ownerPage.getByTestId('meeting-start').click()
+    await ownerPage.locator('[data-testid="meeting-room"][data-status="in-progress"]').waitFor()
+    await viewerPage.getByTestId('meeting-actions').waitFor()
+    // Both pages are in the room (each sees the other's presence) before the change.
+    await ownerPage.getByText('Vera Viewer').first().waitFor()
+
+    await ownerPage.getByLabel('New action', { exact: true }).fill('Send the vendor shortlist')
+    await ownerPage.getByLabel('Due date of the new action').fill('2020-01-15')
+    await ownerPage.getByRole('button', { name: 'Add', exact: true }).click()
+    await viewerPage.locator('[data-testid="meeting-actions"] [data-testid="action-item"]', { hasText: 'Send the vendor shortlist' }).waitFor({ timeout: 10_000 })
+    await viewerPage.locator('[data-testid="meeting-actions"] [data-testid="overdue"]').waitFor()
+    expect(await viewerPage.getByLabel('New action', { exact: true }).count()).toBe(0)
+
+    await ownerPage.getByTestId('meeting-end').click()
+    await ownerPage.getByTestId('meeting-end-confirm').click()
+    await ownerPage.getByTestId('approve-minutes').click()
+    await expect.poll(() => ownerPage.getByTestId('minutes-approved').textContent()).toMatch(/^Minutes approved by Olivia Owner on \d{1,2} \w{3} \d{4}/)
+    expect(await ownerPage.getByTestId('minutes-link').getAttribute('href')).toMatch(/\/history\?version=1$/)
+    await viewerPage.reload()
+    await viewerPage.getByTestId('minutes-approved').waitFor()
+    expect(await viewerPage.getByTestId('approve-minutes').count()).toBe(0)
+
+    // The next meeting of the cadence carries it at the top of the agenda; the board meeting does not.
+    await ownerPage.goto(`${server.url}/m/${next}`)
+    await ownerPage.getByTestId('carried-actions').waitFor()
+    expect(await actionTitles(ownerPage, '[data-testid="carried-actions"]')).toEqual(['Send the vendor shortlist'])
+    await ownerPage.goto(`${server.url}/m/${board}`)
+    await ownerPage.getByTestId('meeting-actions').waitFor()
+    await ownerPage.getByText('No action items yet.').waitFor()
+    expect(await ownerPage.getByTestId('carried-actions').count()).toBe(0)
+
+    // The Actions page: by owner, overdue flagged, "My actions" for the viewer is empty.
+    await viewerPage.goto(`${server.url}/w/${workspaceId}/actions`)
+    await viewerPage.getByTestId('action-group').waitFor()
+    expect(await viewerPage.getByTestId('action-group').locator('h2').textContent()).toContain('Olivia Owner')
+    await viewerPage.getByTestId('overdue').waitFor()
+    await viewerPage.getByTestId('my-actions').check()
+    await viewerPage.getByText('You have no open actions.').waitFor()
+
+    await ownerPage.goto(`${server.url}/m/${next}`)
+    await ownerPage.locator('[data-testid="carried-actions"] [data-testid="action-done"]').click()
+    await ownerPage.getByTestId('carried-actions').waitFor({ state: 'detached' })
+    await ownerPage.reload()
+    await ownerPage.getByTestId('meeting-actions').waitFor()
+    expect(await ownerPage.getByTestId('carried-actions').count()).toBe(0)
+
+    // The owner's audit log shows the approval once, and filters to it; a viewer is refused.
+    await ownerPage.goto(`${server.url}/w/${workspaceId}/audit`)
+    await ownerPage.locator('[data-testid="audit-entry"][data-action="meeting-ended"]').waitFor()
+    await ownerPage.getByLabel('What').selectOption('minutes-approved')
+    await expect.poll(() => ownerPage.getByTestId('audit-entry').count()).toBe(1)
+    expect(await ownerPage.getByTestId('audit-entry').textContent()).toContain('Olivia Owner · Minutes approved')
+    await viewerPage.goto(`${server.url}/w/${workspaceId}/audit`)
+    await viewerPage.getByText('Only owners read the audit log').waitFor()
+  })
+})
