@@ -3,9 +3,9 @@
 // everyone but root, so when the tests run as root the server under test runs as `nobody` (spawn's
 // uid/gid): the same checks then hold wherever the tests run, with no filesystem features needed.
 import { spawn } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { assertDatabaseWritable, DatabaseNotWritableError } from '../../server/db/writable-check'
 import { startServer } from '../helpers/server'
@@ -14,8 +14,21 @@ const ROOT = resolve(import.meta.dirname, '../..')
 /** Root is not stopped by permissions: run the server as nobody (65534) then. */
 const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
 const dirs: string[] = []
+/**
+ * nobody must reach the checkout to run it: a clone in a 0700 directory (`mktemp -d`) is not
+ * reachable. Each ancestor gets "others may enter" for the run and its own mode back afterwards.
+ */
+const restoreModes: [string, number][] = []
+if (process.getuid?.() === 0) {
+  for (let d = ROOT; ; d = dirname(d)) {
+    const mode = statSync(d).mode & 0o7777
+    if ((mode & 0o001) === 0) { restoreModes.push([d, mode]); chmodSync(d, mode | 0o001) }
+    if (dirname(d) === d) break
+  }
+}
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  for (const [d, mode] of restoreModes) chmodSync(d, mode)
 })
 
 /** A directory the server's user can enter (and, if `writable`, create files in). */
