@@ -33,7 +33,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const now = Date.now
   const database = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
   const { db, client } = database
-  const storage = await openStorageConnection(database, config.DATABASE_URL, config.DATABASE_AUTH_TOKEN)
+  const storage = await openStorageConnection(database, config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, (err) => log.error({ err: err.message }, 'WAL checkpoint thread failed; restarting it'))
   const store = new DocumentStore(storage.db, now, storage.close, storage.log, storage.reopen)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   // Several instances: the rows each commits reach the others through Redis (server/cluster).

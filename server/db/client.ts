@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { projectPath } from '../paths'
 import { LogConnection } from '../storage/log-connection'
+import { startWalCheckpoints } from '../storage/wal-checkpoints'
+import { CHECKPOINT_EVERY_MS } from '../sync/tuning'
 import * as schema from './schema'
 import { withStartLock } from './start-lock'
 
@@ -50,12 +52,14 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
  * other connection) fails at once and is retried on a later turn, never blocking the event loop: one
  * through drizzle for loads, compaction and restores, and the native one appends run on
  * (LogConnection). For a libSQL server or :memory: it is the same client, and no native one.
+ * With them starts the thread that checkpoints the file's WAL (storage/checkpoint-worker.mjs).
  */
-export async function openStorageConnection(database: Database, url: string, authToken?: string): Promise<{ db: Db; log: LogConnection | null; close(): void; reopen(): Promise<void> }> {
+export async function openStorageConnection(database: Database, url: string, authToken?: string, onCheckpointError: (err: Error) => void = console.error): Promise<{ db: Db; log: LogConnection | null; close(): void; reopen(): Promise<void> }> {
   if (!database.filePath) return { db: database.db, log: null, close: () => {}, reopen: () => database.reopen() }
   const { client, reopen } = await connect(url, authToken, true, { synchronous: database.synchronous, busyTimeoutMs: 0 })
   const log = LogConnection.open(database.filePath, database.synchronous)
-  return { db: drizzle(client, { schema }), log, close: () => { log.close(); client.close() }, reopen }
+  const checkpoints = startWalCheckpoints(database.filePath, CHECKPOINT_EVERY_MS, onCheckpointError)
+  return { db: drizzle(client, { schema }), log, close: () => { void checkpoints.stop(); log.close(); client.close() }, reopen }
 }
 
 async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {
@@ -67,6 +71,8 @@ async function connect(url: string, authToken: string | undefined, isLocalFile: 
     await client.execute('PRAGMA busy_timeout=5000')
     await client.execute(`PRAGMA synchronous=${pragmas.synchronous}`)
     await client.execute('PRAGMA foreign_keys=ON')
+    // Checkpoints run on their own thread (storage/checkpoint-worker.mjs), never inside a commit on the event loop.
+    await client.execute('PRAGMA wal_autocheckpoint=0')
     await client.execute(`PRAGMA busy_timeout=${pragmas.busyTimeoutMs}`)
   }
   if (isLocalFile) await setPragmas()

@@ -29,7 +29,7 @@ export class LogConnection {
 
   static open(filePath: string, synchronous: 'FULL' | 'NORMAL'): LogConnection {
     const native = new Database(filePath)
-    native.exec(`PRAGMA busy_timeout=0; PRAGMA synchronous=${synchronous}; PRAGMA foreign_keys=ON`)
+    native.exec(`PRAGMA busy_timeout=0; PRAGMA synchronous=${synchronous}; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0`)
     return new LogConnection(native)
   }
 

@@ -54,6 +54,9 @@ export const BUSY_RETRY_MS = 2
 /** …and fails after this long (ms): its senders are disconnected (4503) and resend on reconnect. */
 export const BUSY_GIVE_UP_MS = 5000
 
+/** The WAL is checkpointed this often (ms), off the event loop: a few MB of WAL at most between two, even under a storm of edits. */
+export const CHECKPOINT_EVERY_MS = 500
+
 /** A room past compactThreshold rows compacts after this long without a new row (ms), between bursts of typing. */
 export const COMPACT_WHEN_QUIET_MS = 1000
 /** …or at once when its log reaches this multiple of the threshold, so a never-quiet room stays bounded. */
