@@ -51,7 +51,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   return {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
-    documentWork: new DocumentWork((err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
+    documentWork: new DocumentWork({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: database.synchronous }, (err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
     resetThrottle: new LoginThrottle(db, now, 'reset:'),

@@ -58,7 +58,7 @@ export async function openStorageConnection(database: Database, url: string, aut
   return { db: drizzle(client, { schema }), log, close: () => { log.close(); client.close() }, reopen }
 }
 
-async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {
+export async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {
   // One connection per client for an embedded file: the PRAGMAs below are per connection, and
   // @libsql/client would otherwise open more (with default pragmas) while a transaction holds one.
   const client = createClient({ url, authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
