@@ -33,8 +33,8 @@ export class DocumentWork {
     return this.run('project', { kind, state })
   }
 
-  /** Saves a state as the document's next version: projected and written on the worker (see document-worker.ts). */
-  saveVersion(kind: DocumentKind, version: Omit<NewVersion, 'projectionJson'>, createdAt: number): Promise<VersionSummary> {
+  /** Saves the document as committed as its next version: read, projected and written on the worker (see document-worker.ts). */
+  saveVersion(kind: DocumentKind, version: Omit<NewVersion, 'projectionJson' | 'state'>, createdAt: number): Promise<VersionSummary> {
     return this.run('saveVersion', { kind, version, createdAt })
   }
 

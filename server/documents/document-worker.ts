@@ -13,6 +13,7 @@ import type { DocumentKind } from '../../shared/document-kinds'
 import { compareProjections, projectDocument } from '../../shared/documents'
 import { connect } from '../db/client'
 import * as schema from '../db/schema'
+import { DocumentStore } from '../storage/document-store'
 import { documentRoots } from '../versions/document-roots'
 import { buildRestoreUpdate } from '../versions/restore'
 import { insertedVersions, versionInserts, type NewVersion, type VersionSummary } from '../versions/version-store'
@@ -58,10 +59,15 @@ function database() {
   return versionDb
 }
 
-/** Projects the state and inserts it as the document's next version; the summary of the row. */
-export async function saveVersion({ kind, version, createdAt }: { kind: DocumentKind; version: Omit<NewVersion, 'projectionJson'>; createdAt: number }): Promise<VersionSummary> {
-  const item: NewVersion = { ...version, projectionJson: project({ kind, state: version.state }) }
+/**
+ * Saves the document as committed (every row of its log, from whichever instance) as its next
+ * version: read, encoded, projected and inserted here, so the event loop never encodes the live doc.
+ */
+export async function saveVersion({ kind, version, createdAt }: { kind: DocumentKind; version: Omit<NewVersion, 'projectionJson' | 'state'>; createdAt: number }): Promise<VersionSummary> {
   const db = await database()
+  const stored = await new DocumentStore(db).load(version.documentId)
+  const state = Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)])
+  const item: NewVersion = { ...version, ...withDoc(state, (doc) => ({ state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)) })) }
   const [insert] = versionInserts(db, [item], createdAt)
   const [saved] = insertedVersions(await db.batch([insert] as [BatchItem<'sqlite'>]))
   return saved

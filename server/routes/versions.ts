@@ -68,8 +68,9 @@ export function versionRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canEditDocuments, 'save versions')
     const { label } = c.req.valid('json')
-    const state = await liveState(deps, document)
-    const version = await deps.documentWork.saveVersion(document.kind, { documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id, state }, deps.now())
+    // Loaded here first: a damaged document answers 503 naming it. The worker then reads what is committed.
+    await liveRoom(deps, document)
+    const version = await deps.documentWork.saveVersion(document.kind, { documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id }, deps.now())
     await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-saved', target: { type: 'document', id: document.id }, detail: `${document.title} v${version.version}` })
     return c.json({ version: { ...version, authorName: user.name } }, 201)
   }).openapi(listVersions, async (c) => {
