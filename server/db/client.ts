@@ -24,6 +24,14 @@ export interface Database {
 
 const MIGRATIONS_DIR = projectPath('drizzle')
 
+/**
+ * How long a write on the main connection waits for a write lock held elsewhere. On an embedded file
+ * @libsql/client waits synchronously, holding the whole event loop (every room), so the wait is short:
+ * longer than our longest write transaction (a large version row, ~0.1–0.3 s), after which the
+ * request answers 503 with Retry-After (server/app.ts) rather than stalling everyone for seconds.
+ */
+export const MAIN_BUSY_TIMEOUT_MS = 500
+
 export async function openDatabase(opts: { url: string; authToken?: string; synchronous?: 'FULL' | 'NORMAL' }): Promise<Database> {
   const isLocalFile = opts.url.startsWith('file:')
   let filePath: string | null = null
@@ -35,7 +43,7 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
     }
   }
   const synchronous = opts.synchronous ?? 'NORMAL'
-  const { client, reopen } = await connect(opts.url, opts.authToken, isLocalFile, { synchronous, busyTimeoutMs: 5000 })
+  const { client, reopen } = await connect(opts.url, opts.authToken, isLocalFile, { synchronous, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS })
   // WAL lets readers proceed during the log's appends, and several processes share one file.
   if (isLocalFile) await client.execute('PRAGMA journal_mode=WAL')
   const db = drizzle(client, { schema })
