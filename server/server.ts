@@ -67,7 +67,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
   })
-  const heartbeat = startHeartbeat(wss, deps.config.tuning.heartbeatMs)
+  const heartbeat = startHeartbeat(wss, deps.config.tuning.heartbeatMs, deps.log)
   // Several instances: the backstop for a revocation whose Redis message was lost.
   const recheck = deps.fanout ? setInterval(() => {
     recheckAccess(deps.db, deps.rooms).catch((err: Error) => deps.log.error({ err: err.message }, 'access re-check failed'))
