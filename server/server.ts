@@ -51,7 +51,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   return {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
-    documentWork: new DocumentWork((err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
+    documentWork: new DocumentWork({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: database.synchronous }, (err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
     resetThrottle: new LoginThrottle(db, now, 'reset:'),
@@ -67,7 +67,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
   })
-  const heartbeat = startHeartbeat(wss, deps.config.tuning.heartbeatMs)
+  const heartbeat = startHeartbeat(wss, deps.config.tuning.heartbeatMs, deps.log)
   // Several instances: the backstop for a revocation whose Redis message was lost.
   const recheck = deps.fanout ? setInterval(() => {
     recheckAccess(deps.db, deps.rooms).catch((err: Error) => deps.log.error({ err: err.message }, 'access re-check failed'))

@@ -14,6 +14,7 @@ import type { CommittedUpdate } from '../sync/commit-queue'
 import type { Room } from '../sync/room'
 import type { RoomFanout, RoomRegistry } from '../sync/room-registry'
 import { closeRevoked, type Revocation } from '../sync/revocation'
+import { contained } from '../sync/contained'
 import {
   CONTROL_CHANNEL, decodeControl, decodeDocumentMessage, documentChannel, documentOfChannel, encodeControl, encodeDocumentMessage,
   type DocumentMessage,
@@ -82,9 +83,11 @@ export class RedisFanout implements RoomFanout {
     this.presenceTimer = setInterval(() => {
       const now = Date.now()
       for (const room of rooms.loadedRooms()) {
-        const local = room.awareness.localSnapshot()
-        if (local) this.presence(room, local)
-        room.expireRemotePresence(now - PRESENCE_EXPIRE_MS)
+        contained(this.log, `refreshing presence (${room.documentId})`, () => {
+          const local = room.awareness.localSnapshot()
+          if (local) this.presence(room, local)
+          room.expireRemotePresence(now - PRESENCE_EXPIRE_MS)
+        })()
       }
     }, PRESENCE_REFRESH_MS)
     this.presenceTimer.unref()
@@ -208,12 +211,12 @@ export class RedisFanout implements RoomFanout {
   /** A gap still open a moment later is a lost message: read the rows back from the database. */
   private watchGap(room: Room): void {
     if (!room.hasGap || this.gapTimers.has(room.documentId)) return
-    const timer = setTimeout(() => {
+    const timer = setTimeout(contained(this.log, `repairing a gap (${room.documentId})`, () => {
       this.gapTimers.delete(room.documentId)
       if (!room.hasGap || room.closed || !this.rooms) return
       this.stats.gapRepairs++
       this.rooms.catchUp(room).then(() => this.watchGap(room), () => {})
-    }, GAP_REPAIR_AFTER_MS)
+    }), GAP_REPAIR_AFTER_MS)
     timer.unref()
     this.gapTimers.set(room.documentId, timer)
   }

@@ -26,6 +26,14 @@ export interface Database {
 
 const MIGRATIONS_DIR = projectPath('drizzle')
 
+/**
+ * How long a write on the main connection waits for a write lock held elsewhere. On an embedded file
+ * @libsql/client waits synchronously, holding the whole event loop (every room), so the wait is short:
+ * longer than our longest write transaction (a large version row, ~0.1–0.3 s), after which the
+ * request answers 503 with Retry-After (server/app.ts) rather than stalling everyone for seconds.
+ */
+export const MAIN_BUSY_TIMEOUT_MS = 500
+
 export async function openDatabase(opts: { url: string; authToken?: string; synchronous?: 'FULL' | 'NORMAL' }): Promise<Database> {
   const isLocalFile = opts.url.startsWith('file:')
   let filePath: string | null = null
@@ -37,7 +45,7 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
     }
   }
   const synchronous = opts.synchronous ?? 'NORMAL'
-  const { client, reopen } = await connect(opts.url, opts.authToken, isLocalFile, { synchronous, busyTimeoutMs: 5000 })
+  const { client, reopen } = await connect(opts.url, opts.authToken, isLocalFile, { synchronous, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS })
   // WAL lets readers proceed during the log's appends, and several processes share one file.
   if (isLocalFile) await client.execute('PRAGMA journal_mode=WAL')
   const db = drizzle(client, { schema })
@@ -62,7 +70,7 @@ export async function openStorageConnection(database: Database, url: string, aut
   return { db: drizzle(client, { schema }), log, close: () => { void checkpoints.stop(); log.close(); client.close() }, reopen }
 }
 
-async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {
+export async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {
   // One connection per client for an embedded file: the PRAGMAs below are per connection, and
   // @libsql/client would otherwise open more (with default pragmas) while a transaction holds one.
   const client = createClient({ url, authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })

@@ -4,7 +4,8 @@
 import { Piscina } from 'piscina'
 import type { DocumentKind } from '../../shared/document-kinds'
 import { HttpError } from '../http/errors'
-import type { CompareSide, RestorePlan } from './document-worker'
+import type { NewVersion, VersionSummary } from '../versions/version-store'
+import type { CompareSide, RestorePlan, WorkerDatabase } from './document-worker'
 
 export const DOCUMENT_WORK = {
   /** The largest document the limits let in projects in about a second; past this something is wrong. */
@@ -19,9 +20,10 @@ const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./document-worker.
 export class DocumentWork {
   // Started on first use and kept: a thread that cannot start (no file descriptors left) fails
   // that request, never the process.
-  private readonly pool = new Piscina({ filename: WORKER_URL.href, minThreads: 0, maxThreads: DOCUMENT_WORK.threads, idleTimeout: Infinity })
+  private readonly pool: Piscina
 
-  constructor(onError: (err: Error) => void, private readonly timeoutMs: number = DOCUMENT_WORK.timeoutMs) {
+  constructor(database: WorkerDatabase, onError: (err: Error) => void, private readonly timeoutMs: number = DOCUMENT_WORK.timeoutMs) {
+    this.pool = new Piscina({ filename: WORKER_URL.href, minThreads: 0, maxThreads: DOCUMENT_WORK.threads, idleTimeout: Infinity, workerData: database })
     // Without a listener, Piscina's 'error' event (a worker that failed to load) would end the process.
     this.pool.on('error', onError)
   }
@@ -29,6 +31,11 @@ export class DocumentWork {
   /** The projection of a document state, as the JSON stored with a version. */
   project(kind: DocumentKind, state: Uint8Array): Promise<string> {
     return this.run('project', { kind, state })
+  }
+
+  /** Saves the document as committed as its next version: read, projected and written on the worker (see document-worker.ts). */
+  saveVersion(kind: DocumentKind, version: Omit<NewVersion, 'projectionJson' | 'state'>, createdAt: number): Promise<VersionSummary> {
+    return this.run('saveVersion', { kind, version, createdAt })
   }
 
   /** The comparison of two sides, as JSON (its shape per kind is in shared/documents/compare.ts). */

@@ -2,12 +2,24 @@
 // of a document — projecting it, comparing two versions, building a restore — so that a very large
 // or hostile document slows only the request that asked for it, never the rooms of everyone else.
 // Every input and output is bytes or a JSON string: they cross the thread boundary as one copy,
-// and the main thread never parses or serialises a large projection itself.
+// and the main thread never parses or serialises a large projection itself. A saved version's row
+// is written here too, on this thread's own connection: writing megabytes into SQLite is
+// synchronous in @libsql/client for a file, and took the event loop 0.2–0.5 s for a large document.
+import type { BatchItem } from 'drizzle-orm/batch'
+import { drizzle } from 'drizzle-orm/libsql'
+import { workerData } from 'piscina'
 import * as Y from 'yjs'
 import type { DocumentKind } from '../../shared/document-kinds'
 import { compareProjections, projectDocument } from '../../shared/documents'
+import { connect } from '../db/client'
+import * as schema from '../db/schema'
+import { DocumentStore } from '../storage/document-store'
 import { documentRoots } from '../versions/document-roots'
 import { buildRestoreUpdate } from '../versions/restore'
+import { insertedVersions, versionInserts, type NewVersion, type VersionSummary } from '../versions/version-store'
+
+/** The database the worker writes versions to (the server's own, given at the pool's start). */
+export interface WorkerDatabase { url: string; authToken?: string; synchronous: 'FULL' | 'NORMAL' }
 
 /** One side of a comparison: a saved version's stored projection, or a live document's state. */
 export type CompareSide = { projectionJson: string } | { state: Uint8Array }
@@ -33,6 +45,32 @@ export function project({ kind, state }: { kind: DocumentKind; state: Uint8Array
 /** The comparison of two sides, as JSON. */
 export function compare({ kind, from, to, fyStartMonth }: { kind: DocumentKind; from: CompareSide; to: CompareSide; fyStartMonth: number }): string {
   return JSON.stringify(compareProjections(kind, projectionOf(kind, from) as never, projectionOf(kind, to) as never, { fyStartMonth }))
+}
+
+// One connection for the thread's life, opened on its first save. Waiting for the write lock
+// (busy_timeout) blocks only this thread, never the event loop.
+let versionDb: Promise<ReturnType<typeof drizzle<typeof schema>>> | null = null
+function database() {
+  versionDb ??= (async () => {
+    const { url, authToken, synchronous } = workerData as WorkerDatabase
+    const { client } = await connect(url, authToken, url.startsWith('file:'), { synchronous, busyTimeoutMs: 5000 })
+    return drizzle(client, { schema })
+  })()
+  return versionDb
+}
+
+/**
+ * Saves the document as committed (every row of its log, from whichever instance) as its next
+ * version: read, encoded, projected and inserted here, so the event loop never encodes the live doc.
+ */
+export async function saveVersion({ kind, version, createdAt }: { kind: DocumentKind; version: Omit<NewVersion, 'projectionJson' | 'state'>; createdAt: number }): Promise<VersionSummary> {
+  const db = await database()
+  const stored = await new DocumentStore(db).load(version.documentId)
+  const state = Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)])
+  const item: NewVersion = { ...version, ...withDoc(state, (doc) => ({ state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)) })) }
+  const [insert] = versionInserts(db, [item], createdAt)
+  const [saved] = insertedVersions(await db.batch([insert] as [BatchItem<'sqlite'>]))
+  return saved
 }
 
 export interface RestorePlan {

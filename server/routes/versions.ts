@@ -13,7 +13,7 @@ import { encodeNotice } from '../../shared/sync-notices'
 import type { AppDeps } from '../app-deps'
 import { documents } from '../db/schema'
 import type { CompareSide } from '../documents/document-worker'
-import { liveRoom, liveSnapshot, liveState } from '../documents/live-document'
+import { liveRoom, liveState } from '../documents/live-document'
 import { fiscalYearStartOf } from '../documents/workspace-settings'
 import { requireDocumentRole, requireSession, type DocumentRow } from '../http/access'
 import { conflict, notFound } from '../http/errors'
@@ -68,8 +68,9 @@ export function versionRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canEditDocuments, 'save versions')
     const { label } = c.req.valid('json')
-    const { state, projectionJson } = await liveSnapshot(deps, document)
-    const [version] = await deps.versions.save([{ documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id, state, projectionJson }])
+    // Loaded here first: a damaged document answers 503 naming it. The worker then reads what is committed.
+    await liveRoom(deps, document)
+    const version = await deps.documentWork.saveVersion(document.kind, { documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id }, deps.now())
     await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-saved', target: { type: 'document', id: document.id }, detail: `${document.title} v${version.version}` })
     return c.json({ version: { ...version, authorName: user.name } }, 201)
   }).openapi(listVersions, async (c) => {

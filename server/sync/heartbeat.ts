@@ -5,28 +5,29 @@
 // awareness states and tells the room. A dead peer is dropped within two intervals.
 // Only public ws API (clients, ping, 'pong', terminate), and nothing on the message path.
 import type { WebSocket, WebSocketServer } from 'ws'
+import { contained, type FaultLog } from './contained'
 
 export interface Heartbeat {
   stop(): void
 }
 
-export function startHeartbeat(wss: WebSocketServer, intervalMs: number): Heartbeat {
+export function startHeartbeat(wss: WebSocketServer, intervalMs: number, log: FaultLog): Heartbeat {
   const watched = new WeakSet<WebSocket>()
   const awaitingPong = new WeakSet<WebSocket>()
-  const timer = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (ws.readyState !== ws.OPEN) continue
-      if (!watched.has(ws)) {
-        watched.add(ws)
-        ws.on('pong', () => awaitingPong.delete(ws))
-      } else if (awaitingPong.has(ws)) {
-        ws.terminate()
-        continue
-      }
-      awaitingPong.add(ws)
-      ws.ping()
+  // Per socket: a fault with one (it is terminated) neither ends the process nor skips the others.
+  const beat = (ws: WebSocket) => contained(log, 'heartbeat of a socket', () => {
+    if (ws.readyState !== ws.OPEN) return
+    if (!watched.has(ws)) {
+      watched.add(ws)
+      ws.on('pong', () => awaitingPong.delete(ws))
+    } else if (awaitingPong.has(ws)) {
+      ws.terminate()
+      return
     }
-  }, intervalMs)
+    awaitingPong.add(ws)
+    ws.ping()
+  }, () => ws.terminate())()
+  const timer = setInterval(() => { for (const ws of wss.clients) beat(ws) }, intervalMs)
   // The heartbeat alone must not keep a stopping process alive.
   timer.unref()
   return { stop: () => clearInterval(timer) }

@@ -5,6 +5,7 @@ import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { DamagedDocumentError, type DocumentStore } from '../storage/document-store'
 import type { CommitQueue, CommittedUpdate } from './commit-queue'
 import type { Connection } from './connection'
+import { contained } from './contained'
 import { Room } from './room'
 import { COMPACT_AT_ONCE_FACTOR, COMPACT_WHEN_QUIET_MS, MIN_UNLOAD_DELAY_MS } from './tuning'
 
@@ -167,9 +168,14 @@ export class RoomRegistry {
 
   private scheduleUnload(room: Room): void {
     this.cancelUnload(room.documentId)
-    const timer = setTimeout(() => this.tryUnload(room), Math.max(this.opts.unloadAfterMs, MIN_UNLOAD_DELAY_MS))
+    const timer = setTimeout(this.roomTimer(room, 'unloading a document', () => this.tryUnload(room)), Math.max(this.opts.unloadAfterMs, MIN_UNLOAD_DELAY_MS))
     timer.unref()
     this.unloadTimers.set(room.documentId, timer)
+  }
+
+  /** A room's timer callback whose fault drops that room (its clients get 4503 and reload it), never the process. */
+  private roomTimer(room: Room, what: string, fn: () => void): () => void {
+    return contained(this.opts.log, `${what} (${room.documentId})`, fn, (err) => { if (!room.closed) this.drop(room, err) })
   }
 
   private cancelUnload(documentId: string): void {
@@ -224,11 +230,11 @@ export class RoomRegistry {
     }
     if (this.compactTimers.has(room)) return
     const waitForQuiet = (rowsBefore: number) => {
-      const timer = setTimeout(() => {
+      const timer = setTimeout(this.roomTimer(room, 'scheduling a compaction', () => {
         this.compactTimers.delete(room)
         if (room.logRows !== rowsBefore) waitForQuiet(room.logRows)
         else if (!room.compacting && !room.closed) void this.compact(room)
-      }, this.opts.compactWhenQuietMs ?? COMPACT_WHEN_QUIET_MS)
+      }), this.opts.compactWhenQuietMs ?? COMPACT_WHEN_QUIET_MS)
       timer.unref()
       this.compactTimers.set(room, timer)
     }

@@ -58,10 +58,6 @@ export function insertedVersions(results: readonly unknown[]): VersionSummary[] 
 export class VersionStore {
   constructor(private db: Db, private now: () => number = Date.now) {}
 
-  async save(items: readonly NewVersion[]): Promise<VersionSummary[]> {
-    return this.saveAt(items, this.now())
-  }
-
   /** Saves versions with a given time (the demo seed's past meetings). */
   async saveAt(items: readonly NewVersion[], createdAt: number): Promise<VersionSummary[]> {
     const inserts = versionInserts(this.db, items, createdAt)
