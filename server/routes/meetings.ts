@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import {
-  AgendaProposalQuery, AgendaProposalResponse, DecisionItemsBody, DecisionItemsResponse, EndMeetingResponse, MeetingAccessResponse,
+  AgendaProposalQuery, AgendaProposalResponse, DecisionBody, DecisionItemsBody, DecisionResponse, DecisionItemsResponse, EndMeetingResponse, MeetingAccessResponse,
   MeetingBody, MeetingDto, MeetingListResponse, MeetingParams, PatchMeetingBody, WorkspaceParams,
 } from '../../shared/api'
 import { canApproveMinutes, canEditDocuments, canReadWorkspace } from '../../shared/roles'
@@ -17,6 +17,7 @@ import { endMeeting, meetingDocumentRows, type Meeting } from '../meetings/end-m
 import { proposeAgenda } from '../meetings/agenda-proposal'
 import { approveMinutes } from '../meetings/approve-minutes'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
+import { decisionsOfMeeting, recordDecision } from '../meetings/record-decision'
 import { createDocument, documentDto } from './documents'
 import { audit } from '../audit/audit-log'
 
@@ -62,6 +63,12 @@ const approveMinutesRoute = createRoute({
   summary: 'Approve the minutes: the notes version saved at the end becomes the approved minutes (owners; idempotent)',
   request: { params: MeetingParams },
   responses: { 200: json(MeetingDto, 'The meeting, with its approved minutes'), ...errors(401, 403, 404, 409) },
+})
+const recordDecisionRoute = createRoute({
+  method: 'post', path: '/{meetingId}/decisions', tags,
+  summary: 'Decide an item of the decision queue: outcome, rationale, votes of attendees (owners, editors)',
+  request: { params: MeetingParams, body: jsonBody(DecisionBody) },
+  responses: { 201: json(DecisionResponse, 'The decision recorded'), ...errors(400, 401, 403, 404, 409) },
 })
 const decisionItems = createRoute({
   method: 'post', path: '/{meetingId}/decision-items', tags, summary: "Add items to the workspace's decision queue as one change (owners, editors)",
@@ -119,8 +126,11 @@ export function meetingRoutes(deps: AppDeps) {
   }).openapi(patchMeeting, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'change meetings')
-    if (meeting.endedAt !== null) throw conflict('the meeting has ended; its record is final')
     const body = c.req.valid('json')
+    // After the end only the attendance may change, and only until the minutes are approved.
+    if (meeting.endedAt !== null && (meeting.minutesVersion !== null || Object.keys(body).some((k) => k !== 'attendeeIds'))) {
+      throw conflict(meeting.minutesVersion !== null ? 'the minutes are approved; the record of this meeting is final' : 'the meeting has ended; only its attendees can still change')
+    }
     await checkAgendaAndAttendees(deps, meeting.workspaceId, body.agenda ?? [], body.attendeeIds ?? [])
     const patch: Partial<Meeting> = {}
     if (body.title !== undefined) patch.title = body.title
@@ -156,6 +166,10 @@ export function meetingRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canApproveMinutes, 'approve minutes')
     return c.json(await meetingDto(deps, await approveMinutes(deps, meeting, user.id)), 200)
+  }).openapi(recordDecisionRoute, async (c) => {
+    const { user } = requireSession(c)
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'record decisions')
+    return c.json({ decision: await recordDecision(deps, meeting, c.req.valid('json'), user.id) }, 201)
   }).openapi(decisionItems, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'add to the decision queue')
@@ -200,7 +214,7 @@ async function meetingDto(deps: AppDeps, meeting: Meeting): Promise<MeetingDto> 
     startsAt: new Date(meeting.startsAt).toISOString(), startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt),
     status: meeting.endedAt !== null ? 'ended' : meeting.startedAt !== null ? 'in-progress' : 'scheduled',
     notesDocumentId: meeting.notesDocumentId, notes: notes ? documentDto(notes) : null,
-    agenda: agenda.map(documentDto), attendees,
+    agenda: agenda.map(documentDto), attendees, decisions: await decisionsOfMeeting(deps, meeting.id),
     minutes: meeting.minutesVersion !== null && meeting.minutesApprovedAt !== null
       ? { documentId: meeting.notesDocumentId, version: meeting.minutesVersion, approvedBy: approver ?? null, approvedAt: new Date(meeting.minutesApprovedAt).toISOString() }
       : null,

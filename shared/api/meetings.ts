@@ -5,6 +5,7 @@ import { CADENCES } from '../cadences'
 import { DOCUMENT_KINDS } from '../document-kinds'
 import { ROLES } from '../roles'
 import { DocumentDto, Id, Timestamp } from './common'
+import { MeetingDecisionDto } from './meeting-decisions'
 import { VersionSummaryDto } from './versions'
 
 export const MEETING_STATUSES = ['scheduled', 'in-progress', 'ended'] as const
@@ -22,7 +23,9 @@ export const MeetingDto = z.object({
   notesDocumentId: z.string(),
   notes: DocumentDto.nullable(),
   agenda: z.array(DocumentDto),
+  /** Invited until the meeting ends; then who was present in the meeting room when it ended (editable until the minutes are approved). */
   attendees: z.array(z.object({ userId: z.string(), name: z.string() })),
+  decisions: z.array(MeetingDecisionDto),
   /** The approved minutes: the notes version saved at the meeting's end, approved by an owner; null until then. */
   minutes: z.object({
     documentId: z.string(),
