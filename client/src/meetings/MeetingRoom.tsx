@@ -3,6 +3,7 @@
 // and presenting.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { colorForUser, type PresenceUser } from '../../../shared/presence'
+import { api } from '../api'
 import { ConnectionBadge } from '../components/ConnectionBadge'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
@@ -156,7 +157,7 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
             canWrite={canWrite}
             present={people.filter((p) => !p.away).map((p) => ({ userId: p.id, name: p.name }))}
             today={today}
-            onRecorded={onRefresh}
+            onRecorded={() => void api.getMeeting(meeting.id).then((fresh) => onMeetingChange(fresh.meeting)).catch(() => onRefresh())}
           />
           <ActionItemsPanel meetingId={meeting.id} state={actions} canWrite={canWrite} meId={me?.id ?? ''} today={today} />
           <NotesPanel meetingId={meeting.id} notes={meeting.notes} sync={notesSync} user={user} canWrite={canWrite} />
