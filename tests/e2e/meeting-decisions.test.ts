@@ -46,7 +46,7 @@ describe('decisions in the meeting room', () => {
     await recorded.waitFor()
     const text = await recorded.textContent()
     expect(text).toContain('Approve the SOC 2 auditor')
-    expect(text).toContain('approved')
+    expect(text).toContain('Approved')
     expect(text).toContain('Olivia Owner for, Eddie Editor against')
     // Decided: no open item is left to decide.
     await ownerPage.getByText('No open items in the decision queue.').waitFor()

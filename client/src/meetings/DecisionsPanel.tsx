@@ -3,6 +3,7 @@
 import type { MeetingDecisionDto, MeetingDto } from '../../../shared/api'
 import { DecideItemForm } from './DecideItemForm'
 
+const OUTCOME_WORDS = { approved: 'Approved', rejected: 'Rejected', deferred: 'Deferred' } as const
 const VOTE_WORDS = { for: 'for', against: 'against', abstain: 'abstained' } as const
 
 interface Props {
@@ -31,7 +32,7 @@ export function DecisionsPanel({ meeting, canWrite, present, today, onRecorded }
           <li key={d.id} className="action-item" data-testid="recorded-decision">
             <span className="action-title">{d.question}</span>
             <span className="action-line">
-              <strong>{d.outcome}</strong>
+              <strong>{OUTCOME_WORDS[d.outcome]}</strong>
               {d.newDueDate && <span>back on {d.newDueDate}</span>}
             </span>
             {d.rationale && <span>{d.rationale}</span>}
