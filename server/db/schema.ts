@@ -1,6 +1,7 @@
 // Tables of Quorum. Ids are random URL-safe strings; times are unix milliseconds.
 import { ACTION_STATUSES } from '../../shared/api/actions'
 import { AUDIT_ACTIONS } from '../../shared/api/audit'
+import { RECURRENCES } from '../../shared/recurrence'
 import { DECISION_OUTCOMES } from '../../shared/api/meeting-decisions'
 import { CADENCES } from '../../shared/cadences'
 import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core'
@@ -119,6 +120,10 @@ export const meetings = sqliteTable('meetings', {
   minutesVersion: integer('minutes_version'),
   minutesApprovedBy: text('minutes_approved_by'),
   minutesApprovedAt: integer('minutes_approved_at'),
+  /** How the series repeats; null: a single meeting. */
+  recurrence: text('recurrence', { enum: RECURRENCES }),
+  /** The id of the series' first meeting; null for a single meeting. */
+  seriesId: text('series_id'),
 }, (t) => [index('meetings_workspace_idx').on(t.workspaceId)])
 
 /** What a meeting produced: who does what by when. Open items of an ended meeting carry to the next meeting of its cadence. */

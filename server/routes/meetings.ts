@@ -12,13 +12,14 @@ import { documents, meetingAttendees, meetingDocuments, meetings, memberships, u
 import { requireSession, requireWorkspaceRole } from '../http/access'
 import { badRequest, conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
-import { newId } from '../ids'
 import { endMeeting, meetingDocumentRows, type Meeting } from '../meetings/end-meeting'
 import { proposeAgenda } from '../meetings/agenda-proposal'
 import { approveMinutes } from '../meetings/approve-minutes'
+import { scheduleNextInSeries } from '../meetings/meeting-series'
+import { agendaInserts, attendeeInserts, scheduleMeeting } from '../meetings/schedule-meeting'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { decisionsOfMeeting, recordDecision } from '../meetings/record-decision'
-import { createDocument, documentDto } from './documents'
+import { documentDto } from './documents'
 import { audit } from '../audit/audit-log'
 
 const tags = ['Meetings']
@@ -83,17 +84,10 @@ export function workspaceMeetingRoutes(deps: AppDeps) {
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canEditDocuments, 'schedule meetings')
     const body = c.req.valid('json')
     await checkAgendaAndAttendees(deps, workspaceId, body.agenda, body.attendeeIds)
-    const notes = await createDocument(deps, workspaceId, 'notes', `${body.title} — notes`)
-    const meeting: Meeting = {
-      id: newId(), workspaceId, cadence: body.cadence, title: body.title, startsAt: Date.parse(body.startsAt),
-      startedAt: null, endedAt: null, notesDocumentId: notes.id, createdBy: user.id, createdAt: deps.now(),
-      minutesVersion: null, minutesApprovedBy: null, minutesApprovedAt: null,
-    }
-    await deps.db.batch([
-      deps.db.insert(meetings).values(meeting),
-      ...agendaInserts(deps, meeting.id, body.agenda),
-      ...attendeeInserts(deps, meeting.id, body.attendeeIds),
-    ])
+    const meeting = await scheduleMeeting(deps, {
+      workspaceId, cadence: body.cadence, title: body.title, startsAt: Date.parse(body.startsAt), agenda: body.agenda,
+      attendeeIds: body.attendeeIds, recurrence: body.recurrence, createdBy: user.id,
+    })
     return c.json(await meetingDto(deps, meeting), 201)
   }).openapi(agendaProposal, async (c) => {
     const { user } = requireSession(c)
@@ -156,8 +150,10 @@ export function meetingRoutes(deps: AppDeps) {
   }).openapi(endMeetingRoute, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'end meetings')
+    const invitees = await deps.db.select({ userId: meetingAttendees.userId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id))
     const result = await endMeeting(deps, meeting, user.id)
     if (!result.alreadyEnded) {
+      await scheduleNextInSeries(deps, meeting, invitees.map((i) => i.userId), user.id)
       await audit(deps, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-ended', target: { type: 'meeting', id: meeting.id }, detail: meeting.title })
     }
     const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
@@ -177,14 +173,6 @@ export function meetingRoutes(deps: AppDeps) {
     const today = new Date(deps.now()).toISOString().slice(0, 10)
     return c.json(await sendToDecisionQueue(deps, meeting.workspaceId, items, today), 201)
   })
-}
-
-export function agendaInserts(deps: AppDeps, meetingId: string, agenda: string[]) {
-  return [...new Set(agenda)].map((documentId, position) => deps.db.insert(meetingDocuments).values({ meetingId, documentId, position }))
-}
-
-export function attendeeInserts(deps: AppDeps, meetingId: string, attendeeIds: string[]) {
-  return [...new Set(attendeeIds)].map((userId) => deps.db.insert(meetingAttendees).values({ meetingId, userId }))
 }
 
 /** Agenda documents and attendees must belong to the meeting's workspace. */
@@ -213,6 +201,7 @@ async function meetingDto(deps: AppDeps, meeting: Meeting): Promise<MeetingDto> 
     id: meeting.id, workspaceId: meeting.workspaceId, cadence: meeting.cadence, title: meeting.title,
     startsAt: new Date(meeting.startsAt).toISOString(), startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt),
     status: meeting.endedAt !== null ? 'ended' : meeting.startedAt !== null ? 'in-progress' : 'scheduled',
+    recurrence: meeting.recurrence, seriesId: meeting.seriesId,
     notesDocumentId: meeting.notesDocumentId, notes: notes ? documentDto(notes) : null,
     agenda: agenda.map(documentDto), attendees, decisions: await decisionsOfMeeting(deps, meeting.id),
     minutes: meeting.minutesVersion !== null && meeting.minutesApprovedAt !== null
