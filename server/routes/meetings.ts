@@ -15,6 +15,7 @@ import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { endMeeting, meetingDocumentRows, type Meeting } from '../meetings/end-meeting'
 import { proposeAgenda } from '../meetings/agenda-proposal'
 import { approveMinutes } from '../meetings/approve-minutes'
+import { meetingCalendar } from '../meetings/meeting-calendar'
 import { scheduleNextInSeries } from '../meetings/meeting-series'
 import { agendaInserts, attendeeInserts, scheduleMeeting } from '../meetings/schedule-meeting'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
@@ -70,6 +71,11 @@ const recordDecisionRoute = createRoute({
   summary: 'Decide an item of the decision queue: outcome, rationale, votes of attendees (owners, editors)',
   request: { params: MeetingParams, body: jsonBody(DecisionBody) },
   responses: { 201: json(DecisionResponse, 'The decision recorded'), ...errors(400, 401, 403, 404, 409) },
+})
+const calendarRoute = createRoute({
+  method: 'get', path: '/{meetingId}/calendar.ics', tags, summary: "The meeting as an iCalendar event, with its series' RRULE (any member)",
+  request: { params: MeetingParams },
+  responses: { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: { type: 'string' as const } } } }, ...errors(401, 403, 404) },
 })
 const decisionItems = createRoute({
   method: 'post', path: '/{meetingId}/decision-items', tags, summary: "Add items to the workspace's decision queue as one change (owners, editors)",
@@ -166,6 +172,13 @@ export function meetingRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'record decisions')
     return c.json({ decision: await recordDecision(deps, meeting, c.req.valid('json'), user.id) }, 201)
+  }).openapi(calendarRoute, async (c) => {
+    const { user } = requireSession(c)
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canReadWorkspace)
+    const url = new URL(`/m/${meeting.id}`, c.req.url).toString()
+    return c.body(meetingCalendar(meeting, url), 200, {
+      'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="meeting-${meeting.id}.ics"`,
+    })
   }).openapi(decisionItems, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'add to the decision queue')
