@@ -203,6 +203,7 @@ export const api = {
     call(client.actions[':actionId'].$patch({ param: { actionId }, json: patch })),
   readAudit: (workspaceId: string, before: number | null, signal?: AbortSignal) =>
     call(client.workspaces[':workspaceId'].audit.$get({ param: { workspaceId }, query: { limit: '100', ...(before !== null ? { before: String(before) } : {}) } }, withSignal(signal))),
+  meetingCalendarUrl: (meetingId: string) => client.meetings[':meetingId']['calendar.ics'].$url({ param: { meetingId } }).pathname,
   boardPackUrl: (meetingId: string, format: 'pdf' | 'md') =>
     (format === 'pdf' ? client.meetings[':meetingId']['board-pack.pdf'] : client.meetings[':meetingId']['board-pack.md']).$url({ param: { meetingId } }).pathname,
 }
