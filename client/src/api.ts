@@ -4,7 +4,7 @@
 // carrying the HTTP status and the server's `error` message.
 import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
-import type { ActionInput, ActionPatch, CommentAnchor, DecisionItemInput, ErrorBody, MeetingInput, VersionRef } from '../../shared/api'
+import type { ActionInput, ActionPatch, CommentAnchor, DecisionInput, DecisionItemInput, ErrorBody, MeetingInput, VersionRef } from '../../shared/api'
 import type { DocumentKind } from '../../shared/document-kinds'
 import type { Cadence } from '../../shared/cadences'
 import type { Role } from '../../shared/roles'
@@ -188,6 +188,8 @@ export const api = {
     call(client.workspaces[':workspaceId']['agenda-proposal'].$get({ param: { workspaceId }, query: { cadence, ...(startsAt ? { startsAt } : {}) } }, withSignal(signal))),
   addDecisionItems: (meetingId: string, items: DecisionItemInput[]) =>
     call(client.meetings[':meetingId']['decision-items'].$post({ param: { meetingId }, json: { items } })),
+  recordDecision: (meetingId: string, input: DecisionInput) =>
+    call(client.meetings[':meetingId'].decisions.$post({ param: { meetingId }, json: input })),
   approveMinutes: (meetingId: string) => call(client.meetings[':meetingId'].minutes.approve.$post({ param: { meetingId } })),
 
   // Action items
@@ -201,6 +203,7 @@ export const api = {
     call(client.actions[':actionId'].$patch({ param: { actionId }, json: patch })),
   readAudit: (workspaceId: string, before: number | null, signal?: AbortSignal) =>
     call(client.workspaces[':workspaceId'].audit.$get({ param: { workspaceId }, query: { limit: '100', ...(before !== null ? { before: String(before) } : {}) } }, withSignal(signal))),
+  meetingCalendarUrl: (meetingId: string) => client.meetings[':meetingId']['calendar.ics'].$url({ param: { meetingId } }).pathname,
   boardPackUrl: (meetingId: string, format: 'pdf' | 'md') =>
     (format === 'pdf' ? client.meetings[':meetingId']['board-pack.pdf'] : client.meetings[':meetingId']['board-pack.md']).$url({ param: { meetingId } }).pathname,
 }

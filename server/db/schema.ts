@@ -1,6 +1,8 @@
 // Tables of Quorum. Ids are random URL-safe strings; times are unix milliseconds.
 import { ACTION_STATUSES } from '../../shared/api/actions'
 import { AUDIT_ACTIONS } from '../../shared/api/audit'
+import { RECURRENCES } from '../../shared/recurrence'
+import { DECISION_OUTCOMES } from '../../shared/api/meeting-decisions'
 import { CADENCES } from '../../shared/cadences'
 import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core'
 
@@ -118,6 +120,10 @@ export const meetings = sqliteTable('meetings', {
   minutesVersion: integer('minutes_version'),
   minutesApprovedBy: text('minutes_approved_by'),
   minutesApprovedAt: integer('minutes_approved_at'),
+  /** How the series repeats; null: a single meeting. */
+  recurrence: text('recurrence', { enum: RECURRENCES }),
+  /** The id of the series' first meeting; null for a single meeting. */
+  seriesId: text('series_id'),
 }, (t) => [index('meetings_workspace_idx').on(t.workspaceId)])
 
 /** What a meeting produced: who does what by when. Open items of an ended meeting carry to the next meeting of its cadence. */
@@ -145,6 +151,26 @@ export const meetingAttendees = sqliteTable('meeting_attendees', {
   meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
 }, (t) => [primaryKey({ columns: [t.meetingId, t.userId] })])
+
+/**
+ * A decision-queue item decided in a meeting. `decisionId` is the item's id in the decision-queue Y.Doc;
+ * the outcome is also written onto that item (decisions.ts), this row keeps the rationale and the votes.
+ */
+export const meetingDecisions = sqliteTable('meeting_decisions', {
+  id: text('id').primaryKey(),
+  meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  decisionId: text('decision_id').notNull(),
+  /** The question as it read when decided. */
+  question: text('question').notNull(),
+  outcome: text('outcome', { enum: DECISION_OUTCOMES }).notNull(),
+  rationale: text('rationale').notNull(),
+  /** JSON: [{userId, vote}] */
+  votes: text('votes').notNull(),
+  newDueDate: text('new_due_date'),
+  decidedBy: text('decided_by').notNull(),
+  decidedAt: integer('decided_at').notNull(),
+}, (t) => [index('meeting_decisions_meeting_idx').on(t.meetingId)])
 
 /** Append-only: rows are inserted, never updated or deleted (no route can). The id orders them. */
 export const auditLog = sqliteTable('audit_log', {

@@ -2,10 +2,10 @@
 // (one batch). The meeting's ended_at is set in the same batch, and each version row is inserted
 // only if this batch is the one that ended the meeting, so a second "end" (or two at once, in any
 // process) saves nothing.
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { AppDeps } from '../app-deps'
-import { documents, meetingDocuments, meetings, versions } from '../db/schema'
+import { documents, meetingAttendees, meetingDocuments, meetings, memberships, versions } from '../db/schema'
 import { liveSnapshot } from '../documents/live-document'
 import { fiscalYearStartOf } from '../documents/workspace-settings'
 import { insertedVersions, versionInserts, type NewVersion, type VersionSummary } from '../versions/version-store'
@@ -19,6 +19,17 @@ export async function meetingDocumentRows(deps: AppDeps, meeting: Meeting) {
     .where(eq(meetingDocuments.meetingId, meeting.id)).orderBy(asc(meetingDocuments.position))
   const [notes] = await deps.db.select().from(documents).where(eq(documents.id, meeting.notesDocumentId))
   return { agenda: agenda.map((a) => a.document), notes }
+}
+
+/** Attendance: the members present in the meeting room (its notes) when it ended replace the invitees. */
+async function recordAttendance(deps: AppDeps, meeting: Meeting) {
+  const present = [...(deps.rooms.loaded(meeting.notesDocumentId)?.presentUserIds() ?? [])]
+  const members = present.length === 0 ? [] : await deps.db.select({ userId: memberships.userId }).from(memberships)
+    .where(and(eq(memberships.workspaceId, meeting.workspaceId), inArray(memberships.userId, present)))
+  await deps.db.batch([
+    deps.db.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id)),
+    ...members.map(({ userId }) => deps.db.insert(meetingAttendees).values({ meetingId: meeting.id, userId })),
+  ])
 }
 
 export async function endMeeting(deps: AppDeps, meeting: Meeting, authorId: string): Promise<{ alreadyEnded: boolean; versions: VersionSummary[] }> {
@@ -38,5 +49,6 @@ export async function endMeeting(deps: AppDeps, meeting: Meeting, authorId: stri
     AND NOT EXISTS (SELECT 1 FROM ${versions} WHERE meeting_id = ${meeting.id} AND document_id = ${item.documentId})`
   const [ended, ...inserted] = await deps.db.batch([end, ...versionInserts(deps.db, items, t, endedHere)] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   if ((ended as unknown[]).length === 0) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
+  await recordAttendance(deps, meeting)
   return { alreadyEnded: false, versions: insertedVersions(inserted) }
 }

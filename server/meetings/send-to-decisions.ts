@@ -10,11 +10,17 @@ import { badRequest, conflict } from '../http/errors'
 
 export interface NewDecisionItem { question: string; owner?: string; dueDate?: string }
 
-export async function sendToDecisionQueue(deps: AppDeps, workspaceId: string, items: NewDecisionItem[], today: string): Promise<{ documentId: string; added: number }> {
+/** The workspace's decision queue: its oldest decisions document that is not archived (409 if none). */
+export async function decisionQueueDocument(deps: AppDeps, workspaceId: string) {
   const [queue] = await deps.db.select().from(documents)
     .where(and(eq(documents.workspaceId, workspaceId), eq(documents.kind, 'decisions'), isNull(documents.archivedAt)))
     .orderBy(asc(documents.createdAt)).limit(1)
   if (!queue) throw conflict('this workspace has no decision queue document; create one first')
+  return queue
+}
+
+export async function sendToDecisionQueue(deps: AppDeps, workspaceId: string, items: NewDecisionItem[], today: string): Promise<{ documentId: string; added: number }> {
+  const queue = await decisionQueueDocument(deps, workspaceId)
   const room = await liveRoom(deps, queue)
   const scratch = new Y.Doc()
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc))

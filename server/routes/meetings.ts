@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import {
-  AgendaProposalQuery, AgendaProposalResponse, DecisionItemsBody, DecisionItemsResponse, EndMeetingResponse, MeetingAccessResponse,
+  AgendaProposalQuery, AgendaProposalResponse, DecisionBody, DecisionItemsBody, DecisionResponse, DecisionItemsResponse, EndMeetingResponse, MeetingAccessResponse,
   MeetingBody, MeetingDto, MeetingListResponse, MeetingParams, PatchMeetingBody, WorkspaceParams,
 } from '../../shared/api'
 import { canApproveMinutes, canEditDocuments, canReadWorkspace } from '../../shared/roles'
@@ -12,12 +12,15 @@ import { documents, meetingAttendees, meetingDocuments, meetings, memberships, u
 import { requireSession, requireWorkspaceRole } from '../http/access'
 import { badRequest, conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
-import { newId } from '../ids'
 import { endMeeting, meetingDocumentRows, type Meeting } from '../meetings/end-meeting'
 import { proposeAgenda } from '../meetings/agenda-proposal'
 import { approveMinutes } from '../meetings/approve-minutes'
+import { meetingCalendar } from '../meetings/meeting-calendar'
+import { scheduleNextInSeries } from '../meetings/meeting-series'
+import { agendaInserts, attendeeInserts, scheduleMeeting } from '../meetings/schedule-meeting'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
-import { createDocument, documentDto } from './documents'
+import { decisionsOfMeeting, recordDecision } from '../meetings/record-decision'
+import { documentDto } from './documents'
 import { audit } from '../audit/audit-log'
 
 const tags = ['Meetings']
@@ -63,6 +66,17 @@ const approveMinutesRoute = createRoute({
   request: { params: MeetingParams },
   responses: { 200: json(MeetingDto, 'The meeting, with its approved minutes'), ...errors(401, 403, 404, 409) },
 })
+const recordDecisionRoute = createRoute({
+  method: 'post', path: '/{meetingId}/decisions', tags,
+  summary: 'Decide an item of the decision queue: outcome, rationale, votes of attendees (owners, editors)',
+  request: { params: MeetingParams, body: jsonBody(DecisionBody) },
+  responses: { 201: json(DecisionResponse, 'The decision recorded'), ...errors(400, 401, 403, 404, 409) },
+})
+const calendarRoute = createRoute({
+  method: 'get', path: '/{meetingId}/calendar.ics', tags, summary: "The meeting as an iCalendar event, with its series' RRULE (any member)",
+  request: { params: MeetingParams },
+  responses: { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: { type: 'string' as const } } } }, ...errors(401, 403, 404) },
+})
 const decisionItems = createRoute({
   method: 'post', path: '/{meetingId}/decision-items', tags, summary: "Add items to the workspace's decision queue as one change (owners, editors)",
   request: { params: MeetingParams, body: jsonBody(DecisionItemsBody) },
@@ -76,17 +90,10 @@ export function workspaceMeetingRoutes(deps: AppDeps) {
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canEditDocuments, 'schedule meetings')
     const body = c.req.valid('json')
     await checkAgendaAndAttendees(deps, workspaceId, body.agenda, body.attendeeIds)
-    const notes = await createDocument(deps, workspaceId, 'notes', `${body.title} — notes`)
-    const meeting: Meeting = {
-      id: newId(), workspaceId, cadence: body.cadence, title: body.title, startsAt: Date.parse(body.startsAt),
-      startedAt: null, endedAt: null, notesDocumentId: notes.id, createdBy: user.id, createdAt: deps.now(),
-      minutesVersion: null, minutesApprovedBy: null, minutesApprovedAt: null,
-    }
-    await deps.db.batch([
-      deps.db.insert(meetings).values(meeting),
-      ...agendaInserts(deps, meeting.id, body.agenda),
-      ...attendeeInserts(deps, meeting.id, body.attendeeIds),
-    ])
+    const meeting = await scheduleMeeting(deps, {
+      workspaceId, cadence: body.cadence, title: body.title, startsAt: Date.parse(body.startsAt), agenda: body.agenda,
+      attendeeIds: body.attendeeIds, recurrence: body.recurrence, createdBy: user.id,
+    })
     return c.json(await meetingDto(deps, meeting), 201)
   }).openapi(agendaProposal, async (c) => {
     const { user } = requireSession(c)
@@ -119,8 +126,11 @@ export function meetingRoutes(deps: AppDeps) {
   }).openapi(patchMeeting, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'change meetings')
-    if (meeting.endedAt !== null) throw conflict('the meeting has ended; its record is final')
     const body = c.req.valid('json')
+    // After the end only the attendance may change, and only until the minutes are approved.
+    if (meeting.endedAt !== null && (meeting.minutesVersion !== null || Object.keys(body).some((k) => k !== 'attendeeIds'))) {
+      throw conflict(meeting.minutesVersion !== null ? 'the minutes are approved; the record of this meeting is final' : 'the meeting has ended; only its attendees can still change')
+    }
     await checkAgendaAndAttendees(deps, meeting.workspaceId, body.agenda ?? [], body.attendeeIds ?? [])
     const patch: Partial<Meeting> = {}
     if (body.title !== undefined) patch.title = body.title
@@ -146,8 +156,10 @@ export function meetingRoutes(deps: AppDeps) {
   }).openapi(endMeetingRoute, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'end meetings')
+    const invitees = await deps.db.select({ userId: meetingAttendees.userId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id))
     const result = await endMeeting(deps, meeting, user.id)
     if (!result.alreadyEnded) {
+      await scheduleNextInSeries(deps, meeting, invitees.map((i) => i.userId), user.id)
       await audit(deps, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-ended', target: { type: 'meeting', id: meeting.id }, detail: meeting.title })
     }
     const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
@@ -156,6 +168,17 @@ export function meetingRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canApproveMinutes, 'approve minutes')
     return c.json(await meetingDto(deps, await approveMinutes(deps, meeting, user.id)), 200)
+  }).openapi(recordDecisionRoute, async (c) => {
+    const { user } = requireSession(c)
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'record decisions')
+    return c.json({ decision: await recordDecision(deps, meeting, c.req.valid('json'), user.id) }, 201)
+  }).openapi(calendarRoute, async (c) => {
+    const { user } = requireSession(c)
+    const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canReadWorkspace)
+    const url = new URL(`/m/${meeting.id}`, c.req.url).toString()
+    return c.body(meetingCalendar(meeting, url), 200, {
+      'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="meeting-${meeting.id}.ics"`,
+    })
   }).openapi(decisionItems, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'add to the decision queue')
@@ -163,14 +186,6 @@ export function meetingRoutes(deps: AppDeps) {
     const today = new Date(deps.now()).toISOString().slice(0, 10)
     return c.json(await sendToDecisionQueue(deps, meeting.workspaceId, items, today), 201)
   })
-}
-
-export function agendaInserts(deps: AppDeps, meetingId: string, agenda: string[]) {
-  return [...new Set(agenda)].map((documentId, position) => deps.db.insert(meetingDocuments).values({ meetingId, documentId, position }))
-}
-
-export function attendeeInserts(deps: AppDeps, meetingId: string, attendeeIds: string[]) {
-  return [...new Set(attendeeIds)].map((userId) => deps.db.insert(meetingAttendees).values({ meetingId, userId }))
 }
 
 /** Agenda documents and attendees must belong to the meeting's workspace. */
@@ -199,8 +214,9 @@ async function meetingDto(deps: AppDeps, meeting: Meeting): Promise<MeetingDto> 
     id: meeting.id, workspaceId: meeting.workspaceId, cadence: meeting.cadence, title: meeting.title,
     startsAt: new Date(meeting.startsAt).toISOString(), startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt),
     status: meeting.endedAt !== null ? 'ended' : meeting.startedAt !== null ? 'in-progress' : 'scheduled',
+    recurrence: meeting.recurrence, seriesId: meeting.seriesId,
     notesDocumentId: meeting.notesDocumentId, notes: notes ? documentDto(notes) : null,
-    agenda: agenda.map(documentDto), attendees,
+    agenda: agenda.map(documentDto), attendees, decisions: await decisionsOfMeeting(deps, meeting.id),
     minutes: meeting.minutesVersion !== null && meeting.minutesApprovedAt !== null
       ? { documentId: meeting.notesDocumentId, version: meeting.minutesVersion, approvedBy: approver ?? null, approvedAt: new Date(meeting.minutesApprovedAt).toISOString() }
       : null,

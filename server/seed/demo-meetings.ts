@@ -12,7 +12,7 @@ import { meetings } from '../db/schema'
 import { newId } from '../ids'
 import { versionLabelForMeeting } from '../meetings/meeting-labels'
 import { createDocument } from '../routes/documents'
-import { agendaInserts, attendeeInserts } from '../routes/meetings'
+import { agendaInserts, attendeeInserts } from '../meetings/schedule-meeting'
 import type { NewVersion } from '../versions/version-store'
 
 interface DemoWorkspace {

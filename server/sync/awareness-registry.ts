@@ -104,6 +104,16 @@ export class AwarenessRegistry {
     return encodeAwarenessUpdate([...this.entries, ...this.remote].map(([clientId, e]) => ({ clientId, clock: e.clock, stateJson: e.stateJson })))
   }
 
+  /** Who has a presence state on other instances (people connected here are the room's connections). */
+  remoteUserIds(): Set<string> {
+    const ids = new Set<string>()
+    for (const e of this.remote.values()) {
+      const user = (JSON.parse(e.stateJson) as { user?: { id?: unknown } } | null)?.user
+      if (typeof user?.id === 'string') ids.add(user.id)
+    }
+    return ids
+  }
+
   /** The states of the people connected here only (what this instance tells the others); null if none. */
   localSnapshot(): Uint8Array | null {
     if (this.entries.size === 0) return null

@@ -33,6 +33,13 @@ export interface RoomEvents {
 export class Room {
   readonly connections = new Set<Connection>()
   readonly awareness = new AwarenessRegistry((update, from) => this.relayPresence(update, from))
+  /** Who is in the room now: people connected here, and (several instances) those present elsewhere. */
+  presentUserIds(): Set<string> {
+    const ids = this.awareness.remoteUserIds()
+    for (const conn of this.connections) ids.add(conn.user.id)
+    return ids
+  }
+
   /**
    * Every log row with a seq up to this one is in `doc`. Rows of other writers sharing the database
    * leave gaps above it until this process has them; compaction merges only up to here.

@@ -6,7 +6,7 @@ import { Id, Timestamp } from './common'
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const
 export type ActionStatus = (typeof ACTION_STATUSES)[number]
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real date')
 
 export const ActionDto = z.object({

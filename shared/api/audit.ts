@@ -5,7 +5,7 @@ import { Timestamp } from './common'
 
 export const AUDIT_ACTIONS = [
   'signed-in', 'member-added', 'member-removed', 'member-role-changed', 'document-created', 'document-archived',
-  'version-saved', 'version-restored', 'meeting-started', 'meeting-ended', 'minutes-approved', 'board-pack-downloaded',
+  'version-saved', 'version-restored', 'meeting-started', 'meeting-ended', 'minutes-approved', 'decision-recorded', 'board-pack-downloaded',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -3,8 +3,10 @@
 import { z } from 'zod'
 import { CADENCES } from '../cadences'
 import { DOCUMENT_KINDS } from '../document-kinds'
+import { RECURRENCES } from '../recurrence'
 import { ROLES } from '../roles'
 import { DocumentDto, Id, Timestamp } from './common'
+import { MeetingDecisionDto } from './meeting-decisions'
 import { VersionSummaryDto } from './versions'
 
 export const MEETING_STATUSES = ['scheduled', 'in-progress', 'ended'] as const
@@ -19,10 +21,15 @@ export const MeetingDto = z.object({
   startedAt: Timestamp.nullable(),
   endedAt: Timestamp.nullable(),
   status: z.enum(MEETING_STATUSES),
+  recurrence: z.enum(RECURRENCES).nullable(),
+  /** The first meeting of the series this one belongs to; null for a single meeting. */
+  seriesId: z.string().nullable(),
   notesDocumentId: z.string(),
   notes: DocumentDto.nullable(),
   agenda: z.array(DocumentDto),
+  /** Invited until the meeting ends; then who was present in the meeting room when it ended (editable until the minutes are approved). */
   attendees: z.array(z.object({ userId: z.string(), name: z.string() })),
+  decisions: z.array(MeetingDecisionDto),
   /** The approved minutes: the notes version saved at the meeting's end, approved by an owner; null until then. */
   minutes: z.object({
     documentId: z.string(),
@@ -40,7 +47,11 @@ const meetingFields = {
   agenda: z.array(z.string().min(1)).max(50),
   attendeeIds: z.array(z.string().min(1)).max(200),
 }
-export const MeetingBody = z.object({ ...meetingFields, agenda: meetingFields.agenda.default([]), attendeeIds: meetingFields.attendeeIds.default([]) })
+export const MeetingBody = z.object({
+  ...meetingFields, agenda: meetingFields.agenda.default([]), attendeeIds: meetingFields.attendeeIds.default([]),
+  /** A series: ending each meeting schedules the next. */
+  recurrence: z.enum(RECURRENCES, { message: `recurrence must be one of ${RECURRENCES.join(', ')} or null` }).nullable().default(null),
+})
 export type MeetingInput = z.input<typeof MeetingBody>
 // No defaults here: zod 4 applies a default inside .partial(), so a patch of the title alone cleared the agenda.
 export const PatchMeetingBody = z.object(meetingFields).partial()

@@ -1,8 +1,10 @@
 import { Link } from 'react-router'
+import { api } from '../api'
 import { cadenceLabel } from './cadence'
 import type { MeetingDto } from '../../../shared/api'
 import { meetingTime } from './MeetingList'
 
+const RECURRENCE_WORDS = { weekly: 'weekly', biweekly: 'every two weeks', monthly: 'monthly', quarterly: 'quarterly' } as const
 const STATUS_LABELS = { scheduled: 'Scheduled', 'in-progress': 'In progress', ended: 'Ended' } as const
 
 export function MeetingHeader({ meeting }: { meeting: MeetingDto }) {
@@ -20,7 +22,9 @@ export function MeetingHeader({ meeting }: { meeting: MeetingDto }) {
       </div>
       <p className="meeting-when">
         {meetingTime(meeting.startsAt)}
+        {meeting.recurrence && <> · repeats {RECURRENCE_WORDS[meeting.recurrence]}</>}
         {meeting.attendees.length > 0 && <> · {meeting.attendees.map((a) => a.name).join(', ')}</>}
+        {' · '}<a href={api.meetingCalendarUrl(meeting.id)} download data-testid="meeting-ics">Add to calendar</a>
       </p>
     </div>
   )

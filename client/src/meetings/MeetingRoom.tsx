@@ -3,6 +3,7 @@
 // and presenting.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { colorForUser, type PresenceUser } from '../../../shared/presence'
+import { api } from '../api'
 import { ConnectionBadge } from '../components/ConnectionBadge'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
@@ -11,6 +12,7 @@ import { todayIso } from './action-dates'
 import { ActionItemsPanel } from './ActionItemsPanel'
 import { AgendaSidebar } from './AgendaSidebar'
 import { CarriedActions } from './CarriedActions'
+import { DecisionsPanel } from './DecisionsPanel'
 import { LiveAgendaDocument } from './LiveAgendaDocument'
 import { MeetingControls } from './MeetingControls'
 import { MeetingHeader } from './MeetingHeader'
@@ -150,6 +152,13 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
         </section>
         <aside className="room-side">
           <RoomPresence people={people} presenterId={presenter?.userId ?? null} />
+          <DecisionsPanel
+            meeting={meeting}
+            canWrite={canWrite}
+            present={people.filter((p) => !p.away).map((p) => ({ userId: p.id, name: p.name }))}
+            today={today}
+            onRecorded={() => void api.getMeeting(meeting.id).then((fresh) => onMeetingChange(fresh.meeting)).catch(() => onRefresh())}
+          />
           <ActionItemsPanel meetingId={meeting.id} state={actions} canWrite={canWrite} meId={me?.id ?? ''} today={today} />
           <NotesPanel meetingId={meeting.id} notes={meeting.notes} sync={notesSync} user={user} canWrite={canWrite} />
         </aside>

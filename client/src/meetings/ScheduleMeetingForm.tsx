@@ -9,6 +9,9 @@ import type { AgendaEntry } from './agenda-list'
 import { AgendaPicker } from './AgendaPicker'
 import { CADENCE_LABELS, defaultMeetingTitle, defaultStart, toLocalInputValue } from './cadence'
 import { CADENCES, type Cadence } from '../../../shared/cadences'
+import { RECURRENCES, type Recurrence } from '../../../shared/recurrence'
+
+const RECURRENCE_LABELS: Record<Recurrence, string> = { weekly: 'Every week', biweekly: 'Every two weeks', monthly: 'Every month', quarterly: 'Every quarter' }
 import type { MeetingDto } from '../../../shared/api'
 import { useAgendaProposal } from './useAgendaProposal'
 
@@ -22,6 +25,7 @@ interface Props {
 
 export function ScheduleMeetingForm({ workspaceId, members, documents, onCreated, onCancel }: Props) {
   const [cadence, setCadence] = useState<Cadence>('board')
+  const [recurrence, setRecurrence] = useState<Recurrence | ''>('')
   const [when, setWhen] = useState(() => toLocalInputValue(defaultStart()))
   const [customTitle, setCustomTitle] = useState<string | null>(null)
   const [attendeeIds, setAttendeeIds] = useState<string[]>(() => members.map((m) => m.userId))
@@ -49,6 +53,7 @@ export function ScheduleMeetingForm({ workspaceId, members, documents, onCreated
         startsAt: startsAt.toISOString(),
         agenda: agenda.map((a) => a.documentId),
         attendeeIds,
+        recurrence: recurrence || null,
       })
       onCreated(meeting)
     } catch (err) {
@@ -72,6 +77,13 @@ export function ScheduleMeetingForm({ workspaceId, members, documents, onCreated
                   {CADENCE_LABELS[c]}
                 </option>
               ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Repeats</span>
+            <select name="recurrence" value={recurrence} onChange={(e) => setRecurrence(e.target.value as Recurrence | '')}>
+              <option value="">Does not repeat</option>
+              {RECURRENCES.map((r) => <option key={r} value={r}>{RECURRENCE_LABELS[r]}</option>)}
             </select>
           </label>
           <label className="field">

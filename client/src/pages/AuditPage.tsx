@@ -13,7 +13,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'signed-in': 'Signed in', 'member-added': 'Member added', 'member-removed': 'Member removed', 'member-role-changed': 'Role changed',
   'document-created': 'Document created', 'document-archived': 'Document archived', 'version-saved': 'Version saved',
   'version-restored': 'Version restored', 'meeting-started': 'Meeting started', 'meeting-ended': 'Meeting ended',
-  'minutes-approved': 'Minutes approved', 'board-pack-downloaded': 'Board pack downloaded',
+  'minutes-approved': 'Minutes approved', 'decision-recorded': 'Decision recorded', 'board-pack-downloaded': 'Board pack downloaded',
 }
 
 export default function AuditPage() {
