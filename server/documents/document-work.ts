@@ -4,6 +4,7 @@
 import { Piscina } from 'piscina'
 import type { DocumentKind } from '../../shared/document-kinds'
 import { HttpError } from '../http/errors'
+import type { RecordText } from '../search/record-texts'
 import type { CompareSide, RestorePlan } from './document-worker'
 
 export const DOCUMENT_WORK = {
@@ -39,6 +40,11 @@ export class DocumentWork {
   /** The change that makes `live` equal to `version`, and the document it leaves. */
   restore(kind: DocumentKind, live: Uint8Array, version: Uint8Array): Promise<RestorePlan> {
     return this.run('restore', { kind, live, version })
+  }
+
+  /** The search index's rows for a document state (server/search/record-texts.ts). */
+  searchRows(kind: DocumentKind, state: Uint8Array): Promise<RecordText[]> {
+    return this.run('searchRows', { kind, state })
   }
 
   close(): Promise<void> {

@@ -8,6 +8,7 @@ import type { DocumentKind } from '../../shared/document-kinds'
 import { compareProjections, projectDocument } from '../../shared/documents'
 import { documentRoots } from '../versions/document-roots'
 import { buildRestoreUpdate } from '../versions/restore'
+import { recordTexts, type RecordText } from '../search/record-texts'
 
 /** One side of a comparison: a saved version's stored projection, or a live document's state. */
 export type CompareSide = { projectionJson: string } | { state: Uint8Array }
@@ -48,4 +49,9 @@ export function restore({ kind, live, version }: { kind: DocumentKind; live: Uin
   return withDoc(update ? Y.mergeUpdates([live, update]) : live, (doc) => ({
     update, state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)),
   }))
+}
+
+/** The rows the search index holds for a document state (server/search/). */
+export function searchRows({ kind, state }: { kind: DocumentKind; state: Uint8Array }): RecordText[] {
+  return withDoc(state, (doc) => recordTexts(projectDocument(kind, doc) as unknown as Record<string, unknown>))
 }
