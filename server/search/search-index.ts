@@ -11,14 +11,26 @@ const MAX_RESULTS = 30
 const OPEN = '\u0002'
 const CLOSE = '\u0003'
 
-/** Rewrites a document's own rows: its title and every record's text. */
+/**
+ * Rewrites a document's own rows: one for the document as a whole (its title, and its text outside
+ * records) and one per record.
+ */
 export async function indexDocument(client: Client, doc: { id: string; workspaceId: string; title: string }, rows: readonly RecordText[]): Promise<void> {
+  const whole = rows.find((r) => r.recordId === null)
   const statements: InStatement[] = [
     { sql: "DELETE FROM search_index WHERE document_id = ? AND source = 'document'", args: [doc.id] },
-    insert(doc.workspaceId, doc.id, null, 'document', doc.id, doc.title, ''),
-    ...rows.map((r) => insert(doc.workspaceId, doc.id, r.recordId, 'document', doc.id, r.recordTitle, r.body)),
+    insert(doc.workspaceId, doc.id, null, 'document', doc.id, doc.title, whole?.body ?? ''),
+    ...rows.filter((r) => r.recordId !== null).map((r) => insert(doc.workspaceId, doc.id, r.recordId, 'document', doc.id, r.recordTitle, r.body)),
   ]
   await client.batch(statements, 'write')
+}
+
+/** A renamed document: its whole-document row carries the new title. */
+export async function renameInIndex(client: Client, documentId: string, title: string): Promise<void> {
+  await client.execute({
+    sql: "UPDATE search_index SET record_title = ? WHERE document_id = ? AND source = 'document' AND record_id IS NULL",
+    args: [title, documentId],
+  })
 }
 
 /** Adds or replaces the row of a comment or a reply. */
