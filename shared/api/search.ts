@@ -6,8 +6,8 @@ export const SEARCH_QUERY_MAX_CHARS = 200
 
 export const SearchQuery = z.object({
   q: z.string().trim()
-    .min(1, 'q: must not be empty')
-    .max(SEARCH_QUERY_MAX_CHARS, `q: must be at most ${SEARCH_QUERY_MAX_CHARS} characters`),
+    .min(1, 'must not be empty')
+    .max(SEARCH_QUERY_MAX_CHARS, `must be at most ${SEARCH_QUERY_MAX_CHARS} characters`),
 })
 
 export const SearchResultDto = z.object({
