@@ -10,7 +10,7 @@ export interface RecordText {
 }
 
 /** Keys that are bookkeeping, not content. */
-const SKIPPED_KEYS = new Set(['kind', 'id', 'invalid'])
+const SKIPPED_KEYS = new Set(['kind', 'id', 'order', 'invalid'])
 const TITLE_KEYS = ['title', 'name', 'label', 'vendor'] as const
 
 function texts(value: unknown, out: string[]): void {
