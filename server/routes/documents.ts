@@ -55,8 +55,8 @@ export async function createDocument(deps: AppDeps, workspaceId: string, kind: D
     deps.db.insert(documents).values(row),
     deps.db.insert(documentStates).values({ documentId: row.id, state: Buffer.from(state), throughSeq: 0, updatedAt: t }),
   ])
-  // Searchable by its title at once; its content once it is opened and edited (server/search/).
-  await indexDocument(deps.client, row, [])
+  // Searchable at once, title and content (server/search/); edits reindex it from then on.
+  await indexDocument(deps.client, row, await deps.documentWork.searchRows(kind, state))
   return row
 }
 
