@@ -8,6 +8,7 @@ import type { Config } from './config'
 import type { Db } from './db/client'
 import type { DocumentWork } from './documents/document-work'
 import type { Mailer } from './mail/mailer'
+import type { SearchIndexer } from './search/search-indexer'
 import type { DocumentStore } from './storage/document-store'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
@@ -35,6 +36,8 @@ export interface AppDeps {
   versions: VersionStore
   /** Projection, compare and restore of documents, on a worker thread. */
   documentWork: DocumentWork
+  /** Rewrites a document's search rows after its edits settle. */
+  search: SearchIndexer
   log: Logger
   now: () => number
 }

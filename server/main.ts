@@ -9,6 +9,7 @@ import { assertDatabaseWritable, localDatabasePath } from './db/writable-check'
 import { projectPath } from './paths'
 import { demoLoginBox } from './seed/demo-password'
 import { DEMO_PEOPLE, seedDemoWorkspace } from './seed/demo-workspace'
+import { backfillSearchIndex } from './search/search-backfill'
 import { buildDeps, startServer } from './server'
 import type { SyncTuning } from './sync/tuning'
 
@@ -46,6 +47,11 @@ export async function main(tuning: Partial<SyncTuning> = {}): Promise<void> {
   if (process.env.QUORUM_SKIP_CLIENT_BUILD !== 'true') await ensureClientBuilt({ info: (m) => deps.log.info(m) })
   const server = await startServer(deps, { clientDir: CLIENT_DIR })
   deps.log.info({ port: server.port }, `Quorum listening on http://localhost:${server.port}`)
+  // A database from before search: its documents are indexed in the background, the server already serving.
+  backfillSearchIndex(deps).then(
+    (count) => { if (count > 0) deps.log.info({ documents: count }, 'search index backfilled') },
+    (err: Error) => deps.log.error({ err: err.message }, 'search backfill failed; documents are indexed on their next edit'),
+  )
   // Machine-readable line for tests and scripts that start the server on port 0.
   if (process.env.QUORUM_PRINT_PORT === 'true') console.log(`QUORUM_PORT=${server.port}`)
 

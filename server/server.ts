@@ -13,6 +13,7 @@ import { DocumentWork } from './documents/document-work'
 import { DocumentStore } from './storage/document-store'
 import { CommitQueue } from './sync/commit-queue'
 import { startHeartbeat } from './sync/heartbeat'
+import { SearchIndexer } from './search/search-indexer'
 import { RoomRegistry } from './sync/room-registry'
 import { VersionStore } from './versions/version-store'
 import { CloseCode, CloseReason } from '../shared/close-codes'
@@ -39,6 +40,8 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   // Several instances: the rows each commits reach the others through Redis (server/cluster).
   const instanceId = newId()
   const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, instanceId, log, config.tuning.catchUpSweepMs) : null
+  const documentWork = new DocumentWork({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: database.synchronous }, (err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500'))
+  const search = new SearchIndexer(db, client, documentWork, log)
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.tuning.compactThreshold,
     compactionLeaseMs: config.tuning.compactionLeaseMs,
@@ -46,12 +49,13 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     instanceId,
     log,
     fanout,
+    onDocumentChanged: (room) => search.schedule(room),
   })
   fanout?.serve(rooms)
   return {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
-    documentWork: new DocumentWork({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: database.synchronous }, (err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
+    documentWork, search,
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
     resetThrottle: new LoginThrottle(db, now, 'reset:'),
@@ -88,6 +92,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
         await deps.fanout?.close()
         for (const ws of wss.clients) ws.terminate()
         deps.store.close()
+        deps.search.close()
         await deps.documentWork.close()
         deps.client.close()
       })()

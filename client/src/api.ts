@@ -201,6 +201,8 @@ export const api = {
     call(client.workspaces[':workspaceId'].actions.$get({ param: { workspaceId }, query: { status } }, withSignal(signal))),
   updateAction: (actionId: string, patch: ActionPatch) =>
     call(client.actions[':actionId'].$patch({ param: { actionId }, json: patch })),
+  search: (workspaceId: string, q: string, signal?: AbortSignal) =>
+    call(client.workspaces[':workspaceId'].search.$get({ param: { workspaceId }, query: { q } }, withSignal(signal))),
   readAudit: (workspaceId: string, before: number | null, signal?: AbortSignal) =>
     call(client.workspaces[':workspaceId'].audit.$get({ param: { workspaceId }, query: { limit: '100', ...(before !== null ? { before: String(before) } : {}) } }, withSignal(signal))),
   meetingCalendarUrl: (meetingId: string) => client.meetings[':meetingId']['calendar.ics'].$url({ param: { meetingId } }).pathname,

@@ -6,6 +6,7 @@ import type { DocumentKind } from '../../shared/document-kinds'
 import { HttpError } from '../http/errors'
 import type { NewVersion, VersionSummary } from '../versions/version-store'
 import type { CompareSide, RestorePlan, WorkerDatabase } from './document-worker'
+import type { RecordText } from '../search/record-texts'
 
 export const DOCUMENT_WORK = {
   /** The largest document the limits let in projects in about a second; past this something is wrong. */
@@ -46,6 +47,11 @@ export class DocumentWork {
   /** The change that makes `live` equal to `version`, and the document it leaves. */
   restore(kind: DocumentKind, live: Uint8Array, version: Uint8Array): Promise<RestorePlan> {
     return this.run('restore', { kind, live, version })
+  }
+
+  /** The search index's rows for a document state (server/search/record-texts.ts). */
+  searchRows(kind: DocumentKind, state: Uint8Array): Promise<RecordText[]> {
+    return this.run('searchRows', { kind, state })
   }
 
   close(): Promise<void> {

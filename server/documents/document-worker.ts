@@ -20,6 +20,7 @@ import { insertedVersions, versionInserts, type NewVersion, type VersionSummary 
 
 /** The database the worker writes versions to (the server's own, given at the pool's start). */
 export interface WorkerDatabase { url: string; authToken?: string; synchronous: 'FULL' | 'NORMAL' }
+import { recordTexts, type RecordText } from '../search/record-texts'
 
 /** One side of a comparison: a saved version's stored projection, or a live document's state. */
 export type CompareSide = { projectionJson: string } | { state: Uint8Array }
@@ -86,4 +87,9 @@ export function restore({ kind, live, version }: { kind: DocumentKind; live: Uin
   return withDoc(update ? Y.mergeUpdates([live, update]) : live, (doc) => ({
     update, state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)),
   }))
+}
+
+/** The rows the search index holds for a document state (server/search/). */
+export function searchRows({ kind, state }: { kind: DocumentKind; state: Uint8Array }): RecordText[] {
+  return withDoc(state, (doc) => recordTexts(projectDocument(kind, doc) as unknown as Record<string, unknown>))
 }

@@ -14,6 +14,7 @@ import { passwordResetRoutes } from './password-reset'
 import { commentRoutes, documentCommentRoutes } from './comments'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
 import { meetingRoutes, workspaceMeetingRoutes } from './meetings'
+import { searchRoutes } from './search'
 import { versionRoutes } from './versions'
 import { workspaceRoutes } from './workspaces'
 
@@ -58,6 +59,7 @@ export function apiRoutes(deps: AppDeps) {
     .route('/workspaces', workspaceActionRoutes(deps))
     .route('/actions', actionRoutes(deps))
     .route('/workspaces', auditRoutes(deps))
+    .route('/workspaces', searchRoutes(deps))
   api.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {

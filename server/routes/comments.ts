@@ -5,7 +5,7 @@
 // connections (on every instance, through Redis when configured), which refetch the list (docs/api.md).
 import { createRoute } from '@hono/zod-openapi'
 import {
-  CommentListResponse, CommentParams, CommentResponse, CreateCommentBody, CreateReplyBody, DocumentParams, PatchCommentBody, ReplyResponse,
+  type CommentAnchor, CommentListResponse, CommentParams, CommentResponse, CreateCommentBody, CreateReplyBody, DocumentParams, PatchCommentBody, ReplyResponse,
 } from '../../shared/api'
 import { canDeleteComment, canReadWorkspace, canResolveComment, type Role } from '../../shared/roles'
 import { encodeNotice } from '../../shared/sync-notices'
@@ -16,6 +16,7 @@ import {
 import { requireDocumentRole, requireSession, type DocumentRow } from '../http/access'
 import { conflict, forbidden, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
+import { indexComment, unindexComments } from '../search/search-index'
 
 const tags = ['Comments']
 const createComment = createRoute({
@@ -51,6 +52,7 @@ export function documentCommentRoutes(deps: AppDeps) {
     refuseArchived(document)
     const { body, anchor } = c.req.valid('json')
     const id = await insertComment(deps.db, { documentId: document.id, anchor, body, authorId: user.id }, deps.now())
+    await indexComment(deps.client, { id, workspaceId: document.workspaceId, documentId: document.id, recordId: recordIdOf(anchor), body })
     tellConnections(deps, document.id, id)
     return c.json({ comment: (await getComment(deps.db, id))! }, 201)
   }).openapi(listThreads, async (c) => {
@@ -74,6 +76,7 @@ export function commentRoutes(deps: AppDeps) {
     const { row, document } = await threadAccess(c.req.valid('param').commentId, user.id)
     refuseArchived(document)
     const created = await insertReply(deps.db, { commentId: row.id, body: c.req.valid('json').body, authorId: user.id, authorName: user.name }, deps.now())
+    await indexComment(deps.client, { id: created.id, workspaceId: document.workspaceId, documentId: document.id, recordId: recordIdOf(JSON.parse(row.anchor) as CommentAnchor), body: created.body })
     tellConnections(deps, document.id, row.id)
     return c.json({ reply: created }, 201)
   }).openapi(patchComment, async (c) => {
@@ -87,6 +90,9 @@ export function commentRoutes(deps: AppDeps) {
     // Resolving a resolved thread keeps who resolved it first.
     const resolved = patch.resolved === (row.resolvedAt !== null) ? undefined : patch.resolved
     await updateComment(deps.db, row.id, { body: patch.body, resolved }, user.id, deps.now())
+    if (patch.body !== undefined) {
+      await indexComment(deps.client, { id: row.id, workspaceId: document.workspaceId, documentId: document.id, recordId: recordIdOf(JSON.parse(row.anchor) as CommentAnchor), body: patch.body })
+    }
     tellConnections(deps, document.id, row.id)
     return c.json({ comment: (await getComment(deps.db, row.id))! }, 200)
   }).openapi(removeComment, async (c) => {
@@ -94,11 +100,16 @@ export function commentRoutes(deps: AppDeps) {
     const { row, document, role } = await threadAccess(c.req.valid('param').commentId, user.id)
     refuseArchived(document)
     if (!canDeleteComment(role, row.authorId === user.id)) throw forbidden('only its author or an owner may delete a thread')
+    const replyIds = (await getComment(deps.db, row.id))?.replies.map((r) => r.id) ?? []
     await deleteComment(deps.db, row.id)
+    await unindexComments(deps.client, [row.id, ...replyIds])
     tellConnections(deps, document.id, row.id)
     return c.body(null, 204)
   })
 }
+
+/** The record a thread is pinned to, if any: search results open the document there. */
+const recordIdOf = (anchor: CommentAnchor): string | null => anchor.type === 'document' ? null : anchor.recordId ?? null
 
 function refuseArchived(document: DocumentRow): void {
   if (document.archivedAt !== null) throw conflict('the document is archived: its comments are read-only')

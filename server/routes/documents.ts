@@ -15,6 +15,7 @@ import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
 import { audit } from '../audit/audit-log'
+import { indexDocument, renameInIndex } from '../search/search-index'
 
 const tags = ['Documents']
 const createDocumentRoute = createRoute({
@@ -54,6 +55,8 @@ export async function createDocument(deps: AppDeps, workspaceId: string, kind: D
     deps.db.insert(documents).values(row),
     deps.db.insert(documentStates).values({ documentId: row.id, state: Buffer.from(state), throughSeq: 0, updatedAt: t }),
   ])
+  // Searchable at once, title and content (server/search/); edits reindex it from then on.
+  await indexDocument(deps.client, row, await deps.documentWork.searchRows(kind, state))
   return row
 }
 
@@ -100,6 +103,7 @@ export function documentRoutes(deps: AppDeps) {
     if (body.title !== undefined) patch.title = body.title
     if (body.archived !== undefined) patch.archivedAt = body.archived ? (document.archivedAt ?? deps.now()) : null
     await deps.db.update(documents).set(patch).where(eq(documents.id, documentId))
+    if (body.title !== undefined) await renameInIndex(deps.client, documentId, body.title)
     if (body.archived === true) revokeAccess(deps, { kind: 'document', documentId })
     if (body.archived === true && document.archivedAt === null) {
       await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'document-archived', target: { type: 'document', id: documentId }, detail: document.title })

@@ -22,6 +22,8 @@ export interface RoomRegistryOptions {
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
   /** Several instances (REDIS_URL): how rooms hear of the rows other instances commit. Null: one process. */
   fanout?: RoomFanout | null
+  /** A room committed edits here or loaded: its search rows are due a rewrite (server/search/search-indexer.ts). */
+  onDocumentChanged?: (room: Room) => void
 }
 
 /** The registry's side of the fan-out between instances (server/cluster/redis-fanout.ts). */
@@ -119,7 +121,10 @@ export class RoomRegistry {
     const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.update.byteLength, 0)
     const room = new Room(documentId, workspaceId, doc, { maxSeq: stored.maxSeq, logRows: stored.updates.length, storedBytes }, this.commits, {
       onEmpty: (r) => this.scheduleUnload(r),
-      onLogGrown: (r) => this.maybeCompact(r),
+      onLogGrown: (r) => {
+        this.maybeCompact(r)
+        this.opts.onDocumentChanged?.(r)
+      },
       onProtocolError: (conn, err) => this.opts.log.warn({ documentId, userId: conn.user.id, err: err.message }, 'closing a connection on bad input'),
       onBroken: (r, err) => this.drop(r, err),
       onCommitted: fanout ? (r, items) => fanout.committed(r, items) : undefined,
@@ -129,6 +134,7 @@ export class RoomRegistry {
     this.stats.loads++
     this.scheduleUnload(room)
     this.maybeCompact(room)
+    this.opts.onDocumentChanged?.(room)
     // What was published between the subscription and now found no room here: read it back.
     if (fanout) void this.catchUp(room).catch(() => {})
     return room

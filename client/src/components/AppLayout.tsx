@@ -3,6 +3,7 @@ import { Link, Outlet, useMatch, useNavigate } from 'react-router'
 import { useSession } from '../session/session'
 import { CurrentWorkspaceContext } from './current-workspace'
 import { CONTENT_ID, SkipLink } from './SkipLink'
+import { SearchDialog } from '../search/SearchDialog'
 
 /** Header (brand, workspace switcher, user, log out) above the signed-in pages. */
 export function AppLayout() {
@@ -54,6 +55,7 @@ export function AppLayout() {
           </details>
         </div>
         <div className="app-header-right">
+          {workspaceId && current && <SearchDialog workspaceId={workspaceId} />}
           <Link to="/account" className="user-name" data-testid="user-name" title="Your account">
             {user?.name}
           </Link>

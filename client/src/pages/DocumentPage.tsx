@@ -23,6 +23,7 @@ import { useRestoreNotice } from '../sync/useRestoreNotice'
 import { RestoredBanner } from '../history/RestoredBanner'
 import { usePresence } from '../sync/usePresence'
 import { useRenderLag } from '../sync/useRenderLag'
+import { useOpenAtRecord } from '../search/useOpenAtRecord'
 
 const NO_ACCESS_MESSAGES = {
   archived: 'This document has been archived. Live editing has stopped; unarchive it from the workspace to continue.',
@@ -66,6 +67,7 @@ export default function DocumentPage() {
   const [restored, dismissRestored] = useRestoreNotice(sync.provider)
   const comments = useDocumentCommentsState(documentId, sync.provider)
   useCurrentWorkspace(access?.document.workspaceId)
+  useOpenAtRecord(access !== null)
 
   // 4401 or a refused connection with a dead session: back to /login (RequireAuth keeps ?next).
   useEffect(() => {
