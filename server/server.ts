@@ -20,6 +20,7 @@ import { recheckAccess } from './cluster/access-recheck'
 import { RedisFanout } from './cluster/redis-fanout'
 import { newId } from './ids'
 import { createMailer } from './mail/mailer'
+import { InboxHub } from './notifications/inbox-hub'
 
 export interface RunningServer {
   deps: AppDeps
@@ -51,6 +52,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   return {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
+    inbox: new InboxHub(),
     documentWork: new DocumentWork((err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
