@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Link, Outlet, useMatch, useNavigate } from 'react-router'
+import { InboxBell } from '../notifications/InboxBell'
 import { useSession } from '../session/session'
 import { CurrentWorkspaceContext } from './current-workspace'
 import { CONTENT_ID, SkipLink } from './SkipLink'
@@ -54,6 +55,7 @@ export function AppLayout() {
           </details>
         </div>
         <div className="app-header-right">
+          <InboxBell />
           <Link to="/account" className="user-name" data-testid="user-name" title="Your account">
             {user?.name}
           </Link>
