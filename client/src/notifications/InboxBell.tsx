@@ -10,7 +10,7 @@ import { useUnreadCount } from './useUnreadCount'
 import './inbox.css'
 
 export function InboxBell() {
-  const unread = useUnreadCount(true)
+  const [unread, setUnread] = useUnreadCount(true)
   const [open, setOpen] = useState(false)
   const [items, setItems] = useState<NotificationDto[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -21,8 +21,8 @@ export function InboxBell() {
   useEffect(() => {
     if (!open) return
     setError(null)
-    api.listNotifications().then((res) => setItems(res.notifications), (err) => setError(errorMessage(err)))
-  }, [open, unread])
+    api.listNotifications().then((res) => { setItems(res.notifications); setUnread(res.unread) }, (err) => setError(errorMessage(err)))
+  }, [open, unread, setUnread])
 
   // Close on Escape or a click elsewhere.
   useEffect(() => {

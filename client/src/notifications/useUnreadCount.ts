@@ -2,7 +2,8 @@
 // connect and whenever this person's inbox changes; EventSource reconnects by itself.
 import { useEffect, useState } from 'react'
 
-export function useUnreadCount(enabled: boolean): number {
+/** The count, and a setter for a fresher count read with the list. */
+export function useUnreadCount(enabled: boolean): [number, (n: number) => void] {
   const [unread, setUnread] = useState(0)
   useEffect(() => {
     if (!enabled) return
@@ -10,5 +11,5 @@ export function useUnreadCount(enabled: boolean): number {
     source.addEventListener('unread', (event) => setUnread(Number((event as MessageEvent<string>).data) || 0))
     return () => source.close()
   }, [enabled])
-  return unread
+  return [unread, setUnread]
 }
