@@ -49,10 +49,12 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     fanout,
   })
   fanout?.serve(rooms)
+  const inbox = new InboxHub(fanout ? (userIds) => fanout.publishInbox(userIds) : null)
+  fanout?.serveInbox((userIds) => inbox.changedElsewhere(userIds))
   return {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
-    inbox: new InboxHub(),
+    inbox,
     documentWork: new DocumentWork((err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500')),
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
