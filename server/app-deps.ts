@@ -9,6 +9,7 @@ import type { Db } from './db/client'
 import type { DocumentWork } from './documents/document-work'
 import type { Mailer } from './mail/mailer'
 import type { SearchIndexer } from './search/search-indexer'
+import type { InboxHub } from './notifications/inbox-hub'
 import type { DocumentStore } from './storage/document-store'
 import type { CommitQueue } from './sync/commit-queue'
 import type { RoomRegistry } from './sync/room-registry'
@@ -34,6 +35,8 @@ export interface AppDeps {
   /** Several instances (REDIS_URL set); null for one process. */
   fanout: RedisFanout | null
   versions: VersionStore
+  /** Open notification streams of this process, by person. */
+  inbox: InboxHub
   /** Projection, compare and restore of documents, on a worker thread. */
   documentWork: DocumentWork
   /** Rewrites a document's search rows after its edits settle. */

@@ -21,6 +21,7 @@ import { recheckAccess } from './cluster/access-recheck'
 import { RedisFanout } from './cluster/redis-fanout'
 import { newId } from './ids'
 import { createMailer } from './mail/mailer'
+import { InboxHub } from './notifications/inbox-hub'
 
 export interface RunningServer {
   deps: AppDeps
@@ -52,10 +53,12 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     onDocumentChanged: (room) => search.schedule(room),
   })
   fanout?.serve(rooms)
+  const inbox = new InboxHub(fanout ? (userIds) => fanout.publishInbox(userIds) : null)
+  fanout?.serveInbox((userIds) => inbox.changedElsewhere(userIds))
   return {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
-    documentWork, search,
+    documentWork, search, inbox,
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
     resetThrottle: new LoginThrottle(db, now, 'reset:'),

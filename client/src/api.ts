@@ -149,14 +149,22 @@ export const api = {
   // Comments (threads on a document; every member, viewers included)
   listComments: (documentId: string, signal?: AbortSignal) =>
     call(client.documents[':documentId'].comments.$get({ param: { documentId } }, withSignal(signal))),
-  createComment: (documentId: string, input: { body: string; anchor: CommentAnchor }) =>
+  createComment: (documentId: string, input: { body: string; anchor: CommentAnchor; mentions?: string[] }) =>
     call(client.documents[':documentId'].comments.$post({ param: { documentId }, json: input })),
-  replyToComment: (commentId: string, body: string) =>
-    call(client.comments[':commentId'].replies.$post({ param: { commentId }, json: { body } })),
+  replyToComment: (commentId: string, body: string, mentions?: string[]) =>
+    call(client.comments[':commentId'].replies.$post({ param: { commentId }, json: { body, mentions } })),
   updateComment: (commentId: string, patch: { body?: string; resolved?: boolean }) =>
     call(client.comments[':commentId'].$patch({ param: { commentId }, json: patch })),
   deleteComment: (commentId: string) =>
     call(client.comments[':commentId'].$delete({ param: { commentId } })),
+
+  // Notifications (mentions, replies to your threads, new threads on documents you follow)
+  listNotifications: () => call(client.notifications.$get()),
+  markNotificationsRead: (ids?: string[]) => call(client.notifications.read.$post({ json: ids ? { ids } : {} })),
+  isFollowing: (documentId: string) => call(client.documents[':documentId'].follow.$get({ param: { documentId } })),
+  setFollowing: (documentId: string, following: boolean) => following
+    ? call(client.documents[':documentId'].follow.$post({ param: { documentId } }))
+    : call(client.documents[':documentId'].follow.$delete({ param: { documentId } })),
 
   // Versions (history, compare, restore)
   saveVersion: (documentId: string, label?: string) =>

@@ -77,3 +77,10 @@ export type ControlMessage = z.infer<typeof ControlMessage>
 
 export const encodeControl = (m: ControlMessage): string => JSON.stringify(m)
 export const decodeControl = (text: string): ControlMessage => ControlMessage.parse(JSON.parse(text))
+
+/** One channel every instance subscribes: whose notification inboxes changed (their streams refetch the count). */
+export const INBOX_CHANNEL = 'quorum:inbox'
+const InboxMessage = z.object({ instanceId: z.string(), userIds: z.array(z.string()).max(1_000) })
+export type InboxMessage = z.infer<typeof InboxMessage>
+export const encodeInbox = (m: InboxMessage): string => JSON.stringify(m)
+export const decodeInbox = (text: string): InboxMessage => InboxMessage.parse(JSON.parse(text))

@@ -16,7 +16,7 @@ import type { RoomFanout, RoomRegistry } from '../sync/room-registry'
 import { closeRevoked, type Revocation } from '../sync/revocation'
 import { contained } from '../sync/contained'
 import {
-  CONTROL_CHANNEL, decodeControl, decodeDocumentMessage, documentChannel, documentOfChannel, encodeControl, encodeDocumentMessage,
+  CONTROL_CHANNEL, INBOX_CHANNEL, decodeControl, decodeDocumentMessage, decodeInbox, documentChannel, documentOfChannel, encodeControl, encodeDocumentMessage, encodeInbox,
   type DocumentMessage,
 } from './fanout-message'
 
@@ -47,6 +47,7 @@ export class RedisFanout implements RoomFanout {
   private pub: Redis
   private sub: Redis
   private rooms: RoomRegistry | null = null
+  private onInbox: ((userIds: string[]) => void) | null = null
   /** Documents loaded here, so subscribed (again after a reconnect). */
   private documents = new Set<string>()
   private gapTimers = new Map<string, NodeJS.Timeout>()
@@ -148,6 +149,31 @@ export class RedisFanout implements RoomFanout {
     )
   }
 
+  /** Other instances tell these people's open inbox streams (notifications/inbox-hub.ts). Best effort: a stream reconnects within 10 minutes and reads the count again. */
+  publishInbox(userIds: string[]): void {
+    if (userIds.length === 0) return
+    this.pub.publish(INBOX_CHANNEL, encodeInbox({ instanceId: this.instanceId, userIds })).catch((err: Error) => {
+      this.stats.publishFailures++
+      this.lost(err)
+    })
+  }
+
+  /** Where inbox changes heard from other instances go. */
+  serveInbox(onChanged: (userIds: string[]) => void): void {
+    this.onInbox = onChanged
+  }
+
+  private receiveInbox(bytes: Buffer): void {
+    let m
+    try {
+      m = decodeInbox(bytes.toString())
+    } catch {
+      this.stats.dropped++
+      return
+    }
+    if (m.instanceId !== this.instanceId) this.onInbox?.(m.userIds)
+  }
+
   /** Another instance closes its sockets that this revocation covers (this one has closed its own). */
   publishRevocation(revocation: Revocation): void {
     this.pub.publish(CONTROL_CHANNEL, encodeControl({ instanceId: this.instanceId, revocation })).catch((err: Error) => {
@@ -168,6 +194,7 @@ export class RedisFanout implements RoomFanout {
 
   private receive(channel: string, bytes: Buffer): void {
     if (channel === CONTROL_CHANNEL) return this.receiveControl(bytes)
+    if (channel === INBOX_CHANNEL) return this.receiveInbox(bytes)
     const documentId = documentOfChannel(channel)
     const room = documentId ? this.rooms?.loaded(documentId) : undefined
     // Not loaded (or still loading: the load catches up once the room exists).
@@ -234,7 +261,7 @@ export class RedisFanout implements RoomFanout {
     const documents = [...this.documents]
     if (!this.rooms) return
     try {
-      await this.sub.subscribe(CONTROL_CHANNEL, ...documents.map(documentChannel))
+      await this.sub.subscribe(CONTROL_CHANNEL, INBOX_CHANNEL, ...documents.map(documentChannel))
     } catch (err) {
       // Lost again at once: the next 'ready' tries again.
       this.lost(err as Error)

@@ -247,3 +247,25 @@ export const commentReplies = sqliteTable('comment_replies', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 }, (t) => [index('comment_replies_comment_idx').on(t.commentId)])
+
+/**
+ * One row per person per event (a mention, a reply to their thread, a new thread on a document they
+ * follow). Read access is re-checked at read time: rows of a workspace the person left are hidden.
+ */
+export const notifications = sqliteTable('notifications', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['mention', 'reply', 'new_thread'] }).notNull(),
+  documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  commentId: text('comment_id').notNull().references(() => comments.id, { onDelete: 'cascade' }),
+  actorId: text('actor_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+  readAt: integer('read_at'),
+}, (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)])
+
+/** People who asked to hear of new threads on a document. */
+export const documentFollows = sqliteTable('document_follows', {
+  documentId: text('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.documentId, t.userId] })])

@@ -11,6 +11,7 @@ import { authRoutes, meRoute } from './auth'
 import { boardPackRoutes } from './board-pack'
 import { invitationRoutes, workspaceInvitationRoutes } from './invitations'
 import { passwordResetRoutes } from './password-reset'
+import { documentFollowRoutes, notificationRoutes } from './notifications'
 import { commentRoutes, documentCommentRoutes } from './comments'
 import { documentRoutes, workspaceDocumentRoutes } from './documents'
 import { meetingRoutes, workspaceMeetingRoutes } from './meetings'
@@ -53,6 +54,8 @@ export function apiRoutes(deps: AppDeps) {
     .route('/documents', versionRoutes(deps))
     .route('/documents', documentCommentRoutes(deps))
     .route('/comments', commentRoutes(deps))
+    .route('/documents', documentFollowRoutes(deps))
+    .route('/notifications', notificationRoutes(deps))
     .route('/meetings', meetingRoutes(deps))
     .route('/meetings', boardPackRoutes(deps))
     .route('/meetings', meetingActionRoutes(deps))

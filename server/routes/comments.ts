@@ -3,6 +3,7 @@
 // editors and owners resolve and reopen; owners delete any. An archived document's threads are
 // read-only (409 on every change). Each change sends a "comments" notice to the document's sync
 // connections (on every instance, through Redis when configured), which refetch the list (docs/api.md).
+// New threads and replies notify the mentioned members, the thread's author and the document's followers.
 import { createRoute } from '@hono/zod-openapi'
 import {
   type CommentAnchor, CommentListResponse, CommentParams, CommentResponse, CreateCommentBody, CreateReplyBody, DocumentParams, PatchCommentBody, ReplyResponse,
@@ -17,6 +18,7 @@ import { requireDocumentRole, requireSession, type DocumentRow } from '../http/a
 import { conflict, forbidden, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { indexComment, unindexComments } from '../search/search-index'
+import { checkMentions, notifyCommentEvent } from '../notifications/comment-notifications'
 
 const tags = ['Comments']
 const createComment = createRoute({
@@ -50,10 +52,12 @@ export function documentCommentRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)
     refuseArchived(document)
-    const { body, anchor } = c.req.valid('json')
+    const { body, anchor, mentions } = c.req.valid('json')
+    const mentioned = await checkMentions(deps.db, document.workspaceId, mentions)
     const id = await insertComment(deps.db, { documentId: document.id, anchor, body, authorId: user.id }, deps.now())
     await indexComment(deps.client, { id, workspaceId: document.workspaceId, documentId: document.id, recordId: recordIdOf(anchor), body })
     tellConnections(deps, document.id, id)
+    await notifyCommentEvent(deps.db, deps.inbox, { workspaceId: document.workspaceId, documentId: document.id, commentId: id, actorId: user.id, mentions: mentioned }, deps.now())
     return c.json({ comment: (await getComment(deps.db, id))! }, 201)
   }).openapi(listThreads, async (c) => {
     const { user } = requireSession(c)
@@ -75,9 +79,14 @@ export function commentRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { row, document } = await threadAccess(c.req.valid('param').commentId, user.id)
     refuseArchived(document)
-    const created = await insertReply(deps.db, { commentId: row.id, body: c.req.valid('json').body, authorId: user.id, authorName: user.name }, deps.now())
+    const { body, mentions } = c.req.valid('json')
+    const mentioned = await checkMentions(deps.db, document.workspaceId, mentions)
+    const created = await insertReply(deps.db, { commentId: row.id, body, authorId: user.id, authorName: user.name }, deps.now())
     await indexComment(deps.client, { id: created.id, workspaceId: document.workspaceId, documentId: document.id, recordId: recordIdOf(JSON.parse(row.anchor) as CommentAnchor), body: created.body })
     tellConnections(deps, document.id, row.id)
+    await notifyCommentEvent(deps.db, deps.inbox, {
+      workspaceId: document.workspaceId, documentId: document.id, commentId: row.id, actorId: user.id, mentions: mentioned, threadAuthorId: row.authorId,
+    }, deps.now())
     return c.json({ reply: created }, 201)
   }).openapi(patchComment, async (c) => {
     const { user } = requireSession(c)

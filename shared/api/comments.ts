@@ -51,8 +51,10 @@ export const CommentDto = z.object({
 export type CommentDto = z.infer<typeof CommentDto>
 
 export const CommentParams = z.object({ commentId: Id })
-export const CreateCommentBody = z.object({ body: CommentText, anchor: CommentAnchor })
-export const CreateReplyBody = z.object({ body: CommentText })
+/** User ids of members of the document's workspace to notify; anyone else → 400. */
+export const Mentions = z.array(Id).max(50, 'at most 50 mentions').optional()
+export const CreateCommentBody = z.object({ body: CommentText, anchor: CommentAnchor, mentions: Mentions })
+export const CreateReplyBody = z.object({ body: CommentText, mentions: Mentions })
 export const PatchCommentBody = z.object({ body: CommentText.optional(), resolved: z.boolean().optional() })
   .refine((p) => p.body !== undefined || p.resolved !== undefined, 'send body, resolved or both')
 

@@ -6,6 +6,7 @@ import { api, errorMessage } from '../api'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { FormError } from '../components/FormError'
 import { CommentForm } from './CommentForm'
+import { threadElementId } from './thread-link'
 
 interface Props {
   comment: CommentDto
@@ -43,7 +44,7 @@ export function CommentThread({ comment, myUserId, role, canChange, onChanged }:
   }
 
   return (
-    <article className={`comment-thread${comment.resolved ? ' resolved' : ''}`} aria-label={`Thread by ${comment.authorName}`} data-testid="comment-thread">
+    <article id={threadElementId(comment.id)} tabIndex={-1} className={`comment-thread${comment.resolved ? ' resolved' : ''}`} aria-label={`Thread by ${comment.authorName}`} data-testid="comment-thread">
       {where && <p className="comment-anchor">{where}</p>}
       <header className="comment-meta">
         <strong>{own ? 'You' : comment.authorName}</strong>
@@ -99,7 +100,7 @@ export function CommentThread({ comment, myUserId, role, canChange, onChanged }:
       {replying && (
         <CommentForm
           label={`Reply to ${own ? 'your thread' : comment.authorName}`} submitLabel="Reply" testId="comment-reply-form"
-          onSubmit={async (body) => { await api.replyToComment(comment.id, body); setReplying(false); onChanged() }}
+          onSubmit={async (body, mentions) => { await api.replyToComment(comment.id, body, mentions); setReplying(false); onChanged() }}
           onCancel={() => setReplying(false)}
         />
       )}

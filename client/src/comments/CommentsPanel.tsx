@@ -2,12 +2,14 @@
 // whose comment button was pressed), and resolved threads folded away. Every member may comment,
 // viewers included; the list follows the sync socket's "comments" notices.
 import { useEffect, useRef } from 'react'
+import { useSearchParams } from 'react-router'
 import type { CommentDto } from '../../../shared/api'
 import type { Role } from '../../../shared/roles'
 import { api } from '../api'
 import { CommentForm } from './CommentForm'
 import { CommentThread } from './CommentThread'
 import type { DocumentCommentsState } from './useDocumentCommentsState'
+import { THREAD_PARAM, threadElementId } from './thread-link'
 import './comments.css'
 
 interface Props {
@@ -21,6 +23,10 @@ interface Props {
 export function CommentsPanel({ documentId, state, myUserId, role, archived }: Props) {
   const { comments, error, reload, target, setTarget } = state
   const formBox = useRef<HTMLDivElement>(null)
+  const resolvedBox = useRef<HTMLDetailsElement>(null)
+  const [params] = useSearchParams()
+  const wanted = params.get(THREAD_PARAM)
+  const wantedFound = Boolean(wanted && comments?.some((c) => c.id === wanted))
   const open = comments?.filter((c) => !c.resolved) ?? []
   const resolved = comments?.filter((c) => c.resolved) ?? []
   const thread = (c: CommentDto) => (
@@ -33,6 +39,15 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
     formBox.current?.scrollIntoView({ block: 'nearest' })
     formBox.current?.querySelector('textarea')?.focus()
   }, [target])
+
+  // Opened from a notification (?thread=…): unfold resolved threads if need be, scroll to it, focus it.
+  useEffect(() => {
+    if (!wanted || !wantedFound) return
+    const element = document.getElementById(threadElementId(wanted))
+    if (resolvedBox.current?.contains(element)) resolvedBox.current.open = true
+    element?.scrollIntoView({ block: 'center' })
+    element?.focus({ preventScroll: true })
+  }, [wanted, wantedFound])
 
   return (
     <section className="comments-panel" aria-labelledby="comments-title" data-testid="comments-panel">
@@ -52,8 +67,8 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
           <CommentForm
             key={target?.recordId ?? 'document'}
             label={target ? `Comment on ${target.label}` : 'Comment on this document'} submitLabel="Comment" testId="new-comment-form"
-            onSubmit={async (body) => {
-              await api.createComment(documentId, { body, anchor: target ? { type: 'record', recordId: target.recordId } : { type: 'document' } })
+            onSubmit={async (body, mentions) => {
+              await api.createComment(documentId, { body, mentions, anchor: target ? { type: 'record', recordId: target.recordId } : { type: 'document' } })
               setTarget(null)
               void reload()
             }}
@@ -65,7 +80,7 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
       {comments && open.length === 0 && <p className="muted small-text">No open threads.</p>}
       {open.length > 0 && <ul className="comment-list" aria-label="Open threads">{open.map(thread)}</ul>}
       {resolved.length > 0 && (
-        <details className="comments-resolved">
+        <details className="comments-resolved" ref={resolvedBox}>
           <summary>{resolved.length} resolved</summary>
           <ul className="comment-list" aria-label="Resolved threads">{resolved.map(thread)}</ul>
         </details>

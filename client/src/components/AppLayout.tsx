@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Link, Outlet, useMatch, useNavigate } from 'react-router'
+import { InboxBell } from '../notifications/InboxBell'
 import { useSession } from '../session/session'
 import { CurrentWorkspaceContext } from './current-workspace'
 import { CONTENT_ID, SkipLink } from './SkipLink'
@@ -56,6 +57,7 @@ export function AppLayout() {
         </div>
         <div className="app-header-right">
           {workspaceId && current && <SearchDialog workspaceId={workspaceId} />}
+          <InboxBell />
           <Link to="/account" className="user-name" data-testid="user-name" title="Your account">
             {user?.name}
           </Link>

@@ -14,6 +14,8 @@ import { PresenceList } from '../components/PresenceList'
 import { RoleChip } from '../components/RoleChip'
 import { DocumentCommentsContext } from '../comments/comment-context'
 import { CommentsPanel } from '../comments/CommentsPanel'
+import { FollowButton } from '../comments/FollowButton'
+import { MentionMembersContext, useWorkspaceMembers } from '../comments/mention-members'
 import { useDocumentCommentsState } from '../comments/useDocumentCommentsState'
 import { bodyForKind } from '../documents/registry'
 import { SaveVersionButton } from '../history/SaveVersionButton'
@@ -68,6 +70,7 @@ export default function DocumentPage() {
   const comments = useDocumentCommentsState(documentId, sync.provider)
   useCurrentWorkspace(access?.document.workspaceId)
   useOpenAtRecord(access !== null)
+  const members = useWorkspaceMembers(access?.document.workspaceId)
 
   // 4401 or a refused connection with a dead session: back to /login (RequireAuth keeps ?next).
   useEffect(() => {
@@ -116,6 +119,7 @@ export default function DocumentPage() {
             )}
             {/* On a phone the side column is below the document: a way straight to the discussion. */}
             <a href="#comments-title" className="button small subtle">Comments</a>
+            <FollowButton documentId={document.id} />
             <Link to={`/d/${document.id}/history`} className="button small subtle" data-testid="history-link">
               History
             </Link>
@@ -152,7 +156,9 @@ export default function DocumentPage() {
               <h2 className="side-title">Your access</h2>
               <RoleChip role={access.role} />
             </section>
-            <CommentsPanel documentId={document.id} state={comments} myUserId={presenceUser.id} role={access.role} archived={Boolean(document.archivedAt)} />
+            <MentionMembersContext.Provider value={members}>
+              <CommentsPanel documentId={document.id} state={comments} myUserId={presenceUser.id} role={access.role} archived={Boolean(document.archivedAt)} />
+            </MentionMembersContext.Provider>
           </aside>
         </div>
       </DocumentCommentsContext.Provider>
