@@ -42,7 +42,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   const instanceId = newId()
   const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, instanceId, log, config.tuning.catchUpSweepMs) : null
   const documentWork = new DocumentWork({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: database.synchronous }, (err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500'))
-  const search = new SearchIndexer(db, client, documentWork, log)
+  const search = new SearchIndexer(db, documentWork, log)
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.tuning.compactThreshold,
     compactionLeaseMs: config.tuning.compactionLeaseMs,

@@ -6,7 +6,7 @@ import type { DocumentKind } from '../../shared/document-kinds'
 import { HttpError } from '../http/errors'
 import type { NewVersion, VersionSummary } from '../versions/version-store'
 import type { CompareSide, RestorePlan, WorkerDatabase } from './document-worker'
-import type { RecordText } from '../search/record-texts'
+import type { IndexedDocument } from '../search/search-index'
 
 export const DOCUMENT_WORK = {
   /** The largest document the limits let in projects in about a second; past this something is wrong. */
@@ -49,9 +49,9 @@ export class DocumentWork {
     return this.run('restore', { kind, live, version })
   }
 
-  /** The search index's rows for a document state (server/search/record-texts.ts). */
-  searchRows(kind: DocumentKind, state: Uint8Array): Promise<RecordText[]> {
-    return this.run('searchRows', { kind, state })
+  /** Rewrites the document's search rows from what is committed (server/search/). */
+  reindex(kind: DocumentKind, doc: IndexedDocument): Promise<void> {
+    return this.run('reindex', { kind, doc })
   }
 
   close(): Promise<void> {

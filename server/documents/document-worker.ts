@@ -6,6 +6,7 @@
 // is written here too, on this thread's own connection: writing megabytes into SQLite is
 // synchronous in @libsql/client for a file, and took the event loop 0.2–0.5 s for a large document.
 import type { BatchItem } from 'drizzle-orm/batch'
+import type { Client } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { workerData } from 'piscina'
 import * as Y from 'yjs'
@@ -13,6 +14,8 @@ import type { DocumentKind } from '../../shared/document-kinds'
 import { compareProjections, projectDocument } from '../../shared/documents'
 import { connect } from '../db/client'
 import * as schema from '../db/schema'
+import { recordTexts } from '../search/record-texts'
+import { indexDocument, type IndexedDocument } from '../search/search-index'
 import { DocumentStore } from '../storage/document-store'
 import { documentRoots } from '../versions/document-roots'
 import { buildRestoreUpdate } from '../versions/restore'
@@ -20,10 +23,9 @@ import { insertedVersions, versionInserts, type NewVersion, type VersionSummary 
 
 /** The database the worker writes versions to (the server's own, given at the pool's start). */
 export interface WorkerDatabase { url: string; authToken?: string; synchronous: 'FULL' | 'NORMAL' }
-import { recordTexts, type RecordText } from '../search/record-texts'
 
-/** One side of a comparison: a saved version's stored projection, or a live document's state. */
-export type CompareSide = { projectionJson: string } | { state: Uint8Array }
+/** One side of a comparison: a saved version's stored projection, or a document as committed (read here). */
+export type CompareSide = { projectionJson: string } | { committed: string }
 
 function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
   const doc = new Y.Doc()
@@ -35,8 +37,8 @@ function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
   }
 }
 
-const projectionOf = (kind: DocumentKind, side: CompareSide): unknown =>
-  'state' in side ? withDoc(side.state, (doc) => projectDocument(kind, doc)) : JSON.parse(side.projectionJson)
+const projectionOf = async (kind: DocumentKind, side: CompareSide): Promise<unknown> =>
+  'committed' in side ? withDoc(await committedState(side.committed), (doc) => projectDocument(kind, doc)) : JSON.parse(side.projectionJson)
 
 /** The projection of a document state, as the JSON stored with a version. */
 export function project({ kind, state }: { kind: DocumentKind; state: Uint8Array }): string {
@@ -44,20 +46,26 @@ export function project({ kind, state }: { kind: DocumentKind; state: Uint8Array
 }
 
 /** The comparison of two sides, as JSON. */
-export function compare({ kind, from, to, fyStartMonth }: { kind: DocumentKind; from: CompareSide; to: CompareSide; fyStartMonth: number }): string {
-  return JSON.stringify(compareProjections(kind, projectionOf(kind, from) as never, projectionOf(kind, to) as never, { fyStartMonth }))
+export async function compare({ kind, from, to, fyStartMonth }: { kind: DocumentKind; from: CompareSide; to: CompareSide; fyStartMonth: number }): Promise<string> {
+  return JSON.stringify(compareProjections(kind, await projectionOf(kind, from) as never, await projectionOf(kind, to) as never, { fyStartMonth }))
 }
 
-// One connection for the thread's life, opened on its first save. Waiting for the write lock
+// One connection for the thread's life, opened on first use. Waiting for the write lock
 // (busy_timeout) blocks only this thread, never the event loop.
-let versionDb: Promise<ReturnType<typeof drizzle<typeof schema>>> | null = null
+let connection: Promise<{ client: Client; db: ReturnType<typeof drizzle<typeof schema>> }> | null = null
 function database() {
-  versionDb ??= (async () => {
+  connection ??= (async () => {
     const { url, authToken, synchronous } = workerData as WorkerDatabase
     const { client } = await connect(url, authToken, url.startsWith('file:'), { synchronous, busyTimeoutMs: 5000 })
-    return drizzle(client, { schema })
+    return { client, db: drizzle(client, { schema }) }
   })()
-  return versionDb
+  return connection
+}
+
+/** A document as committed: every row of its log, from whichever instance, merged without a Y.Doc. */
+async function committedState(documentId: string): Promise<Uint8Array> {
+  const stored = await new DocumentStore((await database()).db).load(documentId)
+  return Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)])
 }
 
 /**
@@ -65,9 +73,8 @@ function database() {
  * version: read, encoded, projected and inserted here, so the event loop never encodes the live doc.
  */
 export async function saveVersion({ kind, version, createdAt }: { kind: DocumentKind; version: Omit<NewVersion, 'projectionJson' | 'state'>; createdAt: number }): Promise<VersionSummary> {
-  const db = await database()
-  const stored = await new DocumentStore(db).load(version.documentId)
-  const state = Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)])
+  const { db } = await database()
+  const state = await committedState(version.documentId)
   const item: NewVersion = { ...version, ...withDoc(state, (doc) => ({ state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)) })) }
   const [insert] = versionInserts(db, [item], createdAt)
   const [saved] = insertedVersions(await db.batch([insert] as [BatchItem<'sqlite'>]))
@@ -89,7 +96,11 @@ export function restore({ kind, live, version }: { kind: DocumentKind; live: Uin
   }))
 }
 
-/** The rows the search index holds for a document state (server/search/). */
-export function searchRows({ kind, state }: { kind: DocumentKind; state: Uint8Array }): RecordText[] {
-  return withDoc(state, (doc) => recordTexts(projectDocument(kind, doc) as unknown as Record<string, unknown>))
+/**
+ * Rewrites a document's search rows from the document as committed. Read, projected and written
+ * here: thousands of FTS rows inserted on the event loop held it for most of a second.
+ */
+export async function reindex({ kind, doc }: { kind: DocumentKind; doc: IndexedDocument }): Promise<void> {
+  const rows = withDoc(await committedState(doc.id), (d) => recordTexts(projectDocument(kind, d) as unknown as Record<string, unknown>))
+  await indexDocument((await database()).client, doc, rows)
 }

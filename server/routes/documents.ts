@@ -15,7 +15,7 @@ import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
 import { audit } from '../audit/audit-log'
-import { indexDocument, renameInIndex } from '../search/search-index'
+import { renameInIndex } from '../search/search-index'
 
 const tags = ['Documents']
 const createDocumentRoute = createRoute({
@@ -56,7 +56,7 @@ export async function createDocument(deps: AppDeps, workspaceId: string, kind: D
     deps.db.insert(documentStates).values({ documentId: row.id, state: Buffer.from(state), throughSeq: 0, updatedAt: t }),
   ])
   // Searchable at once, title and content (server/search/); edits reindex it from then on.
-  await indexDocument(deps.client, row, await deps.documentWork.searchRows(kind, state))
+  await deps.documentWork.reindex(kind, row)
   return row
 }
 

@@ -13,7 +13,7 @@ import { encodeNotice } from '../../shared/sync-notices'
 import type { AppDeps } from '../app-deps'
 import { documents } from '../db/schema'
 import type { CompareSide } from '../documents/document-worker'
-import { liveRoom, liveState } from '../documents/live-document'
+import { liveRoom } from '../documents/live-document'
 import { fiscalYearStartOf } from '../documents/workspace-settings'
 import { requireDocumentRole, requireSession, type DocumentRow } from '../http/access'
 import { conflict, notFound } from '../http/errors'
@@ -58,7 +58,10 @@ const restore = createRoute({
 export function versionRoutes(deps: AppDeps) {
   /** One side of a comparison: what it is called, and what the worker compares. */
   async function sideOf(document: DocumentRow, which: VersionRef) {
-    if (which === 'live') return { side: { version: 'live' as const, label: 'Live document' }, input: { state: await liveState(deps, document) } as CompareSide }
+    if (which === 'live') {
+      await liveRoom(deps, document) // a damaged document answers 503 naming it; the worker reads what is committed
+      return { side: { version: 'live' as const, label: 'Live document' }, input: { committed: document.id } as CompareSide }
+    }
     const saved = await deps.versions.get(document.id, which)
     if (!saved) throw notFound(`version ${which} not found`)
     return { side: { version: which, label: saved.summary.label, createdAt: saved.summary.createdAt }, input: { projectionJson: saved.projectionJson } as CompareSide }

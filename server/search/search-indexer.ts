@@ -1,21 +1,17 @@
 // Keeps the search index current from committed edits, off the commit path: a room that committed
 // schedules its document, and at most once per SEARCH_REINDEX_DEBOUNCE_MS after the commits settle
-// its state is projected on the document worker and its rows rewritten (search-index.ts). The
+// the document worker reads what is committed, projects it and rewrites its rows (search-index.ts). The
 // instance that committed does it; the rewrite is idempotent, so two instances doing it is harmless.
 import { eq } from 'drizzle-orm'
-import type { Client } from '@libsql/client'
-import * as Y from 'yjs'
 import type { Db } from '../db/client'
 import { documents } from '../db/schema'
 import type { DocumentWork } from '../documents/document-work'
-import { indexDocument } from './search-index'
 
 /** Long enough to fold a burst of typing into one rewrite, short enough for search to be current within 2 s. */
 export const SEARCH_REINDEX_DEBOUNCE_MS = 1_000
 
 export interface IndexedRoom {
   documentId: string
-  doc: Y.Doc
 }
 
 export class SearchIndexer {
@@ -24,7 +20,6 @@ export class SearchIndexer {
 
   constructor(
     private db: Db,
-    private client: Client,
     private work: DocumentWork,
     private log: { error(obj: object, msg: string): void },
   ) {}
@@ -54,8 +49,7 @@ export class SearchIndexer {
     const [doc] = await this.db.select({ id: documents.id, workspaceId: documents.workspaceId, kind: documents.kind, title: documents.title })
       .from(documents).where(eq(documents.id, room.documentId))
     if (!doc) return
-    const rows = await this.work.searchRows(doc.kind, Y.encodeStateAsUpdate(room.doc))
-    await indexDocument(this.client, doc, rows)
+    await this.work.reindex(doc.kind, doc)
   }
 
   close(): void {

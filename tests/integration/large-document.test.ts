@@ -48,6 +48,8 @@ describe('a very large document', () => {
     const a = connectDoc(server.url, otherId, owner.cookie)
     const b = connectDoc(server.url, otherId, owner.cookie)
     await Promise.all([a.synced(), b.synced()])
+    // The document's first search indexing (20,000 rows) runs meanwhile on the worker, in short
+    // transactions that let commits through (server/search/search-index.ts).
     // Most relays take a few ms. The longest left are synchronous steps on the event loop: writing the
     // large version row to the database (~0.4 s), encoding the live document (30–110 ms) and loading
     // the restored one (60–170 ms). A loaded shared test machine stretches them, so: the median under

@@ -2,7 +2,7 @@
 // connection (which would run with SQLite's defaults: no busy timeout, foreign keys off).
 import { statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openStorageConnection } from '../../../server/db/client'
+import { MAIN_BUSY_TIMEOUT_MS, openStorageConnection } from '../../../server/db/client'
 import { DocumentStore } from '../../../server/storage/document-store'
 import { tempDatabase } from '../../helpers/temp-db'
 import { waitFor } from '../../helpers/wait'
@@ -17,7 +17,7 @@ describe('embedded database connection', () => {
     const pragma = async (name: string) => Object.values((await database.client.execute(`PRAGMA ${name}`)).rows[0])[0]
     expect(await pragma('journal_mode')).toBe('wal')
     expect(Number(await pragma('synchronous'))).toBe(1) // NORMAL
-    expect(Number(await pragma('busy_timeout'))).toBe(5000)
+    expect(Number(await pragma('busy_timeout'))).toBe(MAIN_BUSY_TIMEOUT_MS)
     expect(Number(await pragma('foreign_keys'))).toBe(1)
     // No checkpoint inside a commit on the event loop: the storage connection's thread does them.
     expect(Number(await pragma('wal_autocheckpoint'))).toBe(0)
@@ -28,7 +28,7 @@ describe('embedded database connection', () => {
     await expect(database.client.execute('PRAGMA busy_timeout')).rejects.toThrow(/transaction/i)
     await tx.rollback()
     tx.close()
-    expect(Number(await pragma('busy_timeout'))).toBe(5000)
+    expect(Number(await pragma('busy_timeout'))).toBe(MAIN_BUSY_TIMEOUT_MS)
   })
 
   it('copies committed pages into the database file from its checkpoint thread while every connection stays open', async () => {
