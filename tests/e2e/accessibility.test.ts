@@ -1,26 +1,23 @@
 // Accessibility and small screens, on the demo workspace in Chromium (issue #19):
 // - every page has no serious or critical axe-core violation, and no page-level horizontal
-//   scrolling at 820 px (tablet) and 390 px (phone); screenshots of each at 1440, 820 and 390 px
-//   go to tests/e2e/screenshots/ (gitignored) to be looked at;
+//   scrolling at 820 px (tablet) and 390 px (phone); with SCREENSHOT_DIR set, screenshots of each
+//   at 1440, 820 and 390 px go there to be looked at;
 // - a whole meeting is run with the keyboard alone, focus visible at every stop, while a viewer
 //   on a phone follows the presenter.
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeFindings, blocking } from '../helpers/axe'
 import { contextFor, launchBrowser } from '../helpers/browser'
 import { startDemoSite, type DemoSite } from '../helpers/demo-site'
 import { tabTo } from '../helpers/keyboard'
+import { screenshot } from '../helpers/screenshots'
 
-const SHOTS = join(import.meta.dirname, 'screenshots')
 const WIDTHS = [1440, 820, 390] as const
 const HEIGHT = { 1440: 900, 820: 1180, 390: 844 } as const
 
 let site: DemoSite
 let browser: Browser
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
   ;[site, browser] = await Promise.all([startDemoSite(), launchBrowser()])
 })
 afterAll(async () => {
@@ -56,14 +53,14 @@ function overflow(page: Page) {
   })
 }
 
-/** Axe at desktop width, then a screenshot at each width, with no page-level horizontal scroll below desktop. */
+/** Axe at desktop width, then each width (a screenshot when asked for), with no page-level horizontal scroll below desktop. */
 async function checkPage(page: Page, name: string, findings: Record<string, unknown>) {
   await page.setViewportSize({ width: 1440, height: HEIGHT[1440] })
   const serious = blocking(await axeFindings(page))
   if (serious.length) findings[name] = serious
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT[width] })
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true })
+    await screenshot(page, `${name}-${width}`, { fullPage: true })
     if (width < 1440) {
       const wide = await overflow(page)
       if (wide) findings[`${name} at ${width}px overflows`] = wide
@@ -187,7 +184,7 @@ describe('accessibility and small screens', () => {
     await viewer.goto(`${site.server.url}/m/${meetingId}`)
     await viewer.waitForSelector('[data-testid="presenting-banner"][data-mode="following"]')
     await settled(viewer, `${stage(d.roadmap)} [data-testid="initiative-title"]`)
-    await viewer.screenshot({ path: join(SHOTS, 'meeting-follower-390.png') })
+    await screenshot(viewer, 'meeting-follower-390')
     expect(await overflow(viewer)).toBeNull()
 
     // End it, and compare the roadmap's version from this meeting with the one before.

@@ -11,6 +11,7 @@ import { axeFindings, blocking } from '../helpers/axe'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 import { connectDoc } from '../helpers/sync-client'
+import { screenshotsAtWidths } from '../helpers/screenshots'
 
 let server: TestServer
 let browser: Browser
@@ -22,15 +23,7 @@ afterAll(async () => {
   await server?.dispose()
 })
 
-async function screenshots(page: Page, name: string) {
-  const dir = process.env.SCREENSHOT_DIR
-  if (!dir) return
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 1000 })
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const screenshots = (page: Page, name: string) => screenshotsAtWidths(page, name, [1440, 390])
 
 const panelText = (page: Page) => page.locator('[data-testid="comments-panel"]').innerText()
 

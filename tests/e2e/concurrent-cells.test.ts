@@ -57,13 +57,13 @@ describe('concurrent cell edits in Chromium', () => {
     await expect.poll(() => namesOn(b, titleCell)).toBe('Olivia Owner')
     await expect.poll(() => namesOn(v, titleCell)).toBe('Eddie Editor,Olivia Owner')
 
-    if (process.env.CELLS_SCREENSHOTS) {
-      mkdirSync(process.env.CELLS_SCREENSHOTS, { recursive: true })
+    if (process.env.SCREENSHOT_DIR) {
+      mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true })
       for (const width of [1440, 820]) {
         await a.setViewportSize({ width, height: 700 })
-        await a.screenshot({ path: `${process.env.CELLS_SCREENSHOTS}/two-people-one-cell-${width}.png` })
+        await a.screenshot({ path: `${process.env.SCREENSHOT_DIR}/two-people-one-cell-${width}.png` })
       }
-      await v.screenshot({ path: `${process.env.CELLS_SCREENSHOTS}/viewer-sees-two-people.png`, clip: { x: 0, y: 250, width: 1280, height: 200 } })
+      await v.screenshot({ path: `${process.env.SCREENSHOT_DIR}/viewer-sees-two-people.png`, clip: { x: 0, y: 250, width: 1280, height: 200 } })
     }
 
     // Both type a different word at the end at the same moment, then leave the cell with Enter.
@@ -129,7 +129,7 @@ describe('concurrent cell edits in Chromium', () => {
     const notice = `[data-initiative-id="${added.id}"] [data-testid="cell-conflict"]`
     await expect.poll(() => a.textContent(notice).catch(() => null)).toContain('Eddie Editor changed this to 700')
     expect(await a.inputValue(cost)).toBe('250')
-    if (process.env.CELLS_SCREENSHOTS) await a.screenshot({ path: `${process.env.CELLS_SCREENSHOTS}/changed-while-editing.png` })
+    if (process.env.SCREENSHOT_DIR) await a.screenshot({ path: `${process.env.SCREENSHOT_DIR}/changed-while-editing.png` })
 
     // Taking theirs shows their value and writes nothing; the field keeps focus.
     await a.click(`${notice} [data-testid="conflict-take"]`)

@@ -12,8 +12,9 @@ import { startServer, type TestServer } from '../helpers/server'
 import { connectDoc } from '../helpers/sync-client'
 import { waitFor } from '../helpers/wait'
 
-// 12 runs per case keeps `npm test` under its 10 minutes; CONCURRENT_TYPING_RUNS=100 hunts a rare race.
-const RUNS = Number(process.env.CONCURRENT_TYPING_RUNS ?? 12)
+// The garbling this guards against showed in every run of the old code: 6 runs per case keep `npm test`
+// under its 10 minutes; CONCURRENT_TYPING_RUNS=100 hunts a rare race.
+const RUNS = Number(process.env.CONCURRENT_TYPING_RUNS ?? 6)
 // Neither sentence contains the other's first letter: y-prosemirror turns a keystroke into a text
 // diff, and a letter typed right before an equal letter of the other's text is ambiguous (it is
 // placed after it). That is a limit of diffing, not the garbling tested here.

@@ -8,6 +8,7 @@ import { workspaceWithDocument } from '../helpers/api'
 import { axeFindings, blocking } from '../helpers/axe'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
+import { screenshotsAtWidths } from '../helpers/screenshots'
 
 let server: TestServer
 let browser: Browser
@@ -19,15 +20,7 @@ afterAll(async () => {
   await server?.dispose()
 })
 
-async function screenshots(page: Page, name: string) {
-  const dir = process.env.SCREENSHOT_DIR
-  if (!dir) return
-  for (const width of [1440, 768]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.screenshot({ path: `${dir}/${name}-${width}.png` })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const screenshots = (page: Page, name: string) => screenshotsAtWidths(page, name, [1440, 768], 900, false)
 
 it('a mention raises the other person\'s inbox count live; choosing it opens the thread', async () => {
   const { owner, workspaceId, documentId, addMember } = await workspaceWithDocument(server.url, 'notes')

@@ -71,11 +71,11 @@ describe('a 500-initiative roadmap in Chromium', () => {
     expect(windowSize).toBeLessThan(100)
     expect(await page.locator(rowOf(ids[ROWS - 1])).count()).toBe(0)
 
-    if (process.env.ROADMAP_SCREENSHOTS) {
-      mkdirSync(process.env.ROADMAP_SCREENSHOTS, { recursive: true })
+    if (process.env.SCREENSHOT_DIR) {
+      mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true })
       for (const width of [1440, 820]) {
         await page.setViewportSize({ width, height: 900 })
-        await page.screenshot({ path: `${process.env.ROADMAP_SCREENSHOTS}/roadmap-500-${width}.png` })
+        await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/roadmap-500-${width}.png` })
       }
       await page.setViewportSize({ width: 1280, height: 900 })
     }

@@ -13,6 +13,7 @@ import { contextFor, launchBrowser, openPage } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 import { connectDoc } from '../helpers/sync-client'
 import { waitFor } from '../helpers/wait'
+import { screenshotsAtWidths } from '../helpers/screenshots'
 
 let server: TestServer
 let browser: Browser
@@ -24,16 +25,7 @@ afterAll(async () => {
   await server?.dispose()
 })
 
-/** Saves the page at 1440 and 820 px wide when SCREENSHOT_DIR is set (for a person to look at). */
-async function screenshots(page: Page, name: string) {
-  const dir = process.env.SCREENSHOT_DIR
-  if (!dir) return
-  for (const width of [1440, 820]) {
-    await page.setViewportSize({ width, height: 1000 })
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const screenshots = (page: Page, name: string) => screenshotsAtWidths(page, name, [1440, 820])
 
 /** Text a person sees in an element: its text plus the values of its form fields (tables edit in inputs). */
 function seenText(page: Page, selector: string): Promise<string> {
