@@ -1,5 +1,5 @@
 // Environment parsed once into a frozen object; a bad value stops the start with a message naming the variable.
-// Thirteen operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
+// Twelve operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
 import { z } from 'zod'
 import { SYNC_TUNING, type SyncTuning } from './sync/tuning'
 
@@ -10,7 +10,6 @@ const ConfigSchema = z.object({
   DATABASE_AUTH_TOKEN: z.string().optional(),
   /** Public origin(s) of the app, comma-separated (e.g. https://quorum.example.com). Empty: the request's own Host. */
   PUBLIC_ORIGIN: z.string().default(''),
-  SESSION_TTL_DAYS: z.coerce.number().positive().default(14),
   /**
    * SQLite's synchronous setting (WAL mode). NORMAL: a commit survives a crash of the process (kill -9)
    * at once, and a power loss once SQLite's next checkpoint has synced the WAL. FULL: every commit

@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws'
 import type { AppDeps } from './app-deps'
 import { createApp } from './app'
 import { LoginThrottle } from './auth/login-throttle'
-import { SessionStore } from './auth/sessions'
+import { SESSION_INACTIVITY_TIMEOUT_MS, SessionStore } from './auth/sessions'
 import type { Config } from './config'
 import { openDatabase, openStorageConnection } from './db/client'
 import { DocumentWork } from './documents/document-work'
@@ -17,7 +17,7 @@ import { SearchIndexer } from './search/search-indexer'
 import { RoomRegistry } from './sync/room-registry'
 import { VersionStore } from './versions/version-store'
 import { CloseCode, CloseReason } from '../shared/close-codes'
-import { recheckAccess } from './cluster/access-recheck'
+import { recheckAccess } from './sync/access-recheck'
 import { RedisFanout } from './cluster/redis-fanout'
 import { newId } from './ids'
 import { createMailer } from './mail/mailer'
@@ -59,7 +59,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
     versions: new VersionStore(db, now),
     documentWork, search, inbox,
-    sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
+    sessions: new SessionStore(db, SESSION_INACTIVITY_TIMEOUT_MS, now),
     throttle: new LoginThrottle(db, now),
     resetThrottle: new LoginThrottle(db, now, 'reset:'),
     totpThrottle: new LoginThrottle(db, now, 'totp:'),
@@ -75,11 +75,11 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
     const s = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.config.HOST, websocket: { server: wss } }, () => resolve(s))
   })
   const heartbeat = startHeartbeat(wss, deps.config.tuning.heartbeatMs, deps.log)
-  // Several instances: the backstop for a revocation whose Redis message was lost.
-  const recheck = deps.fanout ? setInterval(() => {
-    recheckAccess(deps.db, deps.rooms).catch((err: Error) => deps.log.error({ err: err.message }, 'access re-check failed'))
-  }, deps.config.tuning.accessRecheckMs) : null
-  recheck?.unref()
+  // Expired sessions' sockets, and (several instances) a revocation whose Redis message was lost.
+  const recheck = setInterval(() => {
+    recheckAccess(deps.db, deps.rooms, deps.sessions.expiredBefore()).catch((err: Error) => deps.log.error({ err: err.message }, 'access re-check failed'))
+  }, deps.config.tuning.accessRecheckMs)
+  recheck.unref()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : deps.config.PORT
   let stopping: Promise<void> | null = null
@@ -90,7 +90,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
       stopping ??= (async () => {
         server.close()
         heartbeat.stop()
-        if (recheck) clearInterval(recheck)
+        clearInterval(recheck)
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
         await deps.fanout?.close()
         for (const ws of wss.clients) ws.terminate()

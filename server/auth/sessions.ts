@@ -11,6 +11,8 @@ import type { Db } from '../db/client'
 import { sessions, users } from '../db/schema'
 
 export const ACTIVITY_REFRESH_MS = 60 * 60 * 1000
+/** A session unused (no HTTP request) for this long has ended: two weeks, a fortnight's cadence of meetings. */
+export const SESSION_INACTIVITY_TIMEOUT_MS = 14 * 86_400_000
 export const SESSION_COOKIE = 'quorum_session'
 
 export interface SessionUser { id: string; name: string; email: string }
@@ -36,7 +38,12 @@ export function parseToken(token: string): { id: string; secret: string } | null
 }
 
 export class SessionStore {
-  constructor(private db: Db, private inactivityTimeoutMs: number, private now: () => number = Date.now) {}
+  constructor(private db: Db, readonly inactivityTimeoutMs: number, private now: () => number = Date.now) {}
+
+  /** A session last verified before this time has expired (what the sync sockets' re-check uses). */
+  expiredBefore(): number {
+    return this.now() - this.inactivityTimeoutMs
+  }
 
   async create(userId: string, userAgent?: string | null): Promise<{ token: string; sessionId: string }> {
     const id = randomPart()

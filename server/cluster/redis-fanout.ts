@@ -177,7 +177,7 @@ export class RedisFanout implements RoomFanout {
   /** Another instance closes its sockets that this revocation covers (this one has closed its own). */
   publishRevocation(revocation: Revocation): void {
     this.pub.publish(CONTROL_CHANNEL, encodeControl({ instanceId: this.instanceId, revocation })).catch((err: Error) => {
-      // Not lost for good: every instance re-checks its open sockets against the database (access-recheck.ts).
+      // Not lost for good: every instance re-checks its open sockets against the database (sync/access-recheck.ts).
       this.stats.publishFailures++
       this.lost(err)
     })

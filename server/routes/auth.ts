@@ -47,7 +47,7 @@ let dummyHash: Promise<string> | null = null
 
 export function authRoutes(deps: AppDeps) {
   const secure = (c: Context) => isSecureRequest(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)
-  const maxAgeSeconds = Math.round(deps.config.SESSION_TTL_DAYS * 86400)
+  const maxAgeSeconds = Math.round(deps.sessions.inactivityTimeoutMs / 1000)
 
   async function startSession(c: Context, userId: string) {
     const { token } = await deps.sessions.create(userId, c.req.header('user-agent'))

@@ -29,8 +29,8 @@ export interface SyncTuning {
    */
   catchUpSweepMs: number
   /**
-   * Several instances only: each re-checks its open sync sockets against the database this often, so a
-   * revocation whose Redis message was lost still closes them (within this plus a few seconds).
+   * Each instance re-checks its open sync sockets against the database this often (sync/access-recheck.ts):
+   * a session that expired, or a revocation whose Redis message was lost, closes them within this plus a few seconds.
    */
   accessRecheckMs: number
 }

@@ -1,21 +1,22 @@
-// Several instances: a revocation published while Redis was away never reaches the other
-// instances. So each instance checks its open sync sockets against the database every
-// accessRecheckMs (30 s): a socket whose session is gone, whose role changed or was removed, or whose
-// document was archived is closed as the revocation would have closed it. One process does not need
-// this: it closes the sockets in the request that revokes.
-import { and, inArray, isNotNull } from 'drizzle-orm'
+// Every accessRecheckMs (30 s) each instance checks its open sync sockets against the database: a
+// socket whose session is gone or has expired, whose role changed or was removed, or whose document
+// was archived is closed as a revocation would have closed it. It is the backstop for a revocation
+// published while Redis was away (one process closes sockets in the request that revokes), and what
+// signs out the sockets of a session that expired while they were open: sync traffic does not renew
+// a session (only HTTP requests do, see auth/sessions.ts), so a tab left open past it is signed out.
+import { and, gt, inArray, isNotNull } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { documents, memberships, sessions } from '../db/schema'
-import type { RoomRegistry } from '../sync/room-registry'
-import { closeRevoked, type Revocation } from '../sync/revocation'
+import type { RoomRegistry } from './room-registry'
+import { closeRevoked, type Revocation } from './revocation'
 
 /** Closes what lost its access; resolves with the revocations it applied. */
-export async function recheckAccess(db: Db, rooms: RoomRegistry): Promise<Revocation[]> {
+export async function recheckAccess(db: Db, rooms: RoomRegistry, sessionsExpiredBefore: number): Promise<Revocation[]> {
   const open = [...rooms.loadedRooms()].flatMap((room) => [...room.connections].map((conn) => ({ room, conn })))
   if (open.length === 0) return []
   const unique = (values: string[]) => [...new Set(values)]
   const [liveSessions, roles, archived] = await db.batch([
-    db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, unique(open.map((o) => o.conn.sessionId)))),
+    db.select({ id: sessions.id }).from(sessions).where(and(inArray(sessions.id, unique(open.map((o) => o.conn.sessionId))), gt(sessions.lastVerifiedAt, sessionsExpiredBefore))),
     db.select({ workspaceId: memberships.workspaceId, userId: memberships.userId, role: memberships.role }).from(memberships)
       .where(and(inArray(memberships.workspaceId, unique(open.map((o) => o.room.workspaceId))), inArray(memberships.userId, unique(open.map((o) => o.conn.user.id))))),
     db.select({ id: documents.id }).from(documents)
