@@ -57,7 +57,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   fanout?.serveInbox((userIds) => inbox.changedElsewhere(userIds))
   return {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
-    versions: new VersionStore(db, now),
+    versions: new VersionStore(db),
     documentWork, search, inbox,
     sessions: new SessionStore(db, config.SESSION_TTL_DAYS * 86_400_000, now),
     throttle: new LoginThrottle(db, now),
