@@ -129,6 +129,7 @@ export class RoomRegistry {
       onBroken: (r, err) => this.drop(r, err),
       onCommitted: fanout ? (r, items) => fanout.committed(r, items) : undefined,
       onPresence: fanout ? (r, update) => fanout.presence(r, update) : undefined,
+      contain: (r, what, fn) => this.roomTimer(r, what, fn),
     })
     this.rooms.set(documentId, room)
     this.stats.loads++

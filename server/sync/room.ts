@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-codes'
 import type { StoredDocument } from '../storage/document-store'
 import { AwarenessRegistry } from './awareness-registry'
+import { AWARENESS_LIMITS } from './awareness-limits'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
 import { checkUpdate, UPDATE_LIMITS, type UpdateRefusal } from './update-limits'
@@ -28,11 +29,14 @@ export interface RoomEvents {
   onCommitted?(room: Room, items: readonly CommittedUpdate[]): void
   /** Several instances only: the presence of people here changed (relayed here; to be published). */
   onPresence?(room: Room, update: Uint8Array): void
+  /** Wraps a callback the room runs from a timer, so that its fault is logged and contained (contained.ts). */
+  contain?(room: Room, what: string, fn: () => void): () => void
 }
 
 export class Room {
   readonly connections = new Set<Connection>()
-  readonly awareness = new AwarenessRegistry((update, from) => this.relayPresence(update, from))
+  readonly awareness = new AwarenessRegistry((update, from) => this.relayPresence(update, from), AWARENESS_LIMITS, Date.now,
+    (what, fn) => this.events.contain?.(this, what, fn) ?? fn)
   /** Who is in the room now: people connected here, and (several instances) those present elsewhere. */
   presentUserIds(): Set<string> {
     const ids = this.awareness.remoteUserIds()
