@@ -278,9 +278,9 @@ export class Room {
     this.doc.on('update', capture)
     try {
       this.doc.transact(() => {
-        for (const { update } of updates) {
-          try { Y.applyUpdate(this.doc, update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
-        }
+        // A stored update Yjs cannot apply throws to applySafely: the room is dropped and its reload
+        // refuses the document as damaged, as a load does (room-registry.ts).
+        for (const { update } of updates) Y.applyUpdate(this.doc, update, 'commit')
       }, 'commit')
     } finally {
       this.doc.off('update', capture)
@@ -305,7 +305,7 @@ export class Room {
     Y.applyUpdate(next, Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(next)), 'commit')
     for (const item of items) {
       if (item === restore) continue
-      try { Y.applyUpdate(next, item.update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
+      Y.applyUpdate(next, item.update, 'commit')
     }
     this.doc.destroy()
     this.doc = next
