@@ -57,7 +57,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
   fanout?.serveInbox((userIds) => inbox.changedElsewhere(userIds))
   return {
     config, db, client, reopenDatabase: database.reopen, store, commits, rooms, fanout, log, now,
-    versions: new VersionStore(db, now),
+    versions: new VersionStore(db),
     documentWork, search, inbox,
     sessions: new SessionStore(db, SESSION_INACTIVITY_TIMEOUT_MS, now),
     throttle: new LoginThrottle(db, now),

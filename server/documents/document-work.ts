@@ -5,7 +5,7 @@ import { Piscina } from 'piscina'
 import type { DocumentKind } from '../../shared/document-kinds'
 import { HttpError } from '../http/errors'
 import type { NewVersion, VersionSummary } from '../versions/version-store'
-import type { CompareSide, RestorePlan, WorkerDatabase } from './document-worker'
+import type { CompareSide, MeetingEnd, RestorePlan, WorkerDatabase } from './document-worker'
 import type { IndexedDocument } from '../search/search-index'
 
 export const DOCUMENT_WORK = {
@@ -29,14 +29,15 @@ export class DocumentWork {
     this.pool.on('error', onError)
   }
 
-  /** The projection of a document state, as the JSON stored with a version. */
-  project(kind: DocumentKind, state: Uint8Array): Promise<string> {
-    return this.run('project', { kind, state })
-  }
 
   /** Saves the document as committed as its next version: read, projected and written on the worker (see document-worker.ts). */
   saveVersion(kind: DocumentKind, version: Omit<NewVersion, 'projectionJson' | 'state'>, createdAt: number): Promise<VersionSummary> {
     return this.run('saveVersion', { kind, version, createdAt })
+  }
+
+  /** Ends a meeting and saves its documents as committed, in one transaction on the worker (see document-worker.ts). */
+  endMeeting(end: MeetingEnd): Promise<{ ended: boolean; versions: VersionSummary[] }> {
+    return this.run('endMeeting', end)
   }
 
   /** The comparison of two sides, as JSON (its shape per kind is in shared/documents/compare.ts). */

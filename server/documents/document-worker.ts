@@ -13,6 +13,7 @@ import * as Y from 'yjs'
 import type { DocumentKind } from '../../shared/document-kinds'
 import { compareProjections, projectDocument } from '../../shared/documents'
 import { connect } from '../db/client'
+import { meetingEndBatch } from '../meetings/meeting-end-batch'
 import * as schema from '../db/schema'
 import { recordTexts } from '../search/record-texts'
 import { indexDocument, type IndexedDocument } from '../search/search-index'
@@ -40,9 +41,9 @@ function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
 const projectionOf = async (kind: DocumentKind, side: CompareSide): Promise<unknown> =>
   'committed' in side ? withDoc(await committedState(side.committed), (doc) => projectDocument(kind, doc)) : JSON.parse(side.projectionJson)
 
-/** The projection of a document state, as the JSON stored with a version. */
-export function project({ kind, state }: { kind: DocumentKind; state: Uint8Array }): string {
-  return withDoc(state, (doc) => JSON.stringify(projectDocument(kind, doc)))
+/** A document state as a version stores it: the state encoded once, and its projection as JSON. */
+function snapshot(kind: DocumentKind, state: Uint8Array): Pick<NewVersion, 'state' | 'projectionJson'> {
+  return withDoc(state, (doc) => ({ state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)) }))
 }
 
 /** The comparison of two sides, as JSON. */
@@ -75,10 +76,31 @@ async function committedState(documentId: string): Promise<Uint8Array> {
 export async function saveVersion({ kind, version, createdAt }: { kind: DocumentKind; version: Omit<NewVersion, 'projectionJson' | 'state'>; createdAt: number }): Promise<VersionSummary> {
   const { db } = await database()
   const state = await committedState(version.documentId)
-  const item: NewVersion = { ...version, ...withDoc(state, (doc) => ({ state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)) })) }
-  const [insert] = versionInserts(db, [item], createdAt)
+  const [insert] = versionInserts(db, [{ ...version, ...snapshot(kind, state) }], createdAt)
   const [saved] = insertedVersions(await db.batch([insert] as [BatchItem<'sqlite'>]))
   return saved
+}
+
+export interface MeetingEnd {
+  meetingId: string
+  /** The agenda documents and the notes, each saved as it is committed. */
+  documents: { id: string; kind: DocumentKind }[]
+  label: string
+  authorId: string
+  endedAt: number
+}
+
+/**
+ * Ends a meeting: every document read as committed and projected here, then the one batch that
+ * sets ended_at and inserts the versions (meeting-end-batch.ts). `ended` is false if the meeting
+ * had already ended, and then nothing was saved.
+ */
+export async function endMeeting({ meetingId, documents, label, authorId, endedAt }: MeetingEnd): Promise<{ ended: boolean; versions: VersionSummary[] }> {
+  const { db } = await database()
+  const items: NewVersion[] = []
+  for (const { id, kind } of documents) items.push({ documentId: id, meetingId, label, authorId, ...snapshot(kind, await committedState(id)) })
+  const [ended, ...inserted] = await db.batch(meetingEndBatch(db, meetingId, items, endedAt))
+  return { ended: (ended as unknown[]).length > 0, versions: insertedVersions(inserted) }
 }
 
 export interface RestorePlan {

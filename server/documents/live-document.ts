@@ -1,5 +1,4 @@
 // The live state of a document as the sync server holds it (loading it if nobody is connected).
-import * as Y from 'yjs'
 import type { AppDeps } from '../app-deps'
 import type { DocumentRow } from '../http/access'
 import { HttpError } from '../http/errors'
@@ -20,14 +19,4 @@ export function loadFailure(deps: AppDeps, documentId: string, err: unknown): Ht
   if (err instanceof DamagedDocumentError) return new HttpError(503, `${err.message}; nothing was changed, and an operator can see it in /api/health`)
   deps.log.error({ documentId, err: (err as Error).message }, 'document failed to load')
   return new HttpError(503, 'document could not be loaded; try again shortly', { 'Retry-After': '2' })
-}
-
-/** The live state and its projection (as JSON, projected off the event loop). */
-export async function liveSnapshot(deps: AppDeps, document: DocumentRow): Promise<{ state: Uint8Array; projectionJson: string }> {
-  const state = await liveState(deps, document)
-  return { state, projectionJson: await deps.documentWork.project(document.kind, state) }
-}
-
-export async function liveState(deps: AppDeps, document: DocumentRow): Promise<Uint8Array> {
-  return Y.encodeStateAsUpdate((await liveRoom(deps, document)).doc)
 }

@@ -1,14 +1,13 @@
 // Ending a meeting saves a version of every agenda document and of the notes in one transaction
-// (one batch). The meeting's ended_at is set in the same batch, and each version row is inserted
-// only if this batch is the one that ended the meeting, so a second "end" (or two at once, in any
-// process) saves nothing.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
+// with the meeting's ended_at (meeting-end-batch.ts), so a second "end" saves nothing. The documents
+// are read, encoded, projected and written on the document worker: for a very large agenda that
+// work held every other room for hundreds of ms on the event loop.
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
-import { documents, meetingAttendees, meetingDocuments, meetings, memberships, versions } from '../db/schema'
-import { liveSnapshot } from '../documents/live-document'
+import { documents, meetingAttendees, meetingDocuments, meetings, memberships } from '../db/schema'
+import { liveRoom } from '../documents/live-document'
 import { fiscalYearStartOf } from '../documents/workspace-settings'
-import { insertedVersions, versionInserts, type NewVersion, type VersionSummary } from '../versions/version-store'
+import type { VersionSummary } from '../versions/version-store'
 import { versionLabelForMeeting } from './meeting-labels'
 
 export type Meeting = typeof meetings.$inferSelect
@@ -36,19 +35,13 @@ export async function endMeeting(deps: AppDeps, meeting: Meeting, authorId: stri
   if (meeting.endedAt !== null) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
   const { agenda, notes } = await meetingDocumentRows(deps, meeting)
   const label = versionLabelForMeeting(meeting.cadence, meeting.startsAt, await fiscalYearStartOf(deps, meeting.workspaceId))
-  const items: NewVersion[] = []
-  for (const document of [...agenda, ...(notes ? [notes] : [])]) {
-    const { state, projectionJson } = await liveSnapshot(deps, document)
-    items.push({ documentId: document.id, meetingId: meeting.id, label, authorId, state, projectionJson })
-  }
-  const t = deps.now()
-  const end = deps.db.update(meetings).set({ endedAt: t, startedAt: sql`coalesce(${meetings.startedAt}, ${t})` })
-    .where(sql`${meetings.id} = ${meeting.id} AND ${meetings.endedAt} IS NULL`).returning({ id: meetings.id })
-  // Inserted only by the batch that set ended_at (an end at the same millisecond finds its versions there).
-  const endedHere = (item: NewVersion) => sql`(SELECT ended_at FROM ${meetings} WHERE id = ${meeting.id}) = ${t}
-    AND NOT EXISTS (SELECT 1 FROM ${versions} WHERE meeting_id = ${meeting.id} AND document_id = ${item.documentId})`
-  const [ended, ...inserted] = await deps.db.batch([end, ...versionInserts(deps.db, items, t, endedHere)] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
-  if ((ended as unknown[]).length === 0) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
+  const saved = [...agenda, ...(notes ? [notes] : [])]
+  // Loaded here first: a damaged document answers 503 naming it. The worker then reads what is committed.
+  for (const document of saved) await liveRoom(deps, document)
+  const { ended, versions } = await deps.documentWork.endMeeting({
+    meetingId: meeting.id, documents: saved.map((d) => ({ id: d.id, kind: d.kind })), label, authorId, endedAt: deps.now(),
+  })
+  if (!ended) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
   await recordAttendance(deps, meeting)
-  return { alreadyEnded: false, versions: insertedVersions(inserted) }
+  return { alreadyEnded: false, versions }
 }

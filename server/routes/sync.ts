@@ -10,6 +10,7 @@ import { requireDocumentRole, requireSession } from '../http/access'
 import { HttpError, forbidden, notFound } from '../http/errors'
 import { clientAddress } from '../http/client-address'
 import { isSameOrigin } from '../http/origin'
+import { contained } from '../sync/contained'
 import { loadFailure } from '../documents/live-document'
 import { ConnectionLimits } from '../sync/connection-limits'
 import { newConnectionId, type Connection } from '../sync/connection'
@@ -29,7 +30,7 @@ export function syncRoutes(deps: AppDeps) {
     const release = limits.tryOpen(session.user.id, clientAddress(c, deps.config.TRUST_PROXY))
     if (!release) throw new HttpError(429, 'too many open connections; close some tabs and try again', { 'Retry-After': '10' })
     // A handshake that never completes calls neither onOpen nor onClose: give the slot back after a while.
-    const unclaimed = setTimeout(release, 30_000)
+    const unclaimed = setTimeout(contained(deps.log, 'releasing an unclaimed socket slot', release), 30_000)
     unclaimed.unref()
     c.set('socketSlot', { claim: () => clearTimeout(unclaimed), release: () => { clearTimeout(unclaimed); release() } })
     let room: Room

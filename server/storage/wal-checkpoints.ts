@@ -11,15 +11,25 @@ export function startWalCheckpoints(filePath: string, everyMs: number, onError: 
   let worker: Worker | null = null
   let restart: NodeJS.Timeout | null = null
   let stopped = false
+  const failed = (err: Error) => {
+    onError(err)
+    worker = null
+    if (!stopped) restart = setTimeout(start, everyMs).unref()
+  }
   const start = () => {
     restart = null
-    const w = new Worker(WORKER_URL, { workerData: { filePath, everyMs } })
+    let w: Worker
+    try {
+      w = new Worker(WORKER_URL, { workerData: { filePath, everyMs } })
+    } catch (err) {
+      // E.g. no file descriptors left: thrown from a timer it would end the process.
+      failed(err as Error)
+      return
+    }
     w.unref()
     w.on('error', (err) => {
       if (stopped) return // e.g. the file was removed right after closing, before the thread opened it
-      onError(err)
-      worker = null
-      if (!stopped) restart = setTimeout(start, everyMs).unref()
+      failed(err)
     })
     worker = w
   }

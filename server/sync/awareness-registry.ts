@@ -22,11 +22,15 @@ export class AwarenessRegistry {
   private remote = new Map<number, RemoteEntry>()
   private throttles = new Map<Connection, Throttle>()
 
-  /** `relay` sends a coalesced update later, to everyone but `from` (the room's broadcast). */
+  /**
+   * `relay` sends a coalesced update later, to everyone but `from` (the room's broadcast). `contain`
+   * wraps that timer's callback so a fault in it is logged and handled, never an uncaughtException.
+   */
   constructor(
     private readonly relay: (update: Uint8Array, from: Connection) => void = () => {},
     private readonly limits: { maxStateBytes: number; relayIntervalMs: number } = AWARENESS_LIMITS,
     private readonly now: () => number = Date.now,
+    private readonly contain: (what: string, fn: () => void) => () => void = (_what, fn) => fn,
   ) {}
 
   get size(): number {
@@ -171,13 +175,13 @@ export class AwarenessRegistry {
     for (const e of accepted) t.pending.set(e.clientId, e)
     if (t.timer === null) {
       const throttle = t
-      throttle.timer = setTimeout(() => {
+      throttle.timer = setTimeout(this.contain('relaying coalesced presence', () => {
         throttle.timer = null
         throttle.lastRelayAt = this.now()
         const pending = [...throttle.pending.values()]
         throttle.pending.clear()
         if (pending.length > 0 && conn.isOpen()) this.relay(encodeAwarenessUpdate(pending), conn)
-      }, Math.max(0, this.limits.relayIntervalMs - (now - t.lastRelayAt)))
+      }), Math.max(0, this.limits.relayIntervalMs - (now - t.lastRelayAt)))
     }
     return null
   }

@@ -2,7 +2,7 @@
 // compacts their logs in the background, and closes connections whose access changed.
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
-import { DamagedDocumentError, type DocumentStore } from '../storage/document-store'
+import { DamagedDocumentError, type DocumentStore, type StoredDocument } from '../storage/document-store'
 import type { CommitQueue, CommittedUpdate } from './commit-queue'
 import type { Connection } from './connection'
 import { contained } from './contained'
@@ -102,20 +102,14 @@ export class RoomRegistry {
       throw err
     }
     const doc = new Y.Doc()
-    if (stored.state) Y.applyUpdate(doc, stored.state)
-    for (const { seq, update } of stored.updates) {
-      try {
-        Y.applyUpdate(doc, update)
-      } catch (err) {
-        this.opts.log.warn({ documentId, seq, err: (err as Error).message }, 'skipping a stored update Yjs cannot apply')
-      }
-    }
-    // Updates whose dependencies never arrived: the document would show less than was committed.
-    // (The room refuses such updates before storing them; this catches a log that lost rows.)
-    if (doc.store.pendingStructs || doc.store.pendingDs) {
+    // The room refuses what Yjs cannot apply before storing it, so a stored record that fails to
+    // apply was damaged in the database (a torn write, a hand edit): skipping it would serve less
+    // than was committed. So would updates whose dependencies never arrived (a log that lost rows).
+    const problem = applyStored(doc, stored) ?? (doc.store.pendingStructs || doc.store.pendingDs ? 'its log holds updates whose dependencies are missing' : null)
+    if (problem) {
       doc.destroy()
       fanout?.unsubscribe(documentId)
-      throw new DamagedDocumentError(documentId, 'its log holds updates whose dependencies are missing')
+      throw new DamagedDocumentError(documentId, problem)
     }
     this.damaged.delete(documentId)
     const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.update.byteLength, 0)
@@ -129,6 +123,7 @@ export class RoomRegistry {
       onBroken: (r, err) => this.drop(r, err),
       onCommitted: fanout ? (r, items) => fanout.committed(r, items) : undefined,
       onPresence: fanout ? (r, update) => fanout.presence(r, update) : undefined,
+      contain: (r, what, fn) => this.roomTimer(r, what, fn),
     })
     this.rooms.set(documentId, room)
     this.stats.loads++
@@ -309,4 +304,17 @@ export class RoomRegistry {
     for (const timer of this.compactTimers.values()) clearTimeout(timer)
     this.compactTimers.clear()
   }
+}
+
+/** Applies a stored document to `doc`; the problem with the first record that fails, if one does. */
+function applyStored(doc: Y.Doc, stored: StoredDocument): string | null {
+  const records = [...(stored.state ? [{ what: 'its compacted state', update: stored.state }] : []), ...stored.updates.map((u) => ({ what: `its update log row ${u.seq}`, update: u.update }))]
+  for (const { what, update } of records) {
+    try {
+      Y.applyUpdate(doc, update)
+    } catch (err) {
+      return `${what} cannot be read (${(err as Error).message})`
+    }
+  }
+  return null
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { CloseCode, CloseReason, READ_ONLY_DENIAL } from '../../shared/close-codes'
 import type { StoredDocument } from '../storage/document-store'
 import { AwarenessRegistry } from './awareness-registry'
+import { AWARENESS_LIMITS } from './awareness-limits'
 import type { CommittedUpdate, CommitQueue, PendingUpdate } from './commit-queue'
 import type { Connection } from './connection'
 import { checkUpdate, UPDATE_LIMITS, type UpdateRefusal } from './update-limits'
@@ -28,11 +29,14 @@ export interface RoomEvents {
   onCommitted?(room: Room, items: readonly CommittedUpdate[]): void
   /** Several instances only: the presence of people here changed (relayed here; to be published). */
   onPresence?(room: Room, update: Uint8Array): void
+  /** Wraps a callback the room runs from a timer, so that its fault is logged and contained (contained.ts). */
+  contain?(room: Room, what: string, fn: () => void): () => void
 }
 
 export class Room {
   readonly connections = new Set<Connection>()
-  readonly awareness = new AwarenessRegistry((update, from) => this.relayPresence(update, from))
+  readonly awareness = new AwarenessRegistry((update, from) => this.relayPresence(update, from), AWARENESS_LIMITS, Date.now,
+    (what, fn) => this.events.contain?.(this, what, fn) ?? fn)
   /** Who is in the room now: people connected here, and (several instances) those present elsewhere. */
   presentUserIds(): Set<string> {
     const ids = this.awareness.remoteUserIds()
@@ -274,9 +278,9 @@ export class Room {
     this.doc.on('update', capture)
     try {
       this.doc.transact(() => {
-        for (const { update } of updates) {
-          try { Y.applyUpdate(this.doc, update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
-        }
+        // A stored update Yjs cannot apply throws to applySafely: the room is dropped and its reload
+        // refuses the document as damaged, as a load does (room-registry.ts).
+        for (const { update } of updates) Y.applyUpdate(this.doc, update, 'commit')
       }, 'commit')
     } finally {
       this.doc.off('update', capture)
@@ -301,7 +305,7 @@ export class Room {
     Y.applyUpdate(next, Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(next)), 'commit')
     for (const item of items) {
       if (item === restore) continue
-      try { Y.applyUpdate(next, item.update, 'commit') } catch { /* stored but harmless: a load skips it too */ }
+      Y.applyUpdate(next, item.update, 'commit')
     }
     this.doc.destroy()
     this.doc = next

@@ -56,7 +56,7 @@ export function insertedVersions(results: readonly unknown[]): VersionSummary[] 
 }
 
 export class VersionStore {
-  constructor(private db: Db, private now: () => number = Date.now) {}
+  constructor(private db: Db) {}
 
   /** Saves versions with a given time (the demo seed's past meetings). */
   async saveAt(items: readonly NewVersion[], createdAt: number): Promise<VersionSummary[]> {

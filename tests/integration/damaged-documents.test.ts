@@ -94,4 +94,45 @@ describe('a damaged document', () => {
     expect(Number(left.rows[0].n)).toBe(rows.rows.length - 1)
     db.close()
   }, 30_000)
+
+  it('with a torn row in its log answers 503 naming the row, shows in /api/health, and keeps the row as it is', async () => {
+    const { owner, documentId } = await workspaceWithDocument(server.url, 'notes')
+    const writer = connectDoc(server.url, documentId, owner.cookie)
+    const watcher = connectDoc(server.url, documentId, owner.cookie)
+    await Promise.all([writer.synced(), watcher.synced()])
+    for (let i = 0; i < 5; i++) {
+      writer.doc.getText('t').insert(i, `edit ${i} `)
+      await waitFor(() => watcher.doc.getText('t').toString().includes(`edit ${i}`))
+    }
+    writer.destroy()
+    watcher.destroy()
+    await waitFor(async () => (await (await fetch(`${server.url}/api/health`)).json()).loadedDocuments === 0)
+
+    // The last row loses its second half (a torn write, a bad copy): Yjs cannot read it. Nothing
+    // builds on it, so no dependency goes missing: the server used to skip it with a warning and
+    // serve (and save) the document without that edit.
+    const db = createClient({ url: `file:${server.dbPath}` })
+    const rows = await db.execute({ sql: 'SELECT seq, "update" FROM document_updates WHERE document_id = ? ORDER BY seq', args: [documentId] })
+    expect(rows.rows.length).toBeGreaterThanOrEqual(5)
+    const tornAt = rows.rows.length - 1
+    const torn = rows.rows[tornAt]
+    const bytes = new Uint8Array(torn.update as ArrayBuffer)
+    const half = bytes.slice(0, bytes.byteLength >> 1)
+    await db.execute({ sql: 'UPDATE document_updates SET "update" = ? WHERE document_id = ? AND seq = ?', args: [half, documentId, torn.seq] })
+
+    const res = await owner.post(`/api/documents/${documentId}/versions`, { label: 'after the tear' })
+    expect(res.status).toBe(503)
+    expect(res.body.error).toContain(`document ${documentId} is damaged`)
+    expect(res.body.error).toContain(`update log row ${torn.seq} cannot be read`)
+    const upgrade = await openRawSocket(server.url, documentId, owner.cookie).then(() => 'opened', (err: Error) => err.message)
+    expect(upgrade).toBe('upgrade refused: 503')
+    const health = await (await fetch(`${server.url}/api/health`)).json()
+    expect(health.damagedDocuments).toEqual(expect.arrayContaining([expect.objectContaining({ documentId, problem: expect.stringContaining(`row ${torn.seq} cannot be read`) })]))
+
+    // Evidence kept: every row is still there, the torn one as it was found.
+    const left = await db.execute({ sql: 'SELECT seq, "update" FROM document_updates WHERE document_id = ? ORDER BY seq', args: [documentId] })
+    expect(left.rows.length).toBe(rows.rows.length)
+    expect(new Uint8Array(left.rows[tornAt].update as ArrayBuffer)).toEqual(half)
+    db.close()
+  }, 30_000)
 })

@@ -58,6 +58,21 @@ describe('meetings and versions', () => {
     expect(named.body.version.version).toBe(2)
   })
 
+  it('two ends at once: one ends the meeting and saves each document once, the other saves nothing', async () => {
+    const { owner, workspaceId, roadmapId, briefId } = await setup()
+    const created = await owner.post(`/api/workspaces/${workspaceId}/meetings`, {
+      cadence: 'board', title: 'Board', startsAt: '2026-09-15T09:00:00Z', agenda: [roadmapId, briefId],
+    })
+    const meetingId = created.body.id
+    const ends = await Promise.all([owner.post(`/api/meetings/${meetingId}/end`), owner.post(`/api/meetings/${meetingId}/end`)])
+    expect(ends.map((e) => e.status)).toEqual([200, 200])
+    expect(ends.map((e) => e.body.alreadyEnded).sort()).toEqual([false, true])
+    for (const e of ends) expect(e.body.versions).toHaveLength(3)
+    for (const id of [roadmapId, briefId, created.body.notesDocumentId]) {
+      expect((await owner.get(`/api/documents/${id}/versions`)).body.versions.map((v: any) => v.version)).toEqual([1])
+    }
+  })
+
   it('compares a roadmap version with a cost change and reports the delta', async () => {
     const { owner, roadmapId } = await setup()
     const client = open(server.url, roadmapId, owner.cookie)

@@ -36,15 +36,13 @@ describe('room registry loading', () => {
     expect(loads).toBe(2)
   })
 
-  it('shares one load between concurrent connections and skips stored updates Yjs cannot apply', async () => {
+  it('shares one load between concurrent connections', async () => {
     let loads = 0
-    const good = new Y.Doc()
-    good.getText('t').insert(0, 'ok')
     const store = {
       async load(): Promise<StoredDocument> {
         loads++
         await new Promise((r) => setTimeout(r, 20))
-        return { state: null, stateThrough: 0, updates: [{ seq: 1, update: new Uint8Array([1, 2, 3, 255]) }, { seq: 2, update: Y.encodeStateAsUpdate(good) }], maxSeq: 2 }
+        return storedText('ok')
       },
     }
     const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, compactionLeaseMs: 30_000, instanceId: 'i1', log: silent })
@@ -52,6 +50,19 @@ describe('room registry loading', () => {
     expect(a).toBe(b)
     expect(loads).toBe(1)
     expect(a.doc.getText('t').toString()).toBe('ok')
+  })
+
+  it('refuses a document with a stored update Yjs cannot apply as damaged, naming the row, never serving the rest', async () => {
+    const good = new Y.Doc()
+    good.getText('t').insert(0, 'ok')
+    const store = {
+      async load(): Promise<StoredDocument> {
+        return { state: null, stateThrough: 0, updates: [{ seq: 1, update: new Uint8Array([1, 2, 3, 255]) }, { seq: 2, update: Y.encodeStateAsUpdate(good) }], maxSeq: 2 }
+      },
+    }
+    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 10, compactionLeaseMs: 30_000, instanceId: 'i1', log: silent })
+    await expect(registry.acquire('d1', 'w1')).rejects.toThrow(/damaged.*update log row 1 cannot be read/)
+    expect(registry.loaded('d1')).toBeUndefined()
   })
 })
 

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { DocumentStore, StoredDocument } from '../../../server/storage/document-store'
 import { CommitQueue } from '../../../server/sync/commit-queue'
 import { contained } from '../../../server/sync/contained'
+import type { Connection } from '../../../server/sync/connection'
+import { encodeAwareness, encodeAwarenessUpdate } from '../../../server/sync/protocol'
 import { RoomRegistry } from '../../../server/sync/room-registry'
 import { waitFor } from '../../helpers/wait'
 
@@ -42,5 +44,41 @@ describe('faults in timer callbacks', () => {
     // The other room's own unload timer still runs.
     await waitFor(() => registry.loaded('other') === undefined, { timeoutMs: 5_000 })
     expect(other.closed).toBe(true)
+  })
+
+  it("a coalesced presence relay that throws is logged by document and drops only that room; another room's presence still relays", async () => {
+    const store = { async load(): Promise<StoredDocument> { return { state: null, stateThrough: 0, updates: [], maxSeq: 0 } } }
+    const log = recordingLog()
+    const registry = new RoomRegistry(store as unknown as DocumentStore, new CommitQueue(store as unknown as DocumentStore), { compactThreshold: 1000, unloadAfterMs: 60_000, compactionLeaseMs: 30_000, instanceId: 'i1', log })
+    const connection = (id: number, failing = { on: false }) => {
+      const conn = {
+        id, user: { id: `u${id}`, name: `U${id}`, email: `u${id}@x` }, sessionId: `s${id}`, role: 'editor', canWrite: true,
+        awarenessClientIds: new Set<number>(), sent: 0, open: true,
+        isOpen: () => conn.open,
+        send() { if (failing.on) { failing.on = false; throw new Error('send failed') } conn.sent++ },
+        close() { conn.open = false },
+      }
+      return conn as unknown as Connection & { sent: number }
+    }
+    const presence = (clientId: number, clock: number) => encodeAwareness(encodeAwarenessUpdate([{ clientId, clock, stateJson: JSON.stringify({ cursor: clock }) }]))
+
+    const broken = await registry.acquire('broken', 'w1')
+    const failing = { on: false }
+    const sender = connection(1), observer = connection(2, failing)
+    registry.join(broken, sender); registry.join(broken, observer)
+    broken.receive(sender, presence(1, 1)) // relayed at once
+    failing.on = true
+    broken.receive(sender, presence(1, 2)) // within the interval: coalesced, relayed from a timer, whose send throws once
+
+    const healthy = await registry.acquire('healthy', 'w1')
+    const a = connection(3), b = connection(4)
+    registry.join(healthy, a); registry.join(healthy, b)
+    healthy.receive(a, presence(3, 1))
+    const seen = b.sent
+    healthy.receive(a, presence(3, 2)) // coalesced too: its timer fires after the broken room's
+    await waitFor(() => b.sent > seen, { timeoutMs: 5_000 })
+    expect(log.errors.some((e) => e.msg === 'relaying coalesced presence (broken) failed; the server keeps running' && e.obj.err === 'send failed')).toBe(true)
+    expect(registry.loaded('broken')).toBeUndefined()
+    expect(registry.loaded('healthy')).toBe(healthy)
   })
 })

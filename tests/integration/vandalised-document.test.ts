@@ -1,0 +1,77 @@
+// A document that already holds content beyond today's limits (20,000 nested elements, as one
+// update stored before the limits existed, or by a server without them) can still be saved,
+// compared and saved by a meeting's end: the rich-text reader once recursed over that depth, and
+// each of these answered 500 (issue #17, item 4). Restoring a clean version over it still fails
+// (500): Yjs itself recurses over depth when it deletes or garbage-collects such a subtree
+// (Item.delete → ContentType.delete, Item.gc → ContentType.gc) — left open in issue #17.
+import { createClient } from '@libsql/client'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { workspaceWithDocument } from '../helpers/api'
+import { startServer, type TestServer } from '../helpers/server'
+import { connectDoc } from '../helpers/sync-client'
+import { waitFor } from '../helpers/wait'
+
+const DEPTH = 20_000
+
+let server: TestServer
+beforeAll(async () => { server = await startServer({ tuning: { unloadAfterMs: 200 } }) })
+afterAll(async () => { await server?.dispose() })
+
+/** The depth of the chain of blockquotes under the body (walked, not recursed). */
+function bodyDepth(doc: Y.Doc): number {
+  let depth = 0
+  let node: Y.XmlFragment | undefined = doc.getXmlFragment('body')
+  while ((node = node.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'blockquote'))) depth++
+  return depth
+}
+
+describe('a document holding content beyond the limits', () => {
+  it(`${DEPTH} nested elements in the log: save, compare and meeting end answer; the document still loads`, async () => {
+    const { owner, workspaceId, documentId } = await workspaceWithDocument(server.url, 'summary')
+    const meeting = await owner.post(`/api/workspaces/${workspaceId}/meetings`, { cadence: 'board', title: 'Board', startsAt: '2026-09-15T09:00:00Z', agenda: [documentId] })
+    expect(meeting.status).toBe(201)
+    expect((await owner.post(`/api/documents/${documentId}/versions`, { label: 'clean' })).status).toBe(201)
+    await waitFor(async () => (await (await fetch(`${server.url}/api/health`)).json()).loadedDocuments === 0)
+
+    // The vandal's update, written into the log as a server without the depth limit stored it.
+    const vandal = new Y.Doc()
+    vandal.transact(() => {
+      let parent: Y.XmlFragment = vandal.getXmlFragment('body')
+      for (let i = 0; i < DEPTH; i++) {
+        const child = new Y.XmlElement('blockquote')
+        parent.insert(0, [child])
+        parent = child
+      }
+    })
+    const db = createClient({ url: `file:${server.dbPath}` })
+    const counter = await db.execute({
+      sql: `SELECT max(coalesce((SELECT last_seq FROM document_seq WHERE document_id = ?1), 0),
+              coalesce((SELECT through_seq FROM document_states WHERE document_id = ?1), 0)) AS last`,
+      args: [documentId],
+    })
+    const seq = Number(counter.rows[0].last) + 1
+    await db.batch([
+      { sql: 'INSERT INTO document_updates (document_id, seq, "update", created_at) VALUES (?, ?, ?, ?)', args: [documentId, seq, Y.encodeStateAsUpdate(vandal), Date.now()] },
+      { sql: 'INSERT INTO document_seq (document_id, last_seq) VALUES (?1, ?2) ON CONFLICT (document_id) DO UPDATE SET last_seq = ?2', args: [documentId, seq] },
+    ], 'write')
+    db.close()
+
+    const saved = await owner.post(`/api/documents/${documentId}/versions`, { label: 'vandalised' })
+    expect(saved.status).toBe(201)
+    expect(saved.body.version.version).toBe(2)
+    expect((await owner.get(`/api/documents/${documentId}/compare?from=1&to=live`)).status).toBe(200)
+    expect((await owner.get(`/api/documents/${documentId}/compare?from=1&to=2`)).status).toBe(200)
+    expect((await owner.get(`/api/documents/${documentId}/versions/2`)).status).toBe(200)
+
+    const ended = await owner.post(`/api/meetings/${meeting.body.id}/end`)
+    expect(ended.status).toBe(200)
+    expect(ended.body.versions.map((v: { documentId: string }) => v.documentId)).toContain(documentId)
+
+    // The live document still loads and syncs as it is.
+    const reader = connectDoc(server.url, documentId, owner.cookie)
+    await reader.synced()
+    expect(bodyDepth(reader.doc)).toBe(DEPTH)
+    reader.destroy()
+  }, 120_000)
+})
