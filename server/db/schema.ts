@@ -103,6 +103,11 @@ export const versions = sqliteTable('versions', {
   createdAt: integer('created_at').notNull(),
   state: blob('state', { mode: 'buffer' }).notNull(),
   projection: text('projection').notNull(),
+  /**
+   * The document's threads at the moment of the save, JSON `[{id, resolved}]` (server/versions/version-threads.ts);
+   * null on versions saved before threads were recorded.
+   */
+  threads: text('threads'),
 }, (t) => [primaryKey({ columns: [t.documentId, t.version] }), index('versions_meeting_idx').on(t.meetingId)])
 
 export const meetings = sqliteTable('meetings', {
