@@ -266,7 +266,15 @@ export const notifications = sqliteTable('notifications', {
   actorId: text('actor_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   createdAt: integer('created_at').notNull(),
   readAt: integer('read_at'),
+  /** When it went out in an e-mail digest (server/notifications/email-digest.ts); null: not (yet). */
+  emailedAt: integer('emailed_at'),
 }, (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)])
+
+/** When each person was last sent an e-mail digest: at most one an hour. */
+export const emailDigests = sqliteTable('email_digests', {
+  userId: text('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  lastSentAt: integer('last_sent_at').notNull(),
+})
 
 /** People who asked to hear of new threads on a document. */
 export const documentFollows = sqliteTable('document_follows', {

@@ -1,0 +1,7 @@
+CREATE TABLE `email_digests` (
+	`user_id` text PRIMARY KEY NOT NULL,
+	`last_sent_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+ALTER TABLE `notifications` ADD `emailed_at` integer;
