@@ -3,12 +3,14 @@
 // subquery of the very INSERT that writes the row (see versionInserts), so every way of saving a
 // version (a save, a restore, a meeting's end, on whichever connection) records it in the same
 // statement, at the same moment, with no extra step for the caller.
-import { inArray, sql, type SQL } from 'drizzle-orm'
+import { eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { CommentAnchor, ThreadChangesDto, VersionThreadDto } from '../../shared/api'
 import type { Db } from '../db/client'
 import { comments, users } from '../db/schema'
 
 export interface ThreadState { id: string; resolved: boolean }
+
+const IDS_PER_QUERY = 500
 
 /** SQL for the document's threads as of now, as the JSON stored in `versions.threads`. */
 export function threadsNow(documentId: string): SQL {
@@ -41,10 +43,13 @@ export function threadChanges(from: readonly ThreadState[], to: readonly ThreadS
 
 /** The states with what each thread says now; a thread deleted since has null body, author and anchor. */
 export async function describeThreads(db: Db, states: readonly ThreadState[]): Promise<VersionThreadDto[]> {
-  if (states.length === 0) return []
-  const rows = await db.select({ id: comments.id, body: comments.body, anchor: comments.anchor, authorName: users.name })
-    .from(comments).innerJoin(users, sql`${users.id} = ${comments.authorId}`).where(inArray(comments.id, states.map((t) => t.id)))
-  const byId = new Map(rows.map((r) => [r.id, r]))
+  const byId = new Map<string, { body: string; anchor: string; authorName: string }>()
+  // In slices: a document may have more threads than SQLite takes bound values in one statement.
+  for (let i = 0; i < states.length; i += IDS_PER_QUERY) {
+    const rows = await db.select({ id: comments.id, body: comments.body, anchor: comments.anchor, authorName: users.name })
+      .from(comments).innerJoin(users, eq(users.id, comments.authorId)).where(inArray(comments.id, states.slice(i, i + IDS_PER_QUERY).map((t) => t.id)))
+    for (const r of rows) byId.set(r.id, r)
+  }
   return states.map(({ id, resolved }) => {
     const row = byId.get(id)
     return { id, resolved, body: row?.body ?? null, authorName: row?.authorName ?? null, anchor: row ? JSON.parse(row.anchor) as CommentAnchor : null }
@@ -53,7 +58,7 @@ export async function describeThreads(db: Db, states: readonly ThreadState[]): P
 
 export async function describeThreadChanges(db: Db, from: readonly ThreadState[], to: readonly ThreadState[]): Promise<ThreadChangesDto> {
   const changes = threadChanges(from, to)
-  const all = await describeThreads(db, [...changes.resolved, ...changes.opened, ...changes.reopened])
-  const pick = (list: ThreadState[]) => list.map((t) => all.find((d) => d.id === t.id)!)
+  const all = new Map((await describeThreads(db, [...changes.resolved, ...changes.opened, ...changes.reopened])).map((d) => [d.id, d]))
+  const pick = (list: ThreadState[]) => list.map((t) => all.get(t.id)!)
   return { resolved: pick(changes.resolved), opened: pick(changes.opened), reopened: pick(changes.reopened) }
 }
