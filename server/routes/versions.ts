@@ -6,7 +6,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import {
   CompareQuery, CompareResponse, DocumentParams, RestoreBody, RestoreResponse, SavedVersionResponse, SaveVersionBody,
-  VersionListResponse, VersionParams, VersionProjectionResponse, VersionQuery, type VersionRef,
+  VersionListResponse, VersionParams, VersionProjectionResponse, VersionQuery, VersionThreadsResponse, type VersionRef,
 } from '../../shared/api'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import { encodeNotice } from '../../shared/sync-notices'
@@ -43,6 +43,12 @@ const getVersion = createRoute({
     },
     ...errors(400, 401, 403, 404),
   },
+})
+const versionThreads = createRoute({
+  method: 'get', path: '/{documentId}/versions/{version}/threads', tags,
+  summary: 'The threads a version recorded: open or resolved when it was saved (null: saved before threads were recorded)',
+  request: { params: VersionParams },
+  responses: { 200: json(VersionThreadsResponse, 'The threads'), ...errors(400, 401, 403, 404) },
 })
 const compare = createRoute({
   method: 'get', path: '/{documentId}/compare', tags, summary: 'Compare two versions, either of which may be "live"',
@@ -95,6 +101,13 @@ export function versionRoutes(deps: AppDeps) {
     }
     const threads = saved.threads && await describeThreads(deps.db, saved.threads)
     return c.json({ version: saved.summary, kind: document.kind, projection: JSON.parse(saved.projectionJson), threads }, 200)
+  }).openapi(versionThreads, async (c) => {
+    const { user } = requireSession(c)
+    const { documentId, version: number } = c.req.valid('param')
+    const { document } = await requireDocumentRole(deps.db, documentId, user.id, canReadWorkspace)
+    const threads = await deps.versions.threads(document.id, number)
+    if (threads === undefined) throw notFound(`version ${number} not found`)
+    return c.json({ threads: threads && await describeThreads(deps.db, threads) }, 200)
   }).openapi(compare, async (c) => {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)

@@ -88,6 +88,13 @@ export class VersionStore {
     return { state: new Uint8Array(r.v.state), projectionJson: r.v.projection, threads: parseThreadStates(r.v.threads), summary: summary(r.v, r.authorName) }
   }
 
+  /** The threads a version recorded (null: saved before they were recorded; undefined: no such version), without its state. */
+  async threads(documentId: string, version: number): Promise<ThreadState[] | null | undefined> {
+    const [r] = await this.db.select({ threads: versions.threads }).from(versions)
+      .where(and(eq(versions.documentId, documentId), eq(versions.version, version)))
+    return r ? parseThreadStates(r.threads) : undefined
+  }
+
   /** Versions saved when a meeting ended (for a second "end" and for the board pack). */
   async forMeeting(meetingId: string): Promise<VersionSummary[]> {
     const rows = await this.db.select({

@@ -61,6 +61,8 @@ export const ThreadChangesDto = z.object({ resolved: z.array(VersionThreadDto), 
   .meta({ id: 'ThreadChanges' })
 export type ThreadChangesDto = z.infer<typeof ThreadChangesDto>
 
+export const VersionThreadsResponse = z.object({ threads: z.array(VersionThreadDto).nullable() })
+
 export const VersionProjectionResponse = z.object({
   version: VersionSummaryDto, kind: z.enum(DOCUMENT_KINDS), projection: Projection,
   /** The threads when it was saved; null on versions saved before threads were recorded. */

@@ -1,5 +1,5 @@
 // The compare view in Chromium lists the threads resolved and opened between two saved versions,
-// their text shown inert. Screenshots go to SCREENSHOT_DIR when it is set.
+// their text shown inert; a saved version lists the threads it recorded. Screenshots go to SCREENSHOT_DIR when it is set.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { workspaceWithDocument } from '../helpers/api'
@@ -52,4 +52,13 @@ it('compare lists the threads resolved and opened between two versions', async (
   await page.setViewportSize({ width: 768, height: 900 })
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow).toBeLessThanOrEqual(0)
+
+  // v1 itself lists its threads as they were when it was saved: both open.
+  await page.goto(`${server.url}/d/${documentId}/history?version=1`)
+  const recorded = page.locator('[data-testid="version-threads"]')
+  await recorded.getByText('Discussion when saved: 2 open · 0 resolved').click({ timeout: 10_000 })
+  expect(await recorded.locator(`li[data-thread-id="${asked}"]`).getAttribute('data-resolved')).toBe('false')
+  expect(await recorded.locator('li').count()).toBe(2)
+  expect(await recorded.locator('img, b').count()).toBe(0)
+  await screenshots(page, 'version-threads')
 })

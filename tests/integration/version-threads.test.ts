@@ -1,7 +1,7 @@
 // Saved versions record which threads were open and which resolved at that moment (a save, a
 // meeting's end, a restore), and compare lists the threads resolved, opened and reopened between.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { workspaceWithDocument } from '../helpers/api'
+import { signUp, workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -45,6 +45,14 @@ describe('threads in saved versions', () => {
       { id: a, resolved: false, body: 'Why does Q3 cost double?', authorName: 'Vera Viewer', anchor: { type: 'record', recordId: 'init-1' } },
       { id: b, resolved: false, body: 'Who owns the migration?', authorName: 'Vera Viewer', anchor: { type: 'record', recordId: 'init-2' } },
     ])
+    // The threads alone, without the version's state or projection.
+    const threadsOnly = await viewer.get(`/api/documents/${documentId}/versions/${v1}/threads`)
+    expect(threadsOnly.status).toBe(200)
+    expect(threadsOnly.body.threads).toEqual(first.body.threads)
+    expect((await viewer.get(`/api/documents/${documentId}/versions/99/threads`)).status).toBe(404)
+    const outsider = await signUp(server.url, 'Otto Outsider')
+    expect((await outsider.get(`/api/documents/${documentId}/versions/${v1}/threads`)).status).toBe(403)
+    expect((await outsider.get(`/api/documents/${documentId}/versions/${v1}`)).status).toBe(403)
     const second = await viewer.get(`/api/documents/${documentId}/versions/${v2}`)
     expect(second.body.threads.map((t: { id: string; resolved: boolean }) => [t.id, t.resolved])).toEqual([[a, true], [b, false], [c, false]])
 
@@ -109,6 +117,7 @@ describe('threads in saved versions', () => {
       client.close()
     }
     expect((await viewer.get(`/api/documents/${documentId}/versions/${v1}`)).body.threads).toBeNull()
+    expect((await viewer.get(`/api/documents/${documentId}/versions/${v1}/threads`)).body).toEqual({ threads: null })
     expect((await owner.get(`/api/documents/${documentId}/compare?from=${v1}&to=live`)).body.threads).toBeNull()
   })
 })
