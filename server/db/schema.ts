@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS } from '../../shared/api/audit'
 import { RECURRENCES } from '../../shared/recurrence'
 import { DECISION_OUTCOMES } from '../../shared/api/meeting-decisions'
 import { CADENCES } from '../../shared/cadences'
+import { sql } from 'drizzle-orm'
 import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core'
 
 export const users = sqliteTable('users', {
@@ -268,7 +269,11 @@ export const notifications = sqliteTable('notifications', {
   readAt: integer('read_at'),
   /** When it went out in an e-mail digest (server/notifications/email-digest.ts); null: not (yet). */
   emailedAt: integer('emailed_at'),
-}, (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)])
+}, (t) => [
+  index('notifications_user_idx').on(t.userId, t.createdAt),
+  // The digest sweep's rows: a minute's sweep reads these, not every notification ever sent.
+  index('notifications_undigested_idx').on(t.createdAt).where(sql`${t.emailedAt} IS NULL AND ${t.readAt} IS NULL`),
+])
 
 /** When each person was last sent an e-mail digest: at most one an hour. */
 export const emailDigests = sqliteTable('email_digests', {
