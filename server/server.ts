@@ -21,6 +21,7 @@ import { recheckAccess } from './sync/access-recheck'
 import { RedisFanout } from './cluster/redis-fanout'
 import { newId } from './ids'
 import { createMailer } from './mail/mailer'
+import { startDigestSweeps } from './notifications/email-digest'
 import { InboxHub } from './notifications/inbox-hub'
 
 export interface RunningServer {
@@ -80,6 +81,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
     recheckAccess(deps.db, deps.rooms, deps.sessions.expiredBefore()).catch((err: Error) => deps.log.error({ err: err.message }, 'access re-check failed'))
   }, deps.config.tuning.accessRecheckMs)
   recheck.unref()
+  const digests = startDigestSweeps(deps)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : deps.config.PORT
   let stopping: Promise<void> | null = null
@@ -91,6 +93,7 @@ export async function startServer(deps: AppDeps, opts: { clientDir?: string } = 
         server.close()
         heartbeat.stop()
         clearInterval(recheck)
+        digests?.stop()
         await deps.rooms.shutdown(CloseCode.goingAway, CloseReason[CloseCode.goingAway])
         await deps.fanout?.close()
         for (const ws of wss.clients) ws.terminate()

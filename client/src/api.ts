@@ -173,6 +173,8 @@ export const api = {
     call(client.documents[':documentId'].versions.$get({ param: { documentId } }, withSignal(signal))),
   getVersion: (documentId: string, version: number, signal?: AbortSignal) =>
     call(client.documents[':documentId'].versions[':version'].$get({ param: { documentId, version: String(version) }, query: {} }, withSignal(signal))),
+  getVersionThreads: (documentId: string, version: number, signal?: AbortSignal) =>
+    call(client.documents[':documentId'].versions[':version'].threads.$get({ param: { documentId, version: String(version) } }, withSignal(signal))),
   /** The version's binary Yjs state, to rebuild it in a fresh Y.Doc. */
   getVersionState: (documentId: string, version: number, signal?: AbortSignal) =>
     apiBinary(client.documents[':documentId'].versions[':version'].$url({ param: { documentId, version: String(version) }, query: { format: 'yjs' } }), signal),

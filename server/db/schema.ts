@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS } from '../../shared/api/audit'
 import { RECURRENCES } from '../../shared/recurrence'
 import { DECISION_OUTCOMES } from '../../shared/api/meeting-decisions'
 import { CADENCES } from '../../shared/cadences'
+import { sql } from 'drizzle-orm'
 import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core'
 
 export const users = sqliteTable('users', {
@@ -103,6 +104,11 @@ export const versions = sqliteTable('versions', {
   createdAt: integer('created_at').notNull(),
   state: blob('state', { mode: 'buffer' }).notNull(),
   projection: text('projection').notNull(),
+  /**
+   * The document's threads at the moment of the save, JSON `[{id, resolved}]` (server/versions/version-threads.ts);
+   * null on versions saved before threads were recorded.
+   */
+  threads: text('threads'),
 }, (t) => [primaryKey({ columns: [t.documentId, t.version] }), index('versions_meeting_idx').on(t.meetingId)])
 
 export const meetings = sqliteTable('meetings', {
@@ -261,7 +267,19 @@ export const notifications = sqliteTable('notifications', {
   actorId: text('actor_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   createdAt: integer('created_at').notNull(),
   readAt: integer('read_at'),
-}, (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)])
+  /** When it went out in an e-mail digest (server/notifications/email-digest.ts); null: not (yet). */
+  emailedAt: integer('emailed_at'),
+}, (t) => [
+  index('notifications_user_idx').on(t.userId, t.createdAt),
+  // The digest sweep's rows: a minute's sweep reads these, not every notification ever sent.
+  index('notifications_undigested_idx').on(t.createdAt).where(sql`${t.emailedAt} IS NULL AND ${t.readAt} IS NULL`),
+])
+
+/** When each person was last sent an e-mail digest: at most one an hour. */
+export const emailDigests = sqliteTable('email_digests', {
+  userId: text('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  lastSentAt: integer('last_sent_at').notNull(),
+})
 
 /** People who asked to hear of new threads on a document. */
 export const documentFollows = sqliteTable('document_follows', {

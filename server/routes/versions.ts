@@ -6,7 +6,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import {
   CompareQuery, CompareResponse, DocumentParams, RestoreBody, RestoreResponse, SavedVersionResponse, SaveVersionBody,
-  VersionListResponse, VersionParams, VersionProjectionResponse, VersionQuery, type VersionRef,
+  VersionListResponse, VersionParams, VersionProjectionResponse, VersionQuery, VersionThreadsResponse, type VersionRef,
 } from '../../shared/api'
 import { canEditDocuments, canReadWorkspace } from '../../shared/roles'
 import { encodeNotice } from '../../shared/sync-notices'
@@ -19,6 +19,7 @@ import { requireDocumentRole, requireSession, type DocumentRow } from '../http/a
 import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { insertedVersions, versionInserts } from '../versions/version-store'
+import { currentThreadStates, describeThreadChanges, describeThreads, type ThreadState } from '../versions/version-threads'
 import { audit } from '../audit/audit-log'
 
 const tags = ['Versions']
@@ -43,6 +44,12 @@ const getVersion = createRoute({
     ...errors(400, 401, 403, 404),
   },
 })
+const versionThreads = createRoute({
+  method: 'get', path: '/{documentId}/versions/{version}/threads', tags,
+  summary: 'The threads a version recorded: open or resolved when it was saved (null: saved before threads were recorded)',
+  request: { params: VersionParams },
+  responses: { 200: json(VersionThreadsResponse, 'The threads'), ...errors(400, 401, 403, 404) },
+})
 const compare = createRoute({
   method: 'get', path: '/{documentId}/compare', tags, summary: 'Compare two versions, either of which may be "live"',
   request: { params: DocumentParams, query: CompareQuery },
@@ -60,11 +67,14 @@ export function versionRoutes(deps: AppDeps) {
   async function sideOf(document: DocumentRow, which: VersionRef) {
     if (which === 'live') {
       await liveRoom(deps, document) // a damaged document answers 503 naming it; the worker reads what is committed
-      return { side: { version: 'live' as const, label: 'Live document' }, input: { committed: document.id } as CompareSide }
+      return {
+        side: { version: 'live' as const, label: 'Live document' }, input: { committed: document.id } as CompareSide,
+        threads: await currentThreadStates(deps.db, document.id) as ThreadState[] | null,
+      }
     }
     const saved = await deps.versions.get(document.id, which)
     if (!saved) throw notFound(`version ${which} not found`)
-    return { side: { version: which, label: saved.summary.label, createdAt: saved.summary.createdAt }, input: { projectionJson: saved.projectionJson } as CompareSide }
+    return { side: { version: which, label: saved.summary.label, createdAt: saved.summary.createdAt }, input: { projectionJson: saved.projectionJson } as CompareSide, threads: saved.threads }
   }
 
   return apiRouter().openapi(saveVersion, async (c) => {
@@ -89,7 +99,15 @@ export function versionRoutes(deps: AppDeps) {
     if (c.req.valid('query').format === 'yjs') {
       return c.body(saved.state as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream' })
     }
-    return c.json({ version: saved.summary, kind: document.kind, projection: JSON.parse(saved.projectionJson) }, 200)
+    const threads = saved.threads && await describeThreads(deps.db, saved.threads)
+    return c.json({ version: saved.summary, kind: document.kind, projection: JSON.parse(saved.projectionJson), threads }, 200)
+  }).openapi(versionThreads, async (c) => {
+    const { user } = requireSession(c)
+    const { documentId, version: number } = c.req.valid('param')
+    const { document } = await requireDocumentRole(deps.db, documentId, user.id, canReadWorkspace)
+    const threads = await deps.versions.threads(document.id, number)
+    if (threads === undefined) throw notFound(`version ${number} not found`)
+    return c.json({ threads: threads && await describeThreads(deps.db, threads) }, 200)
   }).openapi(compare, async (c) => {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)
@@ -98,7 +116,8 @@ export function versionRoutes(deps: AppDeps) {
     const to = await sideOf(document, query.to)
     const fyStartMonth = await fiscalYearStartOf(deps, document.workspaceId)
     const comparison = JSON.parse(await deps.documentWork.compare(document.kind, from.input, to.input, fyStartMonth))
-    return c.json({ kind: document.kind, from: from.side, to: to.side, comparison }, 200)
+    const threads = from.threads && to.threads && await describeThreadChanges(deps.db, from.threads, to.threads)
+    return c.json({ kind: document.kind, from: from.side, to: to.side, comparison, threads }, 200)
   }).openapi(restore, async (c) => {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canEditDocuments, 'restore versions')

@@ -33,6 +33,12 @@ export interface SyncTuning {
    * a session that expired, or a revocation whose Redis message was lost, closes them within this plus a few seconds.
    */
   accessRecheckMs: number
+  /**
+   * With SMTP_URL: how often the server looks for people due an e-mail digest, and how long a
+   * notification stays unread before it is e-mailed (someone working in the app reads it there).
+   */
+  digestSweepMs: number
+  digestDelayMs: number
 }
 
 export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
@@ -44,6 +50,8 @@ export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
   unloadAfterMs: 30_000,
   catchUpSweepMs: 5000,
   accessRecheckMs: 30_000,
+  digestSweepMs: 60_000,
+  digestDelayMs: 10 * 60_000,
 })
 
 /** Rows per INSERT of the update log: 2 bound values each, far below SQLite's variable limit. */

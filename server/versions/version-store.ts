@@ -6,6 +6,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
 import { meetings, users, versions } from '../db/schema'
+import { parseThreadStates, threadsNow, type ThreadState } from './version-threads'
 
 export interface NewVersion {
   documentId: string
@@ -35,13 +36,14 @@ const summary = (r: Pick<VersionRow, 'documentId' | 'version' | 'meetingId' | 'l
 
 /**
  * One INSERT … RETURNING per version, each numbered max + 1 by a subquery, to be run in one batch.
+ * The same statement records the document's threads as they are at that moment (version-threads.ts).
  * `onlyIf`: a condition each row is inserted under (ending a meeting inserts only if it ended it).
  */
 export function versionInserts(db: Db, items: readonly NewVersion[], createdAt: number, onlyIf?: (item: NewVersion) => SQL): BatchItem<'sqlite'>[] {
   return items.map((item) => {
     const values = sql`${item.documentId}, (SELECT coalesce(max(version), 0) + 1 FROM ${versions} WHERE document_id = ${item.documentId}),
-      ${item.meetingId}, ${item.label}, ${item.authorId}, ${createdAt}, ${Buffer.from(item.state)}, ${item.projectionJson}`
-    return db.run(sql`INSERT INTO ${versions} (document_id, version, meeting_id, label, author_id, created_at, state, projection)
+      ${item.meetingId}, ${item.label}, ${item.authorId}, ${createdAt}, ${Buffer.from(item.state)}, ${item.projectionJson}, ${threadsNow(item.documentId)}`
+    return db.run(sql`INSERT INTO ${versions} (document_id, version, meeting_id, label, author_id, created_at, state, projection, threads)
       SELECT ${values} WHERE ${onlyIf?.(item) ?? sql`1`}
       RETURNING document_id, version, meeting_id, label, author_id, created_at`)
   })
@@ -78,11 +80,19 @@ export class VersionStore {
     }))
   }
 
-  async get(documentId: string, version: number): Promise<{ state: Uint8Array; projectionJson: string; summary: VersionSummary } | null> {
+  /** `threads`: null on a version saved before threads were recorded. */
+  async get(documentId: string, version: number): Promise<{ state: Uint8Array; projectionJson: string; threads: ThreadState[] | null; summary: VersionSummary } | null> {
     const [r] = await this.db.select({ v: versions, authorName: users.name }).from(versions).leftJoin(users, eq(users.id, versions.authorId))
       .where(and(eq(versions.documentId, documentId), eq(versions.version, version)))
     if (!r) return null
-    return { state: new Uint8Array(r.v.state), projectionJson: r.v.projection, summary: summary(r.v, r.authorName) }
+    return { state: new Uint8Array(r.v.state), projectionJson: r.v.projection, threads: parseThreadStates(r.v.threads), summary: summary(r.v, r.authorName) }
+  }
+
+  /** The threads a version recorded (null: saved before they were recorded; undefined: no such version), without its state. */
+  async threads(documentId: string, version: number): Promise<ThreadState[] | null | undefined> {
+    const [r] = await this.db.select({ threads: versions.threads }).from(versions)
+      .where(and(eq(versions.documentId, documentId), eq(versions.version, version)))
+    return r ? parseThreadStates(r.threads) : undefined
   }
 
   /** Versions saved when a meeting ended (for a second "end" and for the board pack). */

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CADENCES } from '../cadences'
 import { DOCUMENT_KINDS, type DocumentKind } from '../document-kinds'
 import type { ComparisonByKind } from '../documents/compare'
+import { CommentAnchor } from './comments'
 import { Id, Timestamp } from './common'
 
 export const VersionSummaryDto = z.object({
@@ -42,7 +43,31 @@ const Projection = z.unknown().meta({ description: 'The document as plain JSON; 
 
 export const SavedVersionResponse = z.object({ version: VersionSummaryDto })
 export const VersionListResponse = z.object({ versions: z.array(VersionListItem) })
-export const VersionProjectionResponse = z.object({ version: VersionSummaryDto, kind: z.enum(DOCUMENT_KINDS), projection: Projection })
+/**
+ * A thread as a version recorded it: open or resolved at that moment, with what it says now
+ * (body, authorName and anchor are null if it has been deleted since).
+ */
+export const VersionThreadDto = z.object({
+  id: z.string(),
+  resolved: z.boolean(),
+  body: z.string().nullable(),
+  authorName: z.string().nullable(),
+  anchor: CommentAnchor.nullable(),
+}).meta({ id: 'VersionThread' })
+export type VersionThreadDto = z.infer<typeof VersionThreadDto>
+
+/** Threads between two sides of a comparison: resolved, newly opened, and reopened (state as of `to`). */
+export const ThreadChangesDto = z.object({ resolved: z.array(VersionThreadDto), opened: z.array(VersionThreadDto), reopened: z.array(VersionThreadDto) })
+  .meta({ id: 'ThreadChanges' })
+export type ThreadChangesDto = z.infer<typeof ThreadChangesDto>
+
+export const VersionThreadsResponse = z.object({ threads: z.array(VersionThreadDto).nullable() })
+
+export const VersionProjectionResponse = z.object({
+  version: VersionSummaryDto, kind: z.enum(DOCUMENT_KINDS), projection: Projection,
+  /** The threads when it was saved; null on versions saved before threads were recorded. */
+  threads: z.array(VersionThreadDto).nullable(),
+})
 export type VersionProjectionDto = z.infer<typeof VersionProjectionResponse>
 
 const CompareSide = z.object({ version: z.union([z.number().int(), z.literal('live')]), label: z.string(), createdAt: Timestamp.optional() })
@@ -51,6 +76,8 @@ export const CompareResponse = z.object({
   from: CompareSide,
   to: CompareSide,
   comparison: z.custom<ComparisonByKind[DocumentKind]>().meta({ type: 'object', description: 'Shape per kind: shared/documents/compare.ts' }),
+  /** null when either side is a version saved before threads were recorded. */
+  threads: ThreadChangesDto.nullable(),
 })
 /** The answer of GET …/compare for a known kind. */
 export type CompareDto<K extends DocumentKind = DocumentKind> = Omit<z.infer<typeof CompareResponse>, 'kind' | 'comparison'> & { kind: K; comparison: ComparisonByKind[K] }

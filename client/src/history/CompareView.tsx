@@ -8,6 +8,7 @@ import { FormError } from '../components/FormError'
 import { PageLoading } from '../components/PageLoading'
 import { ComparisonBody } from './compare/ComparisonBody'
 import { highlightFor } from './compare/highlight'
+import { ThreadsCompare } from './compare/ThreadsCompare'
 import type { CompareDto, VersionRef } from '../../../shared/api'
 import { VersionPreview } from './VersionPreview'
 
@@ -57,6 +58,7 @@ export function CompareView({ documentId, kind, from, to, user }: Props) {
         </span>
       </div>
       <ComparisonBody comparison={data.comparison} />
+      <ThreadsCompare threads={data.threads} />
       <div className="compare-document">
         {typeof data.to.version === 'number' ? (
           <>

@@ -9,6 +9,7 @@ import { bodyForKind } from '../documents/registry'
 import type { VersionRef, VersionSummaryDto } from '../../../shared/api'
 import { RestoreDialog } from './RestoreDialog'
 import { useVersionDoc } from './useVersionDoc'
+import { VersionThreads } from './VersionThreads'
 import { formatTime } from './VersionTimeline'
 
 interface Props {
@@ -58,6 +59,7 @@ export function VersionViewer({ documentId, kind, version, previous, canRestore,
       <div className="banner version-banner" role="note">
         You are looking at a saved version. It is read-only.
       </div>
+      <VersionThreads documentId={documentId} version={version.version} />
       <article className="document-body version-body">
         {error ? (
           <FormError message={`Could not open v${version.version}: ${error}`} />

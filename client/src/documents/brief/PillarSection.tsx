@@ -15,6 +15,7 @@ import type { LocalUndo } from '../common/useLocalUndo'
 import { useRowFragment } from '../common/useRowFragment'
 import { OptionalRichTextField } from '../rich-text/RichTextField'
 import { BRIEF_STATUS_OPTIONS, TREND_OPTIONS } from './brief-labels'
+import { RecordCommentButton } from '../../comments/RecordCommentButton'
 
 interface Props {
   id: string
@@ -41,7 +42,10 @@ export function PillarSection({ id, section, ydoc, provider, user, canWrite, wri
       data-testid="pillar-section" data-pillar={section.pillar} data-status={section.status} aria-labelledby={`${id}-title`}>
       <div className="pillar-fields">
         <header className="pillar-head">
-          <h2 className="pillar-title" id={`${id}-title`}>{section.label}</h2>
+          <div className="pillar-title-row">
+            <h2 className="pillar-title" id={`${id}-title`}>{section.label}</h2>
+            <RecordCommentButton recordId={section.pillar} label={section.label} />
+          </div>
           {baseline && <ChangedBadge label={baseline.label} createdAt={baseline.createdAt} />}
         </header>
         <label className="pillar-field">

@@ -15,6 +15,7 @@ import { useRowFragment } from '../common/useRowFragment'
 import { LazyOptionalRichTextField as OptionalRichTextField } from '../rich-text/LazyRichTextField'
 import type { DecisionContext } from './DecisionGroup'
 import { dueText, openedText } from './decision-view'
+import { RecordCommentButton } from '../../comments/RecordCommentButton'
 
 const cellOf = (d: Decision, field: DecisionField) => ({ rowId: d.id, field })
 const textOf = (ydoc: Y.Doc, d: Decision, field: DecisionTextField) => (writable: boolean) => decisionText(ydoc, d.id, field, { writable })
@@ -58,6 +59,7 @@ export function DecisionItem({ decision: d, today, ctx, expanded, onToggle, conf
           <CellSelect value={d.status} options={STATUS_OPTIONS} label="Status" readOnly={readOnly} cell={cellOf(d, 'status')} className={`decision-status-${d.status}`}
             testId="decision-status" onCommit={(v) => setStatus(v as DecisionFields['status'])} />
         </div>
+        <RecordCommentButton recordId={d.id} label={d.question || 'untitled decision'} />
         {canWrite && <button type="button" className="row-delete" aria-label={`Delete ${d.question || 'decision'}`} title="Delete decision" onClick={onAskDelete}>×</button>}
       </div>
       <div className="decision-meta">

@@ -10,6 +10,7 @@ import { CellSelect } from '../common/CellSelect'
 import { CellText } from '../common/CellText'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
+import { RecordCommentButton } from '../../comments/RecordCommentButton'
 import type { EditableRowProps } from '../common/editable-row'
 import { PILLAR_OPTIONS } from '../roadmap/labels'
 
@@ -67,6 +68,7 @@ export const RiskRow = memo(function RiskRow(props: Props) {
         <td><CellInput type="date" value={r.openedOn ?? ''} label="Opened on" readOnly={readOnly} cell={cell('openedOn')} onCommit={(text) => set('openedOn', parseDateInput(text))} /></td>
         <td><CellInput type="date" value={r.closedOn ?? ''} label="Closed on" readOnly={readOnly} cell={cell('closedOn')} testId="risk-closedOn" onCommit={(text) => set('closedOn', parseDateInput(text))} /></td>
         <td className="cell-actions">
+          <RecordCommentButton recordId={r.id} label={r.title || 'untitled risk'} />
           {canWrite && <button type="button" className="row-delete" aria-label={`Delete ${r.title || 'risk'}`} title="Delete" onClick={props.onAskDelete}>×</button>}
         </td>
       </tr>

@@ -10,7 +10,7 @@ export function BriefBlock({ source, loading }: { source: PickedSource | null; l
   const { ydoc, synced } = useReadOnlyDoc(source?.document.id ?? null)
   const brief = useDocumentSnapshot(ydoc, readBrief)
   return (
-    <LiveBlock title="Pillar status" kindLabel="pillar brief" source={source} loading={loading} synced={synced} testId="summary-brief-block">
+    <LiveBlock recordId="summary-block:brief" title="Pillar status" kindLabel="pillar brief" source={source} loading={loading} synced={synced} testId="summary-brief-block">
       {brief && <PillarTiles sections={brief.sections} />}
     </LiveBlock>
   )

@@ -14,7 +14,7 @@ export function RisksBlock({ source, loading }: { source: PickedSource | null; l
   const high = useMemo(() => (log ? openHighRisks(log.risks) : []), [log])
 
   return (
-    <LiveBlock title="Open high risks" kindLabel="risk log" source={source} loading={loading} synced={synced} testId="summary-risks-block">
+    <LiveBlock recordId="summary-block:risks" title="Open high risks" kindLabel="risk log" source={source} loading={loading} synced={synced} testId="summary-risks-block">
       {log && (high.length === 0 ? <p className="empty small">No open high risks.</p> : (
         <table className="figures-table summary-table">
           <thead>

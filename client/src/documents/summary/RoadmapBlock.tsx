@@ -19,7 +19,7 @@ export function RoadmapBlock({ source, loading }: { source: PickedSource | null;
   const currency = roadmap?.currency ?? 'USD'
 
   return (
-    <LiveBlock title="Roadmap: largest initiatives" kindLabel="roadmap" source={source} loading={loading} synced={synced} testId="summary-roadmap-block">
+    <LiveBlock recordId="summary-block:roadmap" title="Roadmap: largest initiatives" kindLabel="roadmap" source={source} loading={loading} synced={synced} testId="summary-roadmap-block">
       {roadmap && (
         <div className="summary-roadmap">
           {top.length === 0 ? <p className="empty small">No initiatives on the roadmap.</p> : (

@@ -10,6 +10,7 @@ import { CellSelect } from '../common/CellSelect'
 import { CellText } from '../common/CellText'
 import { ChangedBadge } from '../common/ChangedBadge'
 import { ConfirmDelete } from '../common/ConfirmDelete'
+import { RecordCommentButton } from '../../comments/RecordCommentButton'
 import { dateLabel } from '../common/format'
 import type { EditableRowProps } from '../common/editable-row'
 import { RenewalFlag } from './RenewalFlag'
@@ -69,6 +70,7 @@ export function VendorRow(props: Props) {
             onCommit={(value) => set('assessment', value as VendorFields['assessment'])} />
         </td>
         <td className="cell-actions">
+          <RecordCommentButton recordId={v.id} label={v.name || 'untitled vendor'} />
           {canWrite && <button type="button" className="row-delete" aria-label={`Delete ${v.name || 'vendor'}`} title="Delete vendor" onClick={props.onAskDelete}>×</button>}
         </td>
       </tr>
