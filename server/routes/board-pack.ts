@@ -1,5 +1,6 @@
 // The board pack of an ended meeting, as PDF or Markdown, built from the versions saved when it ended.
 // Any member of the meeting's workspace may download it (board members are usually viewers).
+import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import { MeetingParams } from '../../shared/api'
@@ -48,7 +49,8 @@ export function boardPackRoutes(deps: AppDeps) {
     await requireWorkspaceRole(deps.db, meeting.workspaceId, userId, canReadWorkspace)
     if (meeting.endedAt === null) throw conflict(NOT_ENDED)
     const model = buildBoardPackModel(await loadBoardPackInput(deps, { ...meeting, endedAt: meeting.endedAt }))
-    return { ...model, cacheKey: `${meeting.id}:${meeting.endedAt}` }
+    // Keyed on the content: decisions, attendance and actions can change after the end (until the minutes are approved).
+    return { ...model, cacheKey: `${meeting.id}:${createHash('sha256').update(JSON.stringify(model)).digest('hex')}` }
   }
 
   async function auditDownload(meetingId: string, userId: string, format: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { buildBoardPackModel } from '../../../server/board-pack/board-pack-model'
+import { buildBoardPackModel, WITHOUT_RECORDS } from '../../../server/board-pack/board-pack-model'
 import type { BoardPackInput } from '../../../server/board-pack/board-pack-model'
 import { renderPdf } from '../../../server/board-pack/pdf'
 import { needsUnicodeFont, pdfText } from '../../../server/board-pack/pdf-layout'
@@ -32,6 +32,7 @@ function demoInput(): BoardPackInput {
   }
   const summary = project('summary')
   return {
+    ...WITHOUT_RECORDS,
     workspaceName: 'Northwind Logistics',
     meeting: { title: 'Q3 2026 board meeting', cadence: 'board', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11) },
     summary: { documentTitle: 'Board summary', version: 1, projection: summary.projection, blocks: summaryBlocksFromState(Y.encodeStateAsUpdate(summary.doc)) },
