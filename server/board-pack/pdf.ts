@@ -9,6 +9,8 @@ import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyForma
 import type { MoneyScale } from './format'
 import { CELL_PAD, COLOURS, CONTENT_WIDTH, drawTable, MARGIN, PAGE, PdfCanvas, TABLE_TEXT } from './pdf-layout'
 import type { Column, TableRow, TextStyle } from './pdf-layout'
+import type { ChangeMark } from './change-marks'
+import { CHANGED_PREFIX, changeLine, currentPage, drawContents, recordSection, reserveContents } from './pdf-records'
 
 export interface PdfOptions {
   /** Compress page streams (default true); tests turn it off to search the text. */
@@ -46,9 +48,18 @@ export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise
   })
   const c = new PdfCanvas(doc)
   cover(c, model)
-  section(c, model.summary.included ? model.summary.title : 'Quarterly summary', model.summary, summary)
-  section(c, 'Pillar brief', model.brief, brief, (b) => briefHeight(c, b))
-  section(c, 'Roadmap', model.roadmap, roadmap)
+  const contentsAt = reserveContents(c, model.contents.length)
+  const pages = [
+    section(c, model.contents[0], model.summary, model.changes.summary, summary),
+    section(c, 'Pillar brief', model.brief, model.changes.brief, brief, (b) => briefHeight(c, b)),
+    section(c, 'Roadmap', model.roadmap, model.changes.roadmap, roadmap),
+    ...model.records.map((r) => {
+      const page = heading(c, r.title, 70)
+      recordSection(c, r)
+      return page
+    }),
+  ]
+  drawContents(c, contentsAt, model.contents.map((title, n) => ({ title, page: pages[n] })))
   footers(c, model)
   doc.end()
   return done
@@ -67,21 +78,30 @@ function cover(c: PdfCanvas, model: BoardPackModel): void {
 
 const SECTION_HEAD = 44
 
-/** `keep`: how much of the body must follow the heading on the same page. */
-function section<T>(c: PdfCanvas, title: string, s: Section<T>, body: (c: PdfCanvas, s: T) => void, keep: (s: T) => number = () => 70): void {
-  c.ensure(SECTION_HEAD + (s.included ? keep(s) : 20))
+/** A section's heading, kept with `keep` points of its body; returns the page it is on (for the contents). */
+function heading(c: PdfCanvas, title: string, keep: number): number {
+  c.ensure(SECTION_HEAD + keep)
   if (c.y > MARGIN.top) c.y += 4
+  const page = currentPage(c)
   c.line(title, X, c.y, CONTENT_WIDTH, { font: 'bold', size: 14, colour: COLOURS.ink })
   c.y += 18
   c.rule(X, X + CONTENT_WIDTH, c.y, COLOURS.ink, 1)
   c.y += 5
+  return page
+}
+
+/** `keep`: how much of the body must follow the heading on the same page. */
+function section<T>(c: PdfCanvas, title: string, s: Section<T>, mark: ChangeMark | null, body: (c: PdfCanvas, s: T) => void, keep: (s: T) => number = () => 70): number {
+  const page = heading(c, title, s.included ? keep(s) : 20)
   if (!s.included) {
     c.y += c.text(s.note, X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 16
-    return
+    return page
   }
   c.line(sourceLabel(s.source), X, c.y, CONTENT_WIDTH, SMALL)
   c.y += 16
+  changeLine(c, mark)
   body(c, s)
+  return page
 }
 
 function sourceLabel(source: SourceVersion): string {
@@ -187,7 +207,7 @@ function drawTile(c: PdfCanvas, t: PillarTile, x: number, y: number, bodyHeight:
   c.rect(x, y, TILE_WIDTH, TILE_HEAD, colour, { radius: 4 })
   c.rect(x, y + TILE_HEAD - 4, TILE_WIDTH, 4, colour)
   c.line(t.label, x + TILE_PAD, y + 6, width, { font: 'bold', size: 10.5, colour: '#ffffff' })
-  c.line(humanize(t.status).toUpperCase(), x + TILE_PAD, y + 19, width, { font: 'bold', size: 6.5, colour: '#ffffff', characterSpacing: 0.8 })
+  c.line(`${humanize(t.status).toUpperCase()}${t.changed ? '  ·  CHANGED' : ''}`, x + TILE_PAD, y + 19, width, { font: 'bold', size: 6.5, colour: '#ffffff', characterSpacing: 0.8 })
   const trend = humanize(t.trend)
   const trendStyle: TextStyle = { size: 6.8, colour: '#ffffff', align: 'right' }
   const trendWidth = c.widthOf(trend, trendStyle)
@@ -384,7 +404,7 @@ function initiatives(c: PdfCanvas, r: RoadmapSection): void {
     if (n === 0 || r.initiatives[n - 1].pillarLabel !== i.pillarLabel) rows.push({ group: true, cells: [i.pillarLabel] })
     rows.push({
       cells: [
-        i.title, i.owner || '—', humanize(i.status), i.period || 'Unscheduled',
+        (i.changed ? CHANGED_PREFIX : '') + i.title, i.owner || '—', humanize(i.status), i.period || 'Unscheduled',
         oneOff(i.oneOffCost), runRate(i.runRateCost), formatCapacity(i.capacity), { text: humanize(i.risk), dot: RISK_COLOUR[i.risk] },
       ],
       muted: !i.counted,
