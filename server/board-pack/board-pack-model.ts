@@ -26,8 +26,18 @@ import type { PackBlock } from './summary-blocks'
 /** Where a section's content came from: a saved version of a document. */
 export interface SourceVersion {
   documentTitle: string
-  version: number
+  /** null: the live document (a single-document export). */
+  version: number | null
 }
+
+/** "From “Roadmap”, version 3, saved when the meeting ended." or "From “Roadmap” as it stood on …". */
+export function sourceText(source: SourceVersion, at: string): string {
+  return source.version === null
+    ? `From “${source.documentTitle}” as it stood on ${at}.`
+    : `From “${source.documentTitle}”, version ${source.version}, saved when the meeting ended.`
+}
+
+export type PartKey = 'summary' | 'brief' | 'roadmap' | RecordSection['id']
 
 export interface BoardPackInput {
   workspaceName: string
@@ -147,6 +157,36 @@ export interface BoardPackModel {
   records: RecordSection[]
   /** The section titles in order, for the contents list. */
   contents: string[]
+  /** What is drawn, in order: every part for a pack; one for a single document. */
+  parts: PartKey[]
+  /** 'pack': cover says board pack, with contents; 'document': one document exported from its page. */
+  scope: 'pack' | 'document'
+}
+
+/** One live document as a PDF: the same sections as the pack, only that document's. */
+export function buildDocumentModel(input: {
+  workspaceName: string; fyStartMonth?: number; title: string; at: number
+  document: { kind: 'summary' | 'notes'; projection: SummaryProjection } | { kind: 'brief'; projection: BriefProjection } | { kind: 'roadmap'; projection: RoadmapProjection }
+    | { kind: 'risks'; projection: RisksProjection } | { kind: 'vendors'; projection: VendorsProjection } | { kind: 'decisions'; projection: DecisionsProjection }
+}): BoardPackModel {
+  const source = { documentTitle: input.title, version: null }
+  const d = input.document
+  const packKind = d.kind === 'notes' ? 'summary' : d.kind
+  const base = buildBoardPackModel({
+    ...WITHOUT_RECORDS, workspaceName: input.workspaceName, fyStartMonth: input.fyStartMonth,
+    meeting: { title: input.title, cadence: 'ad-hoc', startsAt: input.at, endedAt: input.at },
+    summary: d.kind === 'summary' || d.kind === 'notes' ? { ...source, projection: d.projection, blocks: null } : null,
+    brief: d.kind === 'brief' ? { ...source, projection: d.projection } : null,
+    roadmap: d.kind === 'roadmap' ? { ...source, projection: d.projection } : null,
+    risks: d.kind === 'risks' ? { ...source, projection: d.projection } : null,
+    vendors: d.kind === 'vendors' ? { ...source, projection: d.projection } : null,
+    decisions: d.kind === 'decisions' ? { ...source, projection: d.projection } : null,
+  })
+  const part: PartKey = packKind === 'vendors' ? 'renewals' : packKind
+  const index = base.parts.indexOf(part)
+  // Vendor renewals are judged against the day of the export; no meeting, so no "decided at this meeting".
+  const records = base.records.map((r) => (r.id === 'decisions' ? { ...r, note: null, tables: r.tables.slice(1) } : r))
+  return { ...base, records, title: input.title, fileStem: slug(input.title) || 'document', scope: 'document', parts: [part], contents: [base.contents[index]] }
 }
 
 const UNASSIGNED = 'Unassigned'
@@ -171,6 +211,8 @@ export function buildBoardPackModel(input: BoardPackInput): BoardPackModel {
     changes,
     records,
     contents: [summary.included ? summary.title : 'Quarterly summary', 'Pillar brief', 'Roadmap', ...records.map((r) => r.title)],
+    parts: ['summary', 'brief', 'roadmap', ...records.map((r) => r.id)],
+    scope: 'pack',
     // Named after the meeting it was built for: "Quarterly board pack — 15 Sep 2026".
     title: `${CADENCE_PACK_NAMES[input.meeting.cadence] ?? 'Meeting pack'} — ${dateLabel(input.meeting.startsAt)}`,
     workspaceName: input.workspaceName,

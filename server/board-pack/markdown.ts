@@ -1,4 +1,5 @@
 // The board pack as Markdown: pure, model in, text out.
+import { sourceText } from './board-pack-model'
 import type { BoardPackModel, BriefSection, InitiativeRow, RoadmapSection, Section, SourceVersion, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
 import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyFormatter, shortDay } from './format'
 import type { ChangeMark } from './change-marks'
@@ -29,7 +30,7 @@ function table(headers: Array<[string, Align]>, rows: string[][]): string {
 }
 
 function sourceLine(source: SourceVersion): string {
-  return `_From “${cell(source.documentTitle)}”, version ${source.version}, saved when the meeting ended._`
+  return `_${cell(sourceText(source, ''))}_`
 }
 
 function summaryMarkdown(summary: SummarySection): string[] {

@@ -1,5 +1,6 @@
 // The PDF's record sections (risk log with its 5×5 heat map, renewals, decisions, actions,
 // attendance), the "changed since the previous board" lines and the contents list.
+import { sourceText } from './board-pack-model'
 import type { ChangeMark } from './change-marks'
 import { COLOURS, CONTENT_WIDTH, drawTable, MARGIN, PdfCanvas } from './pdf-layout'
 import type { Column, TableRow, TextStyle } from './pdf-layout'
@@ -63,9 +64,9 @@ function heatMap(c: PdfCanvas, counts: number[][]): void {
   c.y = top + size + 36
 }
 
-export function recordSection(c: PdfCanvas, s: RecordSection): void {
+export function recordSection(c: PdfCanvas, s: RecordSection, at: string): void {
   if (s.source) {
-    c.line(`From “${s.source.documentTitle}”, version ${s.source.version}, saved when the meeting ended.`, X, c.y, CONTENT_WIDTH, SMALL)
+    c.line(sourceText(s.source, at), X, c.y, CONTENT_WIDTH, SMALL)
     c.y += 16
   }
   if (s.note) c.y += c.text(s.note, X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 12

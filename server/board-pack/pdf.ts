@@ -4,7 +4,8 @@
 import PDFDocument from 'pdfkit'
 import type { BriefStatus, BriefTrend } from '../../shared/documents/brief'
 import type { RiskLevel } from '../../shared/documents/roadmap'
-import type { BoardPackModel, BriefSection, PillarTile, RoadmapSection, Section, SourceVersion, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
+import { sourceText } from './board-pack-model'
+import type { BoardPackModel, BriefSection, PillarTile, RoadmapSection, Section, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
 import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyFormatter, shortDay } from './format'
 import type { MoneyScale } from './format'
 import { CELL_PAD, COLOURS, CONTENT_WIDTH, drawTable, MARGIN, PAGE, PdfCanvas, TABLE_TEXT } from './pdf-layout'
@@ -48,18 +49,18 @@ export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise
   })
   const c = new PdfCanvas(doc)
   cover(c, model)
-  const contentsAt = reserveContents(c, model.contents.length)
-  const pages = [
-    section(c, model.contents[0], model.summary, model.changes.summary, summary),
-    section(c, 'Pillar brief', model.brief, model.changes.brief, brief, (b) => briefHeight(c, b)),
-    section(c, 'Roadmap', model.roadmap, model.changes.roadmap, roadmap),
-    ...model.records.map((r) => {
-      const page = heading(c, r.title, 70)
-      recordSection(c, r)
-      return page
-    }),
-  ]
-  drawContents(c, contentsAt, model.contents.map((title, n) => ({ title, page: pages[n] })))
+  const contentsAt = model.scope === 'pack' ? reserveContents(c, model.contents.length) : null
+  const at = dayTimeLabel(model.endedAt)
+  const pages = model.parts.map((part, n) => {
+    if (part === 'summary') return section(c, model.contents[n], model.summary, model.changes.summary, at, summary)
+    if (part === 'brief') return section(c, model.contents[n], model.brief, model.changes.brief, at, brief, (b) => briefHeight(c, b))
+    if (part === 'roadmap') return section(c, model.contents[n], model.roadmap, model.changes.roadmap, at, roadmap)
+    const record = model.records.find((r) => r.id === part)!
+    const page = heading(c, record.title, 70)
+    recordSection(c, record, at)
+    return page
+  })
+  if (contentsAt) drawContents(c, contentsAt, model.contents.map((title, n) => ({ title, page: pages[n] })))
   footers(c, model)
   doc.end()
   return done
@@ -68,11 +69,11 @@ export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise
 function cover(c: PdfCanvas, model: BoardPackModel): void {
   const height = 118
   c.rect(0, 0, PAGE.width, height, COLOURS.cover)
-  c.line('BOARD PACK', X, 30, 200, { font: 'bold', size: 8, colour: COLOURS.faint, characterSpacing: 1.6 })
+  c.line(model.scope === 'pack' ? 'BOARD PACK' : 'DOCUMENT', X, 30, 200, { font: 'bold', size: 8, colour: COLOURS.faint, characterSpacing: 1.6 })
   c.line('BOARD CONFIDENTIAL', X, 30, CONTENT_WIDTH, { font: 'bold', size: 7, colour: COLOURS.muted, characterSpacing: 1.2, align: 'right' })
   c.line(model.meetingTitle, X, 43, CONTENT_WIDTH, { font: 'bold', size: 22, colour: '#ffffff' })
   c.line(`${model.workspaceName}  ·  ${model.quarterLabel}  ·  ${dayLabel(model.startsAt)}`, X, 72, CONTENT_WIDTH, { size: 11, colour: '#cbd5e1' })
-  c.line(`Built from the documents as saved when the meeting ended, ${dayTimeLabel(model.endedAt)}.`, X, 91, CONTENT_WIDTH, { size: 8, colour: COLOURS.faint })
+  c.line(model.scope === 'pack' ? `Built from the documents as saved when the meeting ended, ${dayTimeLabel(model.endedAt)}.` : `Exported ${dayTimeLabel(model.endedAt)}.`, X, 91, CONTENT_WIDTH, { size: 8, colour: COLOURS.faint })
   c.y = height + 22
 }
 
@@ -91,22 +92,19 @@ function heading(c: PdfCanvas, title: string, keep: number): number {
 }
 
 /** `keep`: how much of the body must follow the heading on the same page. */
-function section<T>(c: PdfCanvas, title: string, s: Section<T>, mark: ChangeMark | null, body: (c: PdfCanvas, s: T) => void, keep: (s: T) => number = () => 70): number {
+function section<T>(c: PdfCanvas, title: string, s: Section<T>, mark: ChangeMark | null, at: string, body: (c: PdfCanvas, s: T) => void, keep: (s: T) => number = () => 70): number {
   const page = heading(c, title, s.included ? keep(s) : 20)
   if (!s.included) {
     c.y += c.text(s.note, X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 16
     return page
   }
-  c.line(sourceLabel(s.source), X, c.y, CONTENT_WIDTH, SMALL)
+  c.line(sourceText(s.source, at), X, c.y, CONTENT_WIDTH, SMALL)
   c.y += 16
   changeLine(c, mark)
   body(c, s)
   return page
 }
 
-function sourceLabel(source: SourceVersion): string {
-  return `From “${source.documentTitle}”, version ${source.version}, saved when the meeting ended.`
-}
 
 // ── Summary ─────────────────────────────────────────────────────────────────────────────────
 
