@@ -8,7 +8,8 @@ import { accountRoutes } from './account'
 import { actionRoutes, meetingActionRoutes, workspaceActionRoutes } from './actions'
 import { auditRoutes } from './audit'
 import { authRoutes, meRoute } from './auth'
-import { boardPackRoutes, documentExportRoutes, pdfRenderer } from './board-pack'
+import { PdfRenderer } from '../board-pack/pdf-in-worker'
+import { boardPackRoutes, documentExportRoutes } from './board-pack'
 import { invitationRoutes, workspaceInvitationRoutes } from './invitations'
 import { passwordResetRoutes } from './password-reset'
 import { documentFollowRoutes, notificationRoutes } from './notifications'
@@ -26,7 +27,7 @@ const health = createRoute({
 
 export function apiRoutes(deps: AppDeps) {
   // Board packs and single-document exports share one renderer (one worker at a time, one timeout).
-  const pdfs = pdfRenderer()
+  const pdfs = new PdfRenderer()
   const api = apiRouter()
     .openapi(health, (c) => {
       // Tests that look for leaks start the server with --expose-gc; elsewhere this is a no-op.

@@ -47,11 +47,6 @@ const documentPdf = createRoute({
   responses: { 200: file('application/pdf', 'The document drawn as in the board pack'), ...errors(401, 403, 404, 503) },
 })
 
-/** Board packs and single-document exports share one renderer: one worker at a time, one timeout. */
-export function pdfRenderer() {
-  return new PdfRenderer()
-}
-
 async function renderOr503(deps: AppDeps, pdfs: PdfRenderer, cacheKey: string, model: BoardPackModel, what: string, logged: Record<string, string>): Promise<Uint8Array> {
   try {
     return await pdfs.render(cacheKey, model)
