@@ -186,7 +186,7 @@ export function buildDocumentModel(input: {
   const index = base.parts.indexOf(part)
   // Vendor renewals are judged against the day of the export; no meeting, so no "decided at this meeting".
   const records = base.records.map((r) => (r.id === 'decisions' ? { ...r, note: null, tables: r.tables.slice(1) } : r))
-  return { ...base, records, title: input.title, fileStem: slug(input.title) || 'document', scope: 'document', parts: [part], contents: [base.contents[index]] }
+  return { ...base, records, title: input.title, fileStem: slug(input.title) || 'document', scope: 'document', parts: [part], contents: [d.kind === 'notes' ? 'Notes' : base.contents[index]] }
 }
 
 const UNASSIGNED = 'Unassigned'
