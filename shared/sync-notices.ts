@@ -23,7 +23,13 @@ export interface CommentsChangedNotice {
   documentId: string
   commentId: string
 }
-export type SyncNotice = RestoredNotice | CommentsChangedNotice
+/** The record of a meeting (decisions, attendance, minutes approval) changed: refetch the meeting. Sent on its notes document. */
+export interface MeetingChangedNotice {
+  type: 'meeting'
+  documentId: string
+  meetingId: string
+}
+export type SyncNotice = RestoredNotice | CommentsChangedNotice | MeetingChangedNotice
 
 export function encodeNotice(notice: SyncNotice): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -35,7 +41,10 @@ export function encodeNotice(notice: SyncNotice): Uint8Array {
 /** Reads the notice after its message type; null for anything that is not a notice we know. */
 export function readNotice(decoder: decoding.Decoder): SyncNotice | null {
   try {
-    const value = JSON.parse(decoding.readVarString(decoder)) as Partial<RestoredNotice> | Partial<CommentsChangedNotice>
+    const value = JSON.parse(decoding.readVarString(decoder)) as Partial<RestoredNotice> | Partial<CommentsChangedNotice> | Partial<MeetingChangedNotice>
+    if (value?.type === 'meeting') {
+      return typeof value.documentId === 'string' && typeof value.meetingId === 'string' ? value as MeetingChangedNotice : null
+    }
     if (value?.type === 'comments') {
       return typeof value.documentId === 'string' && typeof value.commentId === 'string' ? value as CommentsChangedNotice : null
     }

@@ -216,6 +216,7 @@ export const api = {
   readAudit: (workspaceId: string, before: number | null, signal?: AbortSignal) =>
     call(client.workspaces[':workspaceId'].audit.$get({ param: { workspaceId }, query: { limit: '100', ...(before !== null ? { before: String(before) } : {}) } }, withSignal(signal))),
   meetingCalendarUrl: (meetingId: string) => client.meetings[':meetingId']['calendar.ics'].$url({ param: { meetingId } }).pathname,
+  documentPdfUrl: (documentId: string) => client.documents[':documentId']['export.pdf'].$url({ param: { documentId } }).pathname,
   boardPackUrl: (meetingId: string, format: 'pdf' | 'md') =>
     (format === 'pdf' ? client.meetings[':meetingId']['board-pack.pdf'] : client.meetings[':meetingId']['board-pack.md']).$url({ param: { meetingId } }).pathname,
 }

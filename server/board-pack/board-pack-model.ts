@@ -10,17 +10,34 @@ import { barOffsets, monthSpan, windowEnd, windowMonths } from '../../shared/doc
 import type { BarOffsets } from '../../shared/documents/roadmap-window'
 import type { SummaryProjection } from '../../shared/documents/summary'
 import { CADENCE_PACK_NAMES, type Cadence } from '../../shared/cadences'
-import { dateLabel } from '../../shared/format/dates'
+import { dateLabel, utcDate } from '../../shared/format/dates'
 import { fiscalYearNote, quarterLabel as quarterOf } from '../../shared/format/quarters'
+import type { ActionDto, MeetingDecisionDto } from '../../shared/api'
+import type { DecisionsProjection } from '../../shared/documents/decisions'
+import type { ProjectionByKind } from '../../shared/documents/projections'
+import type { RisksProjection } from '../../shared/documents/risks'
+import type { VendorsProjection } from '../../shared/documents/vendors'
+import { changeMark, type ChangeMark } from './change-marks'
 import { periodLabel, slug } from './format'
+import { actionsSection, attendanceSection, decisionsSection, renewalsSection, riskLogSection, type RecordSection } from './record-sections'
 import { summaryBlocksFromText } from './summary-blocks'
 import type { PackBlock } from './summary-blocks'
 
 /** Where a section's content came from: a saved version of a document. */
 export interface SourceVersion {
   documentTitle: string
-  version: number
+  /** null: the live document (a single-document export). */
+  version: number | null
 }
+
+/** "From “Roadmap”, version 3, saved when the meeting ended." or "From “Roadmap” as it stood on …". */
+export function sourceText(source: SourceVersion, at: string): string {
+  return source.version === null
+    ? `From “${source.documentTitle}” as it stood on ${at}.`
+    : `From “${source.documentTitle}”, version ${source.version}, saved when the meeting ended.`
+}
+
+export type PartKey = 'summary' | 'brief' | 'roadmap' | RecordSection['id']
 
 export interface BoardPackInput {
   workspaceName: string
@@ -31,6 +48,20 @@ export interface BoardPackInput {
   summary: (SourceVersion & { projection: SummaryProjection; blocks: PackBlock[] | null }) | null
   brief: (SourceVersion & { projection: BriefProjection }) | null
   roadmap: (SourceVersion & { projection: RoadmapProjection }) | null
+  risks: (SourceVersion & { projection: RisksProjection }) | null
+  vendors: (SourceVersion & { projection: VendorsProjection }) | null
+  decisions: (SourceVersion & { projection: DecisionsProjection }) | null
+  /** This meeting's record, as it stands (it may change until the minutes are approved). */
+  taken: MeetingDecisionDto[]
+  openActions: ActionDto[]
+  attendees: Array<{ name: string }>
+  /** The previous board meeting's saved projections, for the "changed since" marks; null when there was none. */
+  previous: { label: string; saved: Partial<{ summary: SummaryProjection; brief: BriefProjection; roadmap: RoadmapProjection; risks: RisksProjection; vendors: VendorsProjection; decisions: DecisionsProjection }> } | null
+}
+
+/** A pack input with no risk log, vendors, decision queue, meeting record or previous board. */
+export const WITHOUT_RECORDS: Pick<BoardPackInput, 'risks' | 'vendors' | 'decisions' | 'taken' | 'openActions' | 'attendees' | 'previous'> = {
+  risks: null, vendors: null, decisions: null, taken: [], openActions: [], attendees: [], previous: null,
 }
 
 export type Missing = { included: false; note: string }
@@ -49,6 +80,8 @@ export interface PillarTile {
   owner: string
   reviewedOn: string | null
   narrative: string
+  /** Changed since the previous board. */
+  changed: boolean
 }
 export interface BriefSection {
   tiles: PillarTile[]
@@ -72,6 +105,8 @@ export interface InitiativeRow {
   owner: string
   /** False for cut initiatives, which count in no total. */
   counted: boolean
+  /** Added or changed since the previous board. */
+  changed: boolean
 }
 export interface TimelineBar extends BarOffsets {
   title: string
@@ -116,6 +151,42 @@ export interface BoardPackModel {
   summary: Section<SummarySection>
   brief: Section<BriefSection>
   roadmap: Section<RoadmapSection>
+  /** "Changed since the previous board" of the three document sections (null: no previous board). */
+  changes: { summary: ChangeMark | null; brief: ChangeMark | null; roadmap: ChangeMark | null }
+  /** Risk log, vendor renewals, decision queue, open actions, attendance. */
+  records: RecordSection[]
+  /** The section titles in order, for the contents list. */
+  contents: string[]
+  /** What is drawn, in order: every part for a pack; one for a single document. */
+  parts: PartKey[]
+  /** 'pack': cover says board pack, with contents; 'document': one document exported from its page. */
+  scope: 'pack' | 'document'
+}
+
+/** One live document as a PDF: the same sections as the pack, only that document's. */
+export function buildDocumentModel(input: {
+  workspaceName: string; fyStartMonth?: number; title: string; at: number
+  document: { kind: 'summary' | 'notes'; projection: SummaryProjection } | { kind: 'brief'; projection: BriefProjection } | { kind: 'roadmap'; projection: RoadmapProjection }
+    | { kind: 'risks'; projection: RisksProjection } | { kind: 'vendors'; projection: VendorsProjection } | { kind: 'decisions'; projection: DecisionsProjection }
+}): BoardPackModel {
+  const source = { documentTitle: input.title, version: null }
+  const d = input.document
+  const packKind = d.kind === 'notes' ? 'summary' : d.kind
+  const base = buildBoardPackModel({
+    ...WITHOUT_RECORDS, workspaceName: input.workspaceName, fyStartMonth: input.fyStartMonth,
+    meeting: { title: input.title, cadence: 'ad-hoc', startsAt: input.at, endedAt: input.at },
+    summary: d.kind === 'summary' || d.kind === 'notes' ? { ...source, projection: d.projection, blocks: null } : null,
+    brief: d.kind === 'brief' ? { ...source, projection: d.projection } : null,
+    roadmap: d.kind === 'roadmap' ? { ...source, projection: d.projection } : null,
+    risks: d.kind === 'risks' ? { ...source, projection: d.projection } : null,
+    vendors: d.kind === 'vendors' ? { ...source, projection: d.projection } : null,
+    decisions: d.kind === 'decisions' ? { ...source, projection: d.projection } : null,
+  })
+  const part: PartKey = packKind === 'vendors' ? 'renewals' : packKind
+  const index = base.parts.indexOf(part)
+  // Vendor renewals are judged against the day of the export; no meeting, so no "decided at this meeting".
+  const records = base.records.map((r) => (r.id === 'decisions' ? { ...r, note: null, tables: r.tables.slice(1) } : r))
+  return { ...base, records, title: input.title, fileStem: slug(input.title) || 'document', scope: 'document', parts: [part], contents: [d.kind === 'notes' ? 'Notes' : base.contents[index]] }
 }
 
 const UNASSIGNED = 'Unassigned'
@@ -123,7 +194,25 @@ const UNASSIGNED = 'Unassigned'
 export function buildBoardPackModel(input: BoardPackInput): BoardPackModel {
   const summaryLabel = input.summary?.projection.quarterLabel?.trim() ?? ''
   const quarterLabel = summaryLabel || quarterOf(input.meeting.startsAt, input.fyStartMonth)
+  const opts = { fyStartMonth: input.fyStartMonth }
+  const prev = input.previous
+  const mark = <K extends 'summary' | 'brief' | 'roadmap' | 'risks' | 'vendors' | 'decisions'>(kind: K, saved: { projection: ProjectionByKind[K] } | null) =>
+    saved ? changeMark(kind, saved.projection, prev && { label: prev.label, saved: (prev.saved[kind] ?? null) as ProjectionByKind[K] | null }, opts) : null
+  const changes = { summary: mark('summary', input.summary), brief: mark('brief', input.brief), roadmap: mark('roadmap', input.roadmap) }
+  const records = [
+    riskLogSection(input.risks, mark('risks', input.risks)),
+    renewalsSection(input.vendors, utcDate(input.meeting.endedAt), mark('vendors', input.vendors)),
+    decisionsSection(input.decisions, input.taken, mark('decisions', input.decisions)),
+    actionsSection(input.openActions),
+    attendanceSection(input.attendees),
+  ]
+  const summary: Section<SummarySection> = input.summary ? { included: true, source: sourceOf(input.summary), ...summarySection(input.summary) } : missing('quarterly summary')
   return {
+    changes,
+    records,
+    contents: [summary.included ? summary.title : 'Quarterly summary', 'Pillar brief', 'Roadmap', ...records.map((r) => r.title)],
+    parts: ['summary', 'brief', 'roadmap', ...records.map((r) => r.id)],
+    scope: 'pack',
     // Named after the meeting it was built for: "Quarterly board pack — 15 Sep 2026".
     title: `${CADENCE_PACK_NAMES[input.meeting.cadence] ?? 'Meeting pack'} — ${dateLabel(input.meeting.startsAt)}`,
     workspaceName: input.workspaceName,
@@ -132,9 +221,9 @@ export function buildBoardPackModel(input: BoardPackInput): BoardPackModel {
     startsAt: input.meeting.startsAt,
     endedAt: input.meeting.endedAt,
     fileStem: ['board-pack', slug(quarterLabel)].filter(Boolean).join('-'),
-    summary: input.summary ? { included: true, source: sourceOf(input.summary), ...summarySection(input.summary) } : missing('quarterly summary'),
-    brief: input.brief ? { included: true, source: sourceOf(input.brief), ...briefSection(input.brief.projection) } : missing('pillar brief'),
-    roadmap: input.roadmap ? { included: true, source: sourceOf(input.roadmap), ...roadmapSection(input.roadmap.projection, input.fyStartMonth) } : missing('roadmap'),
+    summary,
+    brief: input.brief ? { included: true, source: sourceOf(input.brief), ...briefSection(input.brief.projection, changes.brief?.ids ?? []) } : missing('pillar brief'),
+    roadmap: input.roadmap ? { included: true, source: sourceOf(input.roadmap), ...roadmapSection(input.roadmap.projection, input.fyStartMonth, changes.roadmap?.ids ?? []) } : missing('roadmap'),
   }
 }
 
@@ -154,7 +243,7 @@ function summarySection(summary: NonNullable<BoardPackInput['summary']>): Summar
   return { title: 'Quarterly summary', blocks }
 }
 
-function briefSection(brief: BriefProjection): BriefSection {
+function briefSection(brief: BriefProjection, changedIds: string[]): BriefSection {
   const byPillar = new Map((brief.sections ?? []).map((s) => [s.pillar, s]))
   const tiles = PILLARS.map((pillar): PillarTile => {
     const s = byPillar.get(pillar)
@@ -166,6 +255,7 @@ function briefSection(brief: BriefProjection): BriefSection {
       owner: s?.owner ?? '',
       reviewedOn: s?.reviewedOn ?? null,
       narrative: s?.narrative ?? '',
+      changed: changedIds.includes(pillar),
     }
   })
   const counts: Record<BriefStatus, number> = { 'on-track': 0, watch: 0, 'at-risk': 0 }
@@ -180,7 +270,7 @@ function pillarRank(pillar: PillarKey | null): number {
 /** Saved projections are JSON from storage; a damaged number shows as nothing rather than NaN. */
 const amount = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0)
 
-function initiativeRow(i: InitiativeProjection): InitiativeRow {
+function initiativeRow(i: InitiativeProjection, changedIds: string[] = []): InitiativeRow {
   const pillar = isPillarKey(i.pillar) ? i.pillar : null
   const scheduled = monthSpan(i.startMonth, i.endMonth).length > 0
   return {
@@ -196,10 +286,11 @@ function initiativeRow(i: InitiativeProjection): InitiativeRow {
     riskNote: i.riskNote,
     owner: i.owner,
     counted: countsTowardTotals(i),
+    changed: changedIds.includes(i.id),
   }
 }
 
-function roadmapSection(roadmap: RoadmapProjection, fyStartMonth?: number): RoadmapSection {
+function roadmapSection(roadmap: RoadmapProjection, fyStartMonth: number | undefined, changedIds: string[]): RoadmapSection {
   const { windowStart } = roadmap
   // Grouped by pillar in the pillars' reading order; within a pillar, the roadmap's own order.
   const sorted = (roadmap.initiatives ?? [])
@@ -241,9 +332,9 @@ function roadmapSection(roadmap: RoadmapProjection, fyStartMonth?: number): Road
     quarterNote: fiscalYearNote(fyStartMonth),
     pillars,
     grand: totals.grand,
-    initiatives: sorted.map(initiativeRow),
+    initiatives: sorted.map((i) => initiativeRow(i, changedIds)),
     lanes,
-    highRisk: sorted.filter(isOpenHighRisk).map(initiativeRow),
+    highRisk: sorted.filter(isOpenHighRisk).map((i) => initiativeRow(i, changedIds)),
     unscheduled: totals.unscheduled,
     outsideWindow,
     cut: sorted.filter((i) => !countsTowardTotals(i)).length,

@@ -1,8 +1,14 @@
 // The board pack as Markdown: pure, model in, text out.
+import { sourceText } from './board-pack-model'
 import type { BoardPackModel, BriefSection, InitiativeRow, RoadmapSection, Section, SourceVersion, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
 import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyFormatter, shortDay } from './format'
+import type { ChangeMark } from './change-marks'
 import { escapeInline, fenceFor } from './markdown-escape'
+import type { RecordSection } from './record-sections'
 import type { PackBlock } from './summary-blocks'
+
+/** Marks a row added or changed since the previous board. */
+const CHANGED = '▲ '
 
 /** A table cell: one line, markup and pipes escaped. */
 function cell(text: string): string {
@@ -24,7 +30,7 @@ function table(headers: Array<[string, Align]>, rows: string[][]): string {
 }
 
 function sourceLine(source: SourceVersion): string {
-  return `_From “${cell(source.documentTitle)}”, version ${source.version}, saved when the meeting ended._`
+  return `_${cell(sourceText(source, ''))}_`
 }
 
 function summaryMarkdown(summary: SummarySection): string[] {
@@ -54,7 +60,7 @@ function briefMarkdown(brief: BriefSection): string[] {
     ) + '\n',
   ]
   for (const t of brief.tiles) {
-    out.push(`### ${t.label} — ${humanize(t.status).toLowerCase()}\n`, `${t.narrative.trim() ? prose(t.narrative.trim()) : '_No narrative._'}\n`)
+    out.push(`### ${t.changed ? CHANGED : ''}${t.label} — ${humanize(t.status).toLowerCase()}\n`, `${t.narrative.trim() ? prose(t.narrative.trim()) : '_No narrative._'}\n`)
   }
   return out
 }
@@ -101,7 +107,7 @@ function initiativesTable(rows: InitiativeRow[], money: (n: number) => string): 
   return table(
     [['Initiative', 'left'], ['Pillar', 'left'], ['Status', 'left'], ['Months', 'left'], ['One-off', 'right'], ['Run-rate / yr', 'right'], ['Capacity (pw)', 'right'], ['Risk', 'left'], ['Owner', 'left']],
     rows.map((r) => [
-      r.counted ? r.title : `~~${r.title}~~`, r.pillarLabel, humanize(r.status), r.period || 'Unscheduled',
+      (r.changed ? CHANGED : '') + (r.counted ? r.title : `~~${r.title}~~`), r.pillarLabel, humanize(r.status), r.period || 'Unscheduled',
       money(r.oneOffCost), money(r.runRateCost), formatCapacity(r.capacity), humanize(r.risk), r.owner || '—',
     ]),
   )
@@ -132,10 +138,34 @@ function roadmapMarkdown(roadmap: RoadmapSection): string[] {
   return out
 }
 
-function sectionMarkdown<T>(title: string, section: Section<T>, body: (s: T) => string[]): string[] {
-  if (!section.included) return [`## ${cell(title)}\n`, `_${cell(section.note)}_\n`]
-  return [`## ${cell(title)}\n`, sourceLine(section.source) + '\n', ...body(section)]
+function changeLine(mark: ChangeMark | null): string[] {
+  if (!mark) return []
+  return [mark.changed ? `> **${cell(mark.text)}**\n` : `_${cell(mark.text)}_\n`]
 }
+
+function sectionMarkdown<T>(title: string, section: Section<T>, mark: ChangeMark | null, body: (s: T) => string[]): string[] {
+  if (!section.included) return [`## ${cell(title)}\n`, `_${cell(section.note)}_\n`]
+  return [`## ${cell(title)}\n`, sourceLine(section.source) + '\n', ...changeLine(mark), ...body(section)]
+}
+
+function recordMarkdown(r: RecordSection): string[] {
+  const out = [`## ${cell(r.title)}\n`]
+  if (r.source) out.push(sourceLine(r.source) + '\n')
+  if (r.note) out.push(`_${cell(r.note)}_\n`)
+  out.push(...changeLine(r.changes))
+  if (r.heatMap) {
+    out.push('### Heat map\n', '_Active risks by severity (rows) and likelihood (columns)._\n')
+    const rows = [5, 4, 3, 2, 1].map((s) => [`Severity ${s}`, ...[1, 2, 3, 4, 5].map((l) => String(r.heatMap![s - 1]?.[l - 1] || '·'))])
+    out.push(table([['', 'left'], ...[1, 2, 3, 4, 5].map((l): [string, 'right'] => [`Likelihood ${l}`, 'right'])], rows) + '\n')
+  }
+  for (const t of r.tables) {
+    if (t.heading) out.push(`### ${cell(t.heading)}\n`)
+    if (t.rows.length === 0) out.push(`_${cell(t.empty)}_\n`)
+    else out.push(table(t.columns.map((c) => [c.header, c.align ?? 'left']), t.rows.map((row) => row.cells.map((v, i) => (i === 0 && row.changed ? CHANGED + v : v)))) + '\n')
+  }
+  return out
+}
+
 
 export function renderMarkdown(model: BoardPackModel): string {
   const out = [
@@ -143,9 +173,11 @@ export function renderMarkdown(model: BoardPackModel): string {
     `**${cell(model.workspaceName)}** · ${cell(model.meetingTitle)} · ${dayLabel(model.startsAt)}\n`,
     `Built from the versions saved when the meeting ended (${dayTimeLabel(model.endedAt)}).\n`,
   ]
-  const summaryTitle = model.summary.included ? model.summary.title : 'Quarterly summary'
-  out.push(...sectionMarkdown(summaryTitle, model.summary, summaryMarkdown))
-  out.push(...sectionMarkdown('Pillar brief', model.brief, briefMarkdown))
-  out.push(...sectionMarkdown('Roadmap', model.roadmap, roadmapMarkdown))
+  out.push('## Contents\n', model.contents.map((title, n) => `${n + 1}. ${cell(title)}`).join('\n') + '\n',
+    `_${CHANGED}marks a row added or changed since the previous board._\n`)
+  out.push(...sectionMarkdown(model.contents[0], model.summary, model.changes.summary, summaryMarkdown))
+  out.push(...sectionMarkdown('Pillar brief', model.brief, model.changes.brief, briefMarkdown))
+  out.push(...sectionMarkdown('Roadmap', model.roadmap, model.changes.roadmap, roadmapMarkdown))
+  for (const r of model.records) out.push(...recordMarkdown(r))
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }

@@ -1,5 +1,5 @@
 // Renders board pack PDFs in worker threads, a few at a time, each with a timeout, and keeps the
-// bytes of recent meetings: an ended meeting's versions never change, so neither does its pack.
+// bytes of recent packs, keyed on their content.
 import { Worker } from 'node:worker_threads'
 import type { BoardPackModel } from './board-pack-model'
 
@@ -40,7 +40,7 @@ export class PdfRenderer {
 
   constructor(private readonly opts: { timeoutMs: number; concurrency: number; cacheEntries: number } = PDF_RENDER) {}
 
-  /** `key` must change whenever the pack could (the meeting id and its end time). */
+  /** `key` must change whenever the pack could (the meeting id and a hash of the model). */
   async render(key: string, model: BoardPackModel): Promise<Uint8Array> {
     const cached = this.cache.get(key)
     if (cached) {

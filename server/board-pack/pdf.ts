@@ -4,11 +4,14 @@
 import PDFDocument from 'pdfkit'
 import type { BriefStatus, BriefTrend } from '../../shared/documents/brief'
 import type { RiskLevel } from '../../shared/documents/roadmap'
-import type { BoardPackModel, BriefSection, PillarTile, RoadmapSection, Section, SourceVersion, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
+import { sourceText } from './board-pack-model'
+import type { BoardPackModel, BriefSection, PillarTile, RoadmapSection, Section, SummarySection, TimelineBar, TotalsRow } from './board-pack-model'
 import { dayLabel, dayTimeLabel, formatCapacity, humanize, monthName, moneyFormatter, shortDay } from './format'
 import type { MoneyScale } from './format'
 import { CELL_PAD, COLOURS, CONTENT_WIDTH, drawTable, MARGIN, PAGE, PdfCanvas, TABLE_TEXT } from './pdf-layout'
 import type { Column, TableRow, TextStyle } from './pdf-layout'
+import type { ChangeMark } from './change-marks'
+import { CHANGED_PREFIX, changeLine, currentPage, drawContents, recordSection, reserveContents } from './pdf-records'
 
 export interface PdfOptions {
   /** Compress page streams (default true); tests turn it off to search the text. */
@@ -46,9 +49,18 @@ export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise
   })
   const c = new PdfCanvas(doc)
   cover(c, model)
-  section(c, model.summary.included ? model.summary.title : 'Quarterly summary', model.summary, summary)
-  section(c, 'Pillar brief', model.brief, brief, (b) => briefHeight(c, b))
-  section(c, 'Roadmap', model.roadmap, roadmap)
+  const contentsAt = model.scope === 'pack' ? reserveContents(c, model.contents.length) : null
+  const at = dayTimeLabel(model.endedAt)
+  const pages = model.parts.map((part, n) => {
+    if (part === 'summary') return section(c, model.contents[n], model.summary, model.changes.summary, at, summary)
+    if (part === 'brief') return section(c, model.contents[n], model.brief, model.changes.brief, at, brief, (b) => briefHeight(c, b))
+    if (part === 'roadmap') return section(c, model.contents[n], model.roadmap, model.changes.roadmap, at, roadmap)
+    const record = model.records.find((r) => r.id === part)!
+    const page = heading(c, record.title, 70)
+    recordSection(c, record, at)
+    return page
+  })
+  if (contentsAt) drawContents(c, contentsAt, model.contents.map((title, n) => ({ title, page: pages[n] })))
   footers(c, model)
   doc.end()
   return done
@@ -57,36 +69,42 @@ export function renderPdf(model: BoardPackModel, opts: PdfOptions = {}): Promise
 function cover(c: PdfCanvas, model: BoardPackModel): void {
   const height = 118
   c.rect(0, 0, PAGE.width, height, COLOURS.cover)
-  c.line('BOARD PACK', X, 30, 200, { font: 'bold', size: 8, colour: COLOURS.faint, characterSpacing: 1.6 })
+  c.line(model.scope === 'pack' ? 'BOARD PACK' : 'DOCUMENT', X, 30, 200, { font: 'bold', size: 8, colour: COLOURS.faint, characterSpacing: 1.6 })
   c.line('BOARD CONFIDENTIAL', X, 30, CONTENT_WIDTH, { font: 'bold', size: 7, colour: COLOURS.muted, characterSpacing: 1.2, align: 'right' })
   c.line(model.meetingTitle, X, 43, CONTENT_WIDTH, { font: 'bold', size: 22, colour: '#ffffff' })
   c.line(`${model.workspaceName}  ·  ${model.quarterLabel}  ·  ${dayLabel(model.startsAt)}`, X, 72, CONTENT_WIDTH, { size: 11, colour: '#cbd5e1' })
-  c.line(`Built from the documents as saved when the meeting ended, ${dayTimeLabel(model.endedAt)}.`, X, 91, CONTENT_WIDTH, { size: 8, colour: COLOURS.faint })
+  c.line(model.scope === 'pack' ? `Built from the documents as saved when the meeting ended, ${dayTimeLabel(model.endedAt)}.` : `Exported ${dayTimeLabel(model.endedAt)}.`, X, 91, CONTENT_WIDTH, { size: 8, colour: COLOURS.faint })
   c.y = height + 22
 }
 
 const SECTION_HEAD = 44
 
-/** `keep`: how much of the body must follow the heading on the same page. */
-function section<T>(c: PdfCanvas, title: string, s: Section<T>, body: (c: PdfCanvas, s: T) => void, keep: (s: T) => number = () => 70): void {
-  c.ensure(SECTION_HEAD + (s.included ? keep(s) : 20))
+/** A section's heading, kept with `keep` points of its body; returns the page it is on (for the contents). */
+function heading(c: PdfCanvas, title: string, keep: number): number {
+  c.ensure(SECTION_HEAD + keep)
   if (c.y > MARGIN.top) c.y += 4
+  const page = currentPage(c)
   c.line(title, X, c.y, CONTENT_WIDTH, { font: 'bold', size: 14, colour: COLOURS.ink })
   c.y += 18
   c.rule(X, X + CONTENT_WIDTH, c.y, COLOURS.ink, 1)
   c.y += 5
-  if (!s.included) {
-    c.y += c.text(s.note, X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 16
-    return
-  }
-  c.line(sourceLabel(s.source), X, c.y, CONTENT_WIDTH, SMALL)
-  c.y += 16
-  body(c, s)
+  return page
 }
 
-function sourceLabel(source: SourceVersion): string {
-  return `From “${source.documentTitle}”, version ${source.version}, saved when the meeting ended.`
+/** `keep`: how much of the body must follow the heading on the same page. */
+function section<T>(c: PdfCanvas, title: string, s: Section<T>, mark: ChangeMark | null, at: string, body: (c: PdfCanvas, s: T) => void, keep: (s: T) => number = () => 70): number {
+  const page = heading(c, title, s.included ? keep(s) : 20)
+  if (!s.included) {
+    c.y += c.text(s.note, X, c.y, CONTENT_WIDTH, { ...BODY, font: 'italic', colour: COLOURS.muted }) + 16
+    return page
+  }
+  c.line(sourceText(s.source, at), X, c.y, CONTENT_WIDTH, SMALL)
+  c.y += 16
+  changeLine(c, mark)
+  body(c, s)
+  return page
 }
+
 
 // ── Summary ─────────────────────────────────────────────────────────────────────────────────
 
@@ -187,7 +205,7 @@ function drawTile(c: PdfCanvas, t: PillarTile, x: number, y: number, bodyHeight:
   c.rect(x, y, TILE_WIDTH, TILE_HEAD, colour, { radius: 4 })
   c.rect(x, y + TILE_HEAD - 4, TILE_WIDTH, 4, colour)
   c.line(t.label, x + TILE_PAD, y + 6, width, { font: 'bold', size: 10.5, colour: '#ffffff' })
-  c.line(humanize(t.status).toUpperCase(), x + TILE_PAD, y + 19, width, { font: 'bold', size: 6.5, colour: '#ffffff', characterSpacing: 0.8 })
+  c.line(`${humanize(t.status).toUpperCase()}${t.changed ? '  ·  CHANGED' : ''}`, x + TILE_PAD, y + 19, width, { font: 'bold', size: 6.5, colour: '#ffffff', characterSpacing: 0.8 })
   const trend = humanize(t.trend)
   const trendStyle: TextStyle = { size: 6.8, colour: '#ffffff', align: 'right' }
   const trendWidth = c.widthOf(trend, trendStyle)
@@ -384,7 +402,7 @@ function initiatives(c: PdfCanvas, r: RoadmapSection): void {
     if (n === 0 || r.initiatives[n - 1].pillarLabel !== i.pillarLabel) rows.push({ group: true, cells: [i.pillarLabel] })
     rows.push({
       cells: [
-        i.title, i.owner || '—', humanize(i.status), i.period || 'Unscheduled',
+        (i.changed ? CHANGED_PREFIX : '') + i.title, i.owner || '—', humanize(i.status), i.period || 'Unscheduled',
         oneOff(i.oneOffCost), runRate(i.runRateCost), formatCapacity(i.capacity), { text: humanize(i.risk), dot: RISK_COLOUR[i.risk] },
       ],
       muted: !i.counted,

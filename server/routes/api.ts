@@ -8,7 +8,8 @@ import { accountRoutes } from './account'
 import { actionRoutes, meetingActionRoutes, workspaceActionRoutes } from './actions'
 import { auditRoutes } from './audit'
 import { authRoutes, meRoute } from './auth'
-import { boardPackRoutes } from './board-pack'
+import { PdfRenderer } from '../board-pack/pdf-in-worker'
+import { boardPackRoutes, documentExportRoutes } from './board-pack'
 import { invitationRoutes, workspaceInvitationRoutes } from './invitations'
 import { passwordResetRoutes } from './password-reset'
 import { documentFollowRoutes, notificationRoutes } from './notifications'
@@ -25,6 +26,8 @@ const health = createRoute({
 })
 
 export function apiRoutes(deps: AppDeps) {
+  // Board packs and single-document exports share one renderer (one worker at a time, one timeout).
+  const pdfs = new PdfRenderer()
   const api = apiRouter()
     .openapi(health, (c) => {
       // Tests that look for leaks start the server with --expose-gc; elsewhere this is a no-op.
@@ -57,7 +60,8 @@ export function apiRoutes(deps: AppDeps) {
     .route('/documents', documentFollowRoutes(deps))
     .route('/notifications', notificationRoutes(deps))
     .route('/meetings', meetingRoutes(deps))
-    .route('/meetings', boardPackRoutes(deps))
+    .route('/meetings', boardPackRoutes(deps, pdfs))
+    .route('/documents', documentExportRoutes(deps, pdfs))
     .route('/meetings', meetingActionRoutes(deps))
     .route('/workspaces', workspaceActionRoutes(deps))
     .route('/actions', actionRoutes(deps))

@@ -1,16 +1,18 @@
 // The board pack of an ended meeting, as PDF or Markdown, built from the versions saved when it ended.
 // Any member of the meeting's workspace may download it (board members are usually viewers).
+import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
-import { MeetingParams } from '../../shared/api'
+import { DocumentParams, MeetingParams } from '../../shared/api'
 import { canReadWorkspace } from '../../shared/roles'
 import type { AppDeps } from '../app-deps'
-import { buildBoardPackModel, type BoardPackModel } from '../board-pack/board-pack-model'
+import { buildBoardPackModel, buildDocumentModel, type BoardPackModel } from '../board-pack/board-pack-model'
 import { renderMarkdown } from '../board-pack/markdown'
 import { PdfRenderer, PdfRenderTimeout } from '../board-pack/pdf-in-worker'
 import { loadBoardPackInput } from '../board-pack/saved-sources'
-import { meetings } from '../db/schema'
-import { requireSession, requireWorkspaceRole } from '../http/access'
+import { meetings, workspaces } from '../db/schema'
+import { liveSnapshot } from '../documents/live-document'
+import { requireDocumentRole, requireSession, requireWorkspaceRole } from '../http/access'
 import { HttpError, conflict, notFound } from '../http/errors'
 import { apiRouter, errors } from '../http/openapi'
 import { audit } from '../audit/audit-log'
@@ -39,8 +41,40 @@ const pdfPack = createRoute({
   responses: { 200: file('application/pdf', 'The same content as the Markdown pack'), ...errors(401, 403, 404, 409, 503) },
 })
 
-export function boardPackRoutes(deps: AppDeps) {
-  const pdfs = new PdfRenderer()
+const documentPdf = createRoute({
+  method: 'get', path: '/{documentId}/export.pdf', tags, summary: 'One document as PDF, from its live state (any member)',
+  request: { params: DocumentParams },
+  responses: { 200: file('application/pdf', 'The document drawn as in the board pack'), ...errors(401, 403, 404, 503) },
+})
+
+async function renderOr503(deps: AppDeps, pdfs: PdfRenderer, cacheKey: string, model: BoardPackModel, what: string, logged: Record<string, string>): Promise<Uint8Array> {
+  try {
+    return await pdfs.render(cacheKey, model)
+  } catch (err) {
+    deps.log.error({ ...logged, err: (err as Error).message }, `${what} PDF failed`)
+    throw new HttpError(503, err instanceof PdfRenderTimeout ? `the ${what} took too long to render; try again shortly` : `the ${what} could not be rendered`, { 'Retry-After': '5' })
+  }
+}
+
+const contentKey = (id: string, model: BoardPackModel) => `${id}:${createHash('sha256').update(JSON.stringify(model)).digest('hex')}`
+
+/** GET /api/documents/:id/export.pdf: the live document's projection, drawn like its section of the pack. */
+export function documentExportRoutes(deps: AppDeps, pdfs: PdfRenderer) {
+  return apiRouter().openapi(documentPdf, async (c) => {
+    const { user } = requireSession(c)
+    const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)
+    const { projectionJson } = await liveSnapshot(deps, document)
+    const [workspace] = await deps.db.select({ name: workspaces.name, fyStartMonth: workspaces.fiscalYearStartMonth }).from(workspaces).where(eq(workspaces.id, document.workspaceId))
+    const model = buildDocumentModel({
+      workspaceName: workspace?.name ?? '', fyStartMonth: workspace?.fyStartMonth, title: document.title, at: deps.now(),
+      document: { kind: document.kind, projection: JSON.parse(projectionJson) } as Parameters<typeof buildDocumentModel>[0]['document'],
+    })
+    const pdf = await renderOr503(deps, pdfs, contentKey(document.id, model), model, 'document', { documentId: document.id })
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, downloadHeaders('application/pdf', `${model.fileStem}.pdf`))
+  })
+}
+
+export function boardPackRoutes(deps: AppDeps, pdfs: PdfRenderer) {
 
   async function boardPack(meetingId: string, userId: string): Promise<BoardPackModel & { cacheKey: string }> {
     const [meeting] = await deps.db.select().from(meetings).where(eq(meetings.id, meetingId))
@@ -48,7 +82,8 @@ export function boardPackRoutes(deps: AppDeps) {
     await requireWorkspaceRole(deps.db, meeting.workspaceId, userId, canReadWorkspace)
     if (meeting.endedAt === null) throw conflict(NOT_ENDED)
     const model = buildBoardPackModel(await loadBoardPackInput(deps, { ...meeting, endedAt: meeting.endedAt }))
-    return { ...model, cacheKey: `${meeting.id}:${meeting.endedAt}` }
+    // Keyed on the content: decisions, attendance and actions can change after the end (until the minutes are approved).
+    return { ...model, cacheKey: contentKey(meeting.id, model) }
   }
 
   async function auditDownload(meetingId: string, userId: string, format: string) {
@@ -68,13 +103,7 @@ export function boardPackRoutes(deps: AppDeps) {
     const hitsBefore = pdfs.stats.cacheHits
     // In a worker thread (pdfkit's layout is synchronous and would stall every live room), cached per meeting.
     const { cacheKey, ...pack } = model
-    let pdf: Uint8Array
-    try {
-      pdf = await pdfs.render(cacheKey, pack)
-    } catch (err) {
-      deps.log.error({ meetingId, err: (err as Error).message }, 'board pack PDF failed')
-      throw new HttpError(503, err instanceof PdfRenderTimeout ? 'the board pack took too long to render; try again shortly' : 'the board pack could not be rendered', { 'Retry-After': '5' })
-    }
+    const pdf = await renderOr503(deps, pdfs, cacheKey, pack, 'board pack', { meetingId })
     await auditDownload(meetingId, user.id, 'PDF')
     c.header('x-board-pack-cache', pdfs.stats.cacheHits > hitsBefore ? 'hit' : 'miss')
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, downloadHeaders('application/pdf', `${model.fileStem}.pdf`))

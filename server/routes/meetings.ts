@@ -20,6 +20,7 @@ import { scheduleNextInSeries } from '../meetings/meeting-series'
 import { agendaInserts, attendeeInserts, scheduleMeeting } from '../meetings/schedule-meeting'
 import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { decisionsOfMeeting, recordDecision } from '../meetings/record-decision'
+import { tellMeetingRoom } from '../meetings/tell-meeting-room'
 import { documentDto } from './documents'
 import { audit } from '../audit/audit-log'
 
@@ -142,6 +143,7 @@ export function meetingRoutes(deps: AppDeps) {
       ...(body.attendeeIds ? [deps.db.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id)), ...attendeeInserts(deps, meeting.id, body.attendeeIds)] : []),
     ]
     if (statements.length > 0) await deps.db.batch(statements as [typeof statements[number], ...typeof statements])
+    if (statements.length > 0) tellMeetingRoom(deps, meeting)
     return c.json(await meetingDto(deps, { ...meeting, ...patch }), 200)
   }).openapi(startMeeting, async (c) => {
     const { user } = requireSession(c)
@@ -167,11 +169,15 @@ export function meetingRoutes(deps: AppDeps) {
   }).openapi(approveMinutesRoute, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canApproveMinutes, 'approve minutes')
-    return c.json(await meetingDto(deps, await approveMinutes(deps, meeting, user.id)), 200)
+    const approved = await approveMinutes(deps, meeting, user.id)
+    tellMeetingRoom(deps, meeting)
+    return c.json(await meetingDto(deps, approved), 200)
   }).openapi(recordDecisionRoute, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'record decisions')
-    return c.json({ decision: await recordDecision(deps, meeting, c.req.valid('json'), user.id) }, 201)
+    const decision = await recordDecision(deps, meeting, c.req.valid('json'), user.id)
+    tellMeetingRoom(deps, meeting)
+    return c.json({ decision }, 201)
   }).openapi(calendarRoute, async (c) => {
     const { user } = requireSession(c)
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canReadWorkspace)

@@ -1,6 +1,6 @@
 // Deciding a decision-queue item in the meeting room in Chromium through the real server: on a board
 // meeting the owner records an outcome, a rationale and the votes of the two people in the room; the
-// meeting lists it, and the decision queue shows the outcome, the meeting and the date on the item.
+// meeting lists it (for the editor in the room too, without a reload), and the decision queue shows the outcome, the meeting and the date on the item.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workspaceWithDocument } from '../helpers/api'
@@ -50,6 +50,9 @@ describe('decisions in the meeting room', () => {
     expect(text).toContain('Olivia Owner for, Eddie Editor against')
     // Decided: no open item is left to decide.
     await ownerPage.getByText('No open items in the decision queue.').waitFor()
+
+    // The other person in the room sees it without a reload (a notice on the notes document's socket).
+    await editorPage.getByTestId('recorded-decision').filter({ hasText: 'Olivia Owner for, Eddie Editor against' }).waitFor({ timeout: 10_000 })
 
     await editorPage.goto(`${server.url}/d/${documentId}`)
     await expect.poll(() => editorPage.locator('.decision-outcome').first().textContent(), { timeout: 10_000 })

@@ -2,7 +2,9 @@
 // vote (present in the room while it runs, an attendee after it ended), attendance taken from the
 // room at the end, and the outcome on the meeting and on the decision-queue item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type * as decoding from 'lib0/decoding'
 import { readDecisions } from '../../shared/documents/decisions'
+import { MESSAGE_NOTICE, readNotice, type SyncNotice } from '../../shared/sync-notices'
 import { workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 import { connectDoc, type SyncClient } from '../helpers/sync-client'
@@ -103,5 +105,24 @@ describe('decisions recorded in a meeting', () => {
     expect(recorded.map((e: any) => [e.actorId, e.detail])).toEqual([
       [owner.userId, 'Pick a data warehouse: deferred'], [editor.userId, 'Approve the SOC 2 auditor: approved'],
     ])
+  })
+
+  it('tell everyone in the room: a decision recorded and the minutes approved each send a meeting notice on the notes socket', async () => {
+    const { owner, viewer, meetingId, notesId, itemId } = await setup()
+    await owner.post(`/api/meetings/${meetingId}/start`)
+    await enterRoom(notesId, owner.cookie)
+    const watching = await enterRoom(notesId, viewer.cookie)
+    const seen: (SyncNotice | null)[] = []
+    watching.provider.messageHandlers[MESSAGE_NOTICE] = (_encoder: unknown, decoder: decoding.Decoder) => { seen.push(readNotice(decoder)) }
+    const expected = { type: 'meeting', documentId: notesId, meetingId }
+
+    expect((await owner.post(`/api/meetings/${meetingId}/decisions`, { decisionId: itemId('Approve the SOC 2 auditor'), outcome: 'approved', rationale: 'ok', votes: [] })).status).toBe(201)
+    await waitFor(() => seen.length === 1, { message: 'no meeting notice after the decision' })
+    expect(seen[0]).toEqual(expected)
+
+    expect((await owner.post(`/api/meetings/${meetingId}/end`)).status).toBe(200)
+    expect((await owner.post(`/api/meetings/${meetingId}/minutes/approve`)).status).toBe(200)
+    await waitFor(() => seen.length === 2, { message: 'no meeting notice after the approval' })
+    expect(seen[1]).toEqual(expected)
   })
 })

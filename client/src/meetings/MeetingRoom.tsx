@@ -6,6 +6,7 @@ import { colorForUser, type PresenceUser } from '../../../shared/presence'
 import { api } from '../api'
 import { ConnectionBadge } from '../components/ConnectionBadge'
 import { useSession } from '../session/session'
+import { listenForNotices } from '../sync/notice-listeners'
 import { useDocumentSync } from '../sync/useDocumentSync'
 import { usePresence } from '../sync/usePresence'
 import { todayIso } from './action-dates'
@@ -56,6 +57,19 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
   // Loaded only once the meeting has ended (as "end" returned them, or from each document's history).
   const saved = useMeetingVersions(isEnded ? meeting : { ...meeting, agenda: [], notes: null }, ended?.versions ?? null)
   const savedVersionOf = (documentId: string) => saved.versions?.find((v) => v.documentId === documentId)?.version ?? null
+
+  // The meeting's record (decisions, attendance, minutes) as the server has it now.
+  const reread = useCallback(() => {
+    void api.getMeeting(meeting.id).then((fresh) => onMeetingChange(fresh.meeting)).catch(() => onRefresh())
+  }, [meeting.id, onMeetingChange, onRefresh])
+  // Someone else recorded a decision, changed the attendance or approved the minutes.
+  useEffect(() => {
+    const provider = notesSync.provider
+    if (!provider) return
+    return listenForNotices(provider, (notice) => {
+      if (notice.type === 'meeting' && notice.meetingId === meeting.id) reread()
+    })
+  }, [notesSync.provider, meeting.id, reread])
 
   useEffect(() => {
     if (notesSync.state === 'signed-out') markSignedOut()
@@ -157,7 +171,7 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
             canWrite={canWrite}
             present={people.filter((p) => !p.away).map((p) => ({ userId: p.id, name: p.name }))}
             today={today}
-            onRecorded={() => void api.getMeeting(meeting.id).then((fresh) => onMeetingChange(fresh.meeting)).catch(() => onRefresh())}
+            onRecorded={reread}
           />
           <ActionItemsPanel meetingId={meeting.id} state={actions} canWrite={canWrite} meId={me?.id ?? ''} today={today} />
           <NotesPanel meetingId={meeting.id} notes={meeting.notes} sync={notesSync} user={user} canWrite={canWrite} />

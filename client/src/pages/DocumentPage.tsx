@@ -123,6 +123,9 @@ export default function DocumentPage() {
             <Link to={`/d/${document.id}/history`} className="button small subtle" data-testid="history-link">
               History
             </Link>
+            <a href={api.documentPdfUrl(document.id)} download className="button small subtle" data-testid="export-pdf" title="Download this document as it stands now, as PDF">
+              Export PDF
+            </a>
             {canWrite && <SaveVersionButton documentId={document.id} />}
           </div>
         </div>

@@ -1,5 +1,5 @@
 // Hand-built saved projections for the board-pack tests (what versions.get() returns as `projection`).
-import type { BoardPackInput } from '../../../server/board-pack/board-pack-model'
+import { WITHOUT_RECORDS, type BoardPackInput } from '../../../server/board-pack/board-pack-model'
 import type { BriefProjection, BriefSectionProjection } from '../../../shared/documents/brief'
 import { PILLAR_LABELS, PILLARS } from '../../../shared/documents/pillars'
 import type { InitiativeProjection, RoadmapProjection } from '../../../shared/documents/roadmap'
@@ -50,6 +50,7 @@ export function summaryProjection(quarterLabel = 'Q3 2026'): SummaryProjection {
 
 export function packInput(overrides: Partial<BoardPackInput> = {}): BoardPackInput {
   return {
+    ...WITHOUT_RECORDS,
     workspaceName: 'Northwind',
     meeting: { title: 'Q3 board', cadence: 'board', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11, 2) },
     summary: {

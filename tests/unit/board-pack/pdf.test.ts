@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { buildBoardPackModel } from '../../../server/board-pack/board-pack-model'
+import { buildBoardPackModel, WITHOUT_RECORDS } from '../../../server/board-pack/board-pack-model'
 import type { BoardPackInput } from '../../../server/board-pack/board-pack-model'
 import { renderPdf } from '../../../server/board-pack/pdf'
 import { needsUnicodeFont, pdfText } from '../../../server/board-pack/pdf-layout'
@@ -25,18 +25,23 @@ function shownText(pdf: Buffer): string[] {
 
 function demoInput(): BoardPackInput {
   const today = new Date(2026, 8, 10)
-  const project = <K extends 'summary' | 'brief' | 'roadmap'>(kind: K) => {
+  const project = <K extends 'summary' | 'brief' | 'roadmap' | 'risks' | 'vendors' | 'decisions'>(kind: K) => {
     const doc = new Y.Doc()
     fillDemo(kind, doc, today)
     return { doc, projection: projectDocument(kind, doc) }
   }
   const summary = project('summary')
   return {
+    ...WITHOUT_RECORDS,
     workspaceName: 'Northwind Logistics',
     meeting: { title: 'Q3 2026 board meeting', cadence: 'board', startsAt: Date.UTC(2026, 8, 15, 9), endedAt: Date.UTC(2026, 8, 15, 11) },
     summary: { documentTitle: 'Board summary', version: 1, projection: summary.projection, blocks: summaryBlocksFromState(Y.encodeStateAsUpdate(summary.doc)) },
     brief: { documentTitle: 'Technology brief', version: 1, projection: project('brief').projection },
     roadmap: { documentTitle: 'Technology roadmap', version: 1, projection: project('roadmap').projection },
+    risks: { documentTitle: 'Risk log', version: 1, projection: project('risks').projection },
+    vendors: { documentTitle: 'Vendor register', version: 1, projection: project('vendors').projection },
+    decisions: { documentTitle: 'Decision queue', version: 1, projection: project('decisions').projection },
+    attendees: [{ name: 'Olivia Owner' }, { name: 'Vera Viewer' }],
   }
 }
 
@@ -45,7 +50,7 @@ describe('board pack pdf', () => {
     const pdf = await renderPdf(buildBoardPackModel(packInput()), { compress: false })
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF')
-    expect(pageCount(pdf)).toBe(2)
+    expect(pageCount(pdf)).toBe(3)
     const text = shownText(pdf)
     for (const pillar of PILLARS) expect(text).toContain(PILLAR_LABELS[pillar])
     expect(text).toContain('Q3 board')
@@ -53,20 +58,21 @@ describe('board pack pdf', () => {
     expect(text).toContain('Totals by quarter')
     expect(text).toContain('Jul–Sep 2026'.replace('–', '\x96'))
     expect(text).toContain('$153,000')
-    expect(text).toContain('Page 2 of 2')
+    expect(text).toContain('Page 3 of 3')
   })
 
-  it('renders the demo workspace in two to three A4 pages', async () => {
+  it('renders the demo workspace in four to six A4 pages', async () => {
     const pdf = await renderPdf(buildBoardPackModel(demoInput()), { compress: false })
-    expect(pageCount(pdf)).toBeGreaterThanOrEqual(2)
-    expect(pageCount(pdf)).toBeLessThanOrEqual(3)
+    if (process.env.PACK_PDF_OUT) (await import('node:fs')).writeFileSync(process.env.PACK_PDF_OUT, pdf)
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(4)
+    expect(pageCount(pdf)).toBeLessThanOrEqual(6)
     expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]')
     expect(shownText(pdf)).toContain('Order service migration to event streaming')
   })
 
-  it('is one page with notes when none of the three kinds was on the agenda', async () => {
+  it('is two pages with notes when none of the documents was on the agenda', async () => {
     const pdf = await renderPdf(buildBoardPackModel(packInput({ summary: null, brief: null, roadmap: null })), { compress: false })
-    expect(pageCount(pdf)).toBe(1)
+    expect(pageCount(pdf)).toBe(2)
     expect(shownText(pdf).join(' ')).toContain('No roadmap was on this meeting')
   })
 
