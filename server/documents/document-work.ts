@@ -40,6 +40,11 @@ export class DocumentWork {
     return this.run('endMeeting', end)
   }
 
+  /** The document as committed, projected, as JSON. */
+  projection(kind: DocumentKind, documentId: string): Promise<string> {
+    return this.run('projection', { kind, documentId })
+  }
+
   /** The comparison of two sides, as JSON (its shape per kind is in shared/documents/compare.ts). */
   compare(kind: DocumentKind, from: CompareSide, to: CompareSide, fyStartMonth: number): Promise<string> {
     return this.run('compare', { kind, from, to, fyStartMonth })

@@ -46,6 +46,11 @@ function snapshot(kind: DocumentKind, state: Uint8Array): Pick<NewVersion, 'stat
   return withDoc(state, (doc) => ({ state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)) }))
 }
 
+/** A document as committed, projected, as JSON (a document's PDF export draws it). */
+export async function projection({ kind, documentId }: { kind: DocumentKind; documentId: string }): Promise<string> {
+  return withDoc(await committedState(documentId), (doc) => JSON.stringify(projectDocument(kind, doc)))
+}
+
 /** The comparison of two sides, as JSON. */
 export async function compare({ kind, from, to, fyStartMonth }: { kind: DocumentKind; from: CompareSide; to: CompareSide; fyStartMonth: number }): Promise<string> {
   return JSON.stringify(compareProjections(kind, await projectionOf(kind, from) as never, await projectionOf(kind, to) as never, { fyStartMonth }))

@@ -11,7 +11,6 @@ import { renderMarkdown } from '../board-pack/markdown'
 import { PdfRenderer, PdfRenderTimeout } from '../board-pack/pdf-in-worker'
 import { loadBoardPackInput } from '../board-pack/saved-sources'
 import { meetings, workspaces } from '../db/schema'
-import { liveSnapshot } from '../documents/live-document'
 import { requireDocumentRole, requireSession, requireWorkspaceRole } from '../http/access'
 import { HttpError, conflict, notFound } from '../http/errors'
 import { apiRouter, errors } from '../http/openapi'
@@ -58,12 +57,12 @@ async function renderOr503(deps: AppDeps, pdfs: PdfRenderer, cacheKey: string, m
 
 const contentKey = (id: string, model: BoardPackModel) => `${id}:${createHash('sha256').update(JSON.stringify(model)).digest('hex')}`
 
-/** GET /api/documents/:id/export.pdf: the live document's projection, drawn like its section of the pack. */
+/** GET /api/documents/:id/export.pdf: the document as committed (what every open page shows), projected on the document worker, drawn like its section of the pack. */
 export function documentExportRoutes(deps: AppDeps, pdfs: PdfRenderer) {
   return apiRouter().openapi(documentPdf, async (c) => {
     const { user } = requireSession(c)
     const { document } = await requireDocumentRole(deps.db, c.req.valid('param').documentId, user.id, canReadWorkspace)
-    const { projectionJson } = await liveSnapshot(deps, document)
+    const projectionJson = await deps.documentWork.projection(document.kind, document.id)
     const [workspace] = await deps.db.select({ name: workspaces.name, fyStartMonth: workspaces.fiscalYearStartMonth }).from(workspaces).where(eq(workspaces.id, document.workspaceId))
     const model = buildDocumentModel({
       workspaceName: workspace?.name ?? '', fyStartMonth: workspace?.fyStartMonth, title: document.title, at: deps.now(),
