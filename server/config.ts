@@ -1,13 +1,13 @@
 // Environment parsed once into a frozen object; a bad value stops the start with a message naming the variable.
-// Twelve operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
+// Ten operator variables, all in README's table; engine tuning is in sync/tuning.ts, not here.
 import { z } from 'zod'
 import { SYNC_TUNING, type SyncTuning } from './sync/tuning'
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** A libSQL server's token rides in the URL: libsql://host?authToken=… (@libsql/client reads it). */
   DATABASE_URL: z.string().min(1).default('file:./data/quorum.db'),
-  DATABASE_AUTH_TOKEN: z.string().optional(),
   /** Public origin(s) of the app, comma-separated (e.g. https://quorum.example.com). Empty: the request's own Host. */
   PUBLIC_ORIGIN: z.string().default(''),
   /**
@@ -30,11 +30,10 @@ const ConfigSchema = z.object({
   /**
    * Outgoing mail (password-reset links, invitations): smtp://user:pass@host:587 or smtps://…:465.
    * Unset: nothing is sent; reset links go to the server log and invitation links are copied by hand.
+   * The From of those e-mails rides in the URL as `?from=` (mailer.ts).
    */
   SMTP_URL: z.union([z.literal(''), z.string().regex(/^smtps?:\/\/\S+$/, 'expected smtp://host:port (or smtps://)')])
     .optional().transform((v) => v || undefined),
-  /** The From of those e-mails. */
-  MAIL_FROM: z.string().default('Quorum <no-reply@localhost>'),
   REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/\S+$/, 'expected redis://host:port (or rediss://)')])
     .optional().transform((v) => v || undefined),
 })

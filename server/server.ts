@@ -34,15 +34,15 @@ export interface RunningServer {
 export async function buildDeps(config: Config): Promise<AppDeps> {
   const log = pino({ level: config.LOG_LEVEL })
   const now = Date.now
-  const database = await openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: config.DB_SYNCHRONOUS })
+  const database = await openDatabase({ url: config.DATABASE_URL, synchronous: config.DB_SYNCHRONOUS })
   const { db, client } = database
-  const storage = await openStorageConnection(database, config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, (err) => log.error({ err: err.message }, 'WAL checkpoint thread failed; restarting it'))
+  const storage = await openStorageConnection(database, config.DATABASE_URL, (err) => log.error({ err: err.message }, 'WAL checkpoint thread failed; restarting it'))
   const store = new DocumentStore(storage.db, now, storage.close, storage.log, storage.reopen)
   const commits = new CommitQueue(store, (err) => log.error({ err: err.message }, 'commit failed; senders were disconnected and will resend'))
   // Several instances: the rows each commits reach the others through Redis (server/cluster).
   const instanceId = newId()
   const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, instanceId, log, config.tuning.catchUpSweepMs) : null
-  const documentWork = new DocumentWork({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, synchronous: database.synchronous }, (err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500'))
+  const documentWork = new DocumentWork({ url: config.DATABASE_URL, synchronous: database.synchronous }, (err) => log.error({ err: err.message }, 'document worker failed; its request was answered 503 or 500'))
   const search = new SearchIndexer(db, documentWork, log)
   const rooms = new RoomRegistry(store, commits, {
     compactThreshold: config.tuning.compactThreshold,
@@ -64,7 +64,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     throttle: new LoginThrottle(db, now),
     resetThrottle: new LoginThrottle(db, now, 'reset:'),
     totpThrottle: new LoginThrottle(db, now, 'totp:'),
-    mailer: createMailer(config.SMTP_URL, config.MAIL_FROM, log),
+    mailer: createMailer(config.SMTP_URL, log),
   }
 }
 

@@ -34,7 +34,7 @@ const MIGRATIONS_DIR = projectPath('drizzle')
  */
 export const MAIN_BUSY_TIMEOUT_MS = 500
 
-export async function openDatabase(opts: { url: string; authToken?: string; synchronous?: 'FULL' | 'NORMAL' }): Promise<Database> {
+export async function openDatabase(opts: { url: string; synchronous?: 'FULL' | 'NORMAL' }): Promise<Database> {
   const isLocalFile = opts.url.startsWith('file:')
   let filePath: string | null = null
   if (isLocalFile) {
@@ -45,7 +45,7 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
     }
   }
   const synchronous = opts.synchronous ?? 'NORMAL'
-  const { client, reopen } = await connect(opts.url, opts.authToken, isLocalFile, { synchronous, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS })
+  const { client, reopen } = await connect(opts.url, isLocalFile, { synchronous, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS })
   // WAL lets readers proceed during the log's appends, and several processes share one file.
   if (isLocalFile) await client.execute('PRAGMA journal_mode=WAL')
   const db = drizzle(client, { schema })
@@ -62,18 +62,19 @@ export async function openDatabase(opts: { url: string; authToken?: string; sync
  * (LogConnection). For a libSQL server or :memory: it is the same client, and no native one.
  * With them starts the thread that checkpoints the file's WAL (storage/checkpoint-worker.mjs).
  */
-export async function openStorageConnection(database: Database, url: string, authToken?: string, onCheckpointError: (err: Error) => void = console.error): Promise<{ db: Db; log: LogConnection | null; close(): void; reopen(): Promise<void> }> {
+export async function openStorageConnection(database: Database, url: string, onCheckpointError: (err: Error) => void = console.error): Promise<{ db: Db; log: LogConnection | null; close(): void; reopen(): Promise<void> }> {
   if (!database.filePath) return { db: database.db, log: null, close: () => {}, reopen: () => database.reopen() }
-  const { client, reopen } = await connect(url, authToken, true, { synchronous: database.synchronous, busyTimeoutMs: 0 })
+  const { client, reopen } = await connect(url, true, { synchronous: database.synchronous, busyTimeoutMs: 0 })
   const log = LogConnection.open(database.filePath, database.synchronous)
   const checkpoints = startWalCheckpoints(database.filePath, CHECKPOINT_EVERY_MS, onCheckpointError)
   return { db: drizzle(client, { schema }), log, close: () => { void checkpoints.stop(); log.close(); client.close() }, reopen }
 }
 
-export async function connect(url: string, authToken: string | undefined, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {
+/** `url` may carry a libSQL server's token as `?authToken=…` (read by @libsql/client itself). */
+export async function connect(url: string, isLocalFile: boolean, pragmas: { synchronous: string; busyTimeoutMs: number }): Promise<{ client: Client; reopen(): Promise<void> }> {
   // One connection per client for an embedded file: the PRAGMAs below are per connection, and
   // @libsql/client would otherwise open more (with default pragmas) while a transaction holds one.
-  const client = createClient({ url, authToken, ...(isLocalFile ? { concurrency: 1 } : {}) })
+  const client = createClient({ url, ...(isLocalFile ? { concurrency: 1 } : {}) })
   const setPragmas = async () => {
     // Waiting first: another instance opening the same new file (switching it to WAL) locks it briefly.
     await client.execute('PRAGMA busy_timeout=5000')

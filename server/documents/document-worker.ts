@@ -23,7 +23,7 @@ import { buildRestoreUpdate } from '../versions/restore'
 import { insertedVersions, versionInserts, type NewVersion, type VersionSummary } from '../versions/version-store'
 
 /** The database the worker writes versions to (the server's own, given at the pool's start). */
-export interface WorkerDatabase { url: string; authToken?: string; synchronous: 'FULL' | 'NORMAL' }
+export interface WorkerDatabase { url: string; synchronous: 'FULL' | 'NORMAL' }
 
 /** One side of a comparison: a saved version's stored projection, or a document as committed (read here). */
 export type CompareSide = { projectionJson: string } | { committed: string }
@@ -61,8 +61,8 @@ export async function compare({ kind, from, to, fyStartMonth }: { kind: Document
 let connection: Promise<{ client: Client; db: ReturnType<typeof drizzle<typeof schema>> }> | null = null
 function database() {
   connection ??= (async () => {
-    const { url, authToken, synchronous } = workerData as WorkerDatabase
-    const { client } = await connect(url, authToken, url.startsWith('file:'), { synchronous, busyTimeoutMs: 5000 })
+    const { url, synchronous } = workerData as WorkerDatabase
+    const { client } = await connect(url, url.startsWith('file:'), { synchronous, busyTimeoutMs: 5000 })
     return { client, db: drizzle(client, { schema }) }
   })()
   return connection

@@ -10,12 +10,18 @@ export interface Mailer {
   send(mail: Mail): void
 }
 
-export function createMailer(smtpUrl: string | undefined, from: string, log: Logger): Mailer | null {
+const DEFAULT_FROM = 'Quorum <no-reply@localhost>'
+
+/** SMTP_URL carries the sender as `?from=` (URL-encoded), so one variable configures mail. */
+export function createMailer(smtpUrl: string | undefined, log: Logger): Mailer | null {
   if (!smtpUrl) return null
-  const transport = nodemailer.createTransport(smtpUrl)
+  const url = new URL(smtpUrl)
+  const from = url.searchParams.get('from') ?? DEFAULT_FROM
+  url.searchParams.delete('from')
+  const transport = nodemailer.createTransport(url.toString(), { from })
   return {
     send(mail) {
-      transport.sendMail({ from, ...mail }).catch((err: Error) => log.error({ err: err.message, subject: mail.subject }, 'e-mail not sent'))
+      transport.sendMail(mail).catch((err: Error) => log.error({ err: err.message, subject: mail.subject }, 'e-mail not sent'))
     },
   }
 }

@@ -14,7 +14,7 @@ let server: TestServer
 let sink: SmtpSink
 beforeAll(async () => {
   sink = await startSmtpSink()
-  server = await startServer({ env: { SMTP_URL: sink.url, MAIL_FROM: 'Quorum <quorum@example.test>' } })
+  server = await startServer({ env: { SMTP_URL: `${sink.url}?from=${encodeURIComponent('Quorum <quorum@example.test>')}` } })
 })
 afterAll(async () => {
   await server?.dispose()
