@@ -1,9 +1,13 @@
-// The audit log: one row per audited act, inserted after the act succeeded; nothing updates or
-// deletes a row. Read newest first, a page at a time (`before` an id).
-import { and, desc, eq, lt } from 'drizzle-orm'
+// The audit log: one row per audited act; nothing updates or deletes a row. Read newest first, a
+// page at a time (`before` an id). An act that is a database write carries its audit row in the
+// same batch (auditInsert), so a crash leaves both or neither; a read (a version viewed, a board
+// pack downloaded) is recorded by `audit` once it has been read.
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { AuditAction, AuditEntryDto } from '../../shared/api'
 import type { AppDeps } from '../app-deps'
-import { auditLog, memberships, users } from '../db/schema'
+import type { Db } from '../db/client'
+import { auditLog, memberships, users, versions } from '../db/schema'
 
 export interface AuditEntry {
   workspaceId: string
@@ -13,20 +17,31 @@ export interface AuditEntry {
   detail?: string
 }
 
-const row = (deps: AppDeps, e: AuditEntry) => ({
-  workspaceId: e.workspaceId, at: deps.now(), actorId: e.actorId, action: e.action,
-  targetType: e.target?.type ?? null, targetId: e.target?.id ?? null, detail: e.detail ?? null,
-})
-
-export async function audit(deps: AppDeps, entry: AuditEntry): Promise<void> {
-  await deps.db.insert(auditLog).values(row(deps, entry))
+/** Records a read (nothing was written that the row could share a batch with). */
+export async function audit(deps: AppDeps, e: AuditEntry): Promise<void> {
+  await auditInsert(deps.db, e, deps.now())
 }
 
-/** A sign-in belongs to no one workspace: it is recorded in each workspace the person is a member of. */
-export async function auditSignIn(deps: AppDeps, userId: string): Promise<void> {
-  const workspaces = await deps.db.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId))
-  if (workspaces.length === 0) return
-  await deps.db.insert(auditLog).values(workspaces.map(({ workspaceId }) => row(deps, { workspaceId, actorId: userId, action: 'signed-in' })))
+/**
+ * The audit row as one statement, for the batch that does the act. `onlyIf` is checked inside that
+ * batch's transaction, so of two acts at once only the one that changes something is recorded (put
+ * the row before the write it guards: "not yet started", then the start). `detail` as SQL names
+ * what the batch itself created (see newestVersionDetail).
+ */
+export function auditInsert(db: Db, e: AuditEntry, at: number, opts: { onlyIf?: SQL; detail?: SQL } = {}): BatchItem<'sqlite'> & PromiseLike<unknown> {
+  return db.run(sql`INSERT INTO ${auditLog} (workspace_id, at, actor_id, action, target_type, target_id, detail)
+    SELECT ${e.workspaceId}, ${at}, ${e.actorId}, ${e.action}, ${e.target?.type ?? null}, ${e.target?.id ?? null}, ${opts.detail ?? e.detail ?? null}
+    WHERE ${opts.onlyIf ?? sql`1`}`)
+}
+
+/** "<detail> vN", N being the document's newest version: the one inserted earlier in the same batch. */
+export const newestVersionDetail = (detail: string, documentId: string): SQL =>
+  sql`${detail} || ' v' || (SELECT max(version) FROM ${versions} WHERE document_id = ${documentId})`
+
+/** A sign-in belongs to no one workspace: one row in each workspace the person is a member of (none if none). */
+export function signInAuditInsert(db: Db, userId: string, at: number): BatchItem<'sqlite'> {
+  return db.run(sql`INSERT INTO ${auditLog} (workspace_id, at, actor_id, action)
+    SELECT workspace_id, ${at}, ${userId}, ${'signed-in' satisfies AuditAction} FROM ${memberships} WHERE user_id = ${userId}`)
 }
 
 export async function auditPage(deps: AppDeps, workspaceId: string, limit: number, before?: number) {

@@ -7,6 +7,7 @@ import { sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
 import { and, desc, eq, ne } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
 import { sessions, users } from '../db/schema'
 
@@ -45,11 +46,15 @@ export class SessionStore {
     return this.now() - this.inactivityTimeoutMs
   }
 
-  async create(userId: string, userAgent?: string | null): Promise<{ token: string; sessionId: string }> {
+  /** `alongside`: statements committed in the same transaction as the session (the sign-in's audit rows). */
+  async create(userId: string, userAgent?: string | null, alongside: readonly BatchItem<'sqlite'>[] = []): Promise<{ token: string; sessionId: string }> {
     const id = randomPart()
     const secret = randomPart()
     const t = this.now()
-    await this.db.insert(sessions).values({ id, userId, secretHash: Buffer.from(hashSecret(secret)), createdAt: t, lastVerifiedAt: t, userAgent: userAgent?.slice(0, 300) ?? null })
+    await this.db.batch([
+      this.db.insert(sessions).values({ id, userId, secretHash: Buffer.from(hashSecret(secret)), createdAt: t, lastVerifiedAt: t, userAgent: userAgent?.slice(0, 300) ?? null }),
+      ...alongside,
+    ])
     return { token: `${id}.${secret}`, sessionId: id }
   }
 

@@ -4,8 +4,8 @@
 import { Piscina } from 'piscina'
 import type { DocumentKind } from '../../shared/document-kinds'
 import { HttpError } from '../http/errors'
-import type { NewVersion, VersionSummary } from '../versions/version-store'
-import type { CompareSide, MeetingEnd, RestorePlan, WorkerDatabase } from './document-worker'
+import type { VersionSummary } from '../versions/version-store'
+import type { CompareSide, MeetingEnd, RestorePlan, SaveVersion, WorkerDatabase } from './document-worker'
 import type { IndexedDocument } from '../search/search-index'
 
 export const DOCUMENT_WORK = {
@@ -30,9 +30,9 @@ export class DocumentWork {
   }
 
 
-  /** Saves the document as committed as its next version: read, projected and written on the worker (see document-worker.ts). */
-  saveVersion(kind: DocumentKind, version: Omit<NewVersion, 'projectionJson' | 'state'>, createdAt: number): Promise<VersionSummary> {
-    return this.run('saveVersion', { kind, version, createdAt })
+  /** Saves the document as committed as its next version, with its audit row: read, projected and written on the worker (see document-worker.ts). */
+  saveVersion(task: SaveVersion): Promise<VersionSummary> {
+    return this.run('saveVersion', task)
   }
 
   /** Ends a meeting and saves its documents as committed, in one transaction on the worker (see document-worker.ts). */

@@ -12,6 +12,7 @@ import { workerData } from 'piscina'
 import * as Y from 'yjs'
 import type { DocumentKind } from '../../shared/document-kinds'
 import { compareProjections, projectDocument } from '../../shared/documents'
+import { auditInsert, newestVersionDetail, type AuditEntry } from '../audit/audit-log'
 import { connect } from '../db/client'
 import { meetingEndBatch } from '../meetings/meeting-end-batch'
 import * as schema from '../db/schema'
@@ -74,15 +75,25 @@ async function committedState(documentId: string): Promise<Uint8Array> {
   return Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)])
 }
 
+export interface SaveVersion {
+  kind: DocumentKind
+  version: Omit<NewVersion, 'projectionJson' | 'state'>
+  createdAt: number
+  /** The "version-saved" entry; " vN" is added to its detail. */
+  audit: AuditEntry
+}
+
 /**
  * Saves the document as committed (every row of its log, from whichever instance) as its next
  * version: read, encoded, projected and inserted here, so the event loop never encodes the live doc.
  */
-export async function saveVersion({ kind, version, createdAt }: { kind: DocumentKind; version: Omit<NewVersion, 'projectionJson' | 'state'>; createdAt: number }): Promise<VersionSummary> {
+export async function saveVersion({ kind, version, createdAt, audit }: SaveVersion): Promise<VersionSummary> {
   const { db } = await database()
   const state = await committedState(version.documentId)
   const [insert] = versionInserts(db, [{ ...version, ...snapshot(kind, state) }], createdAt)
-  const [saved] = insertedVersions(await db.batch([insert] as [BatchItem<'sqlite'>]))
+  // The audit row in the same batch, its detail ending with the number the insert just took.
+  const audited = auditInsert(db, audit, createdAt, { detail: newestVersionDetail(audit.detail ?? '', version.documentId) })
+  const [saved] = insertedVersions((await db.batch([insert, audited] as [BatchItem<'sqlite'>, BatchItem<'sqlite'>])).slice(0, 1))
   return saved
 }
 
@@ -93,6 +104,8 @@ export interface MeetingEnd {
   label: string
   authorId: string
   endedAt: number
+  /** The "meeting-ended" entry, written only by the batch that ends the meeting. */
+  audit: AuditEntry
 }
 
 /**
@@ -100,11 +113,11 @@ export interface MeetingEnd {
  * sets ended_at and inserts the versions (meeting-end-batch.ts). `ended` is false if the meeting
  * had already ended, and then nothing was saved.
  */
-export async function endMeeting({ meetingId, documents, label, authorId, endedAt }: MeetingEnd): Promise<{ ended: boolean; versions: VersionSummary[] }> {
+export async function endMeeting({ meetingId, documents, label, authorId, endedAt, audit }: MeetingEnd): Promise<{ ended: boolean; versions: VersionSummary[] }> {
   const { db } = await database()
   const items: NewVersion[] = []
   for (const { id, kind } of documents) items.push({ documentId: id, meetingId, label, authorId, ...snapshot(kind, await committedState(id)) })
-  const [ended, ...inserted] = await db.batch(meetingEndBatch(db, meetingId, items, endedAt))
+  const [, ended, ...inserted] = await db.batch(meetingEndBatch(db, meetingId, items, endedAt, audit))
   return { ended: (ended as unknown[]).length > 0, versions: insertedVersions(inserted) }
 }
 

@@ -1,10 +1,10 @@
 // Approving the minutes: the notes version saved when the meeting ended becomes the approved
 // minutes, with who approved them and when. Versions are never changed, so later edits to the
 // notes leave the approved minutes as they were. Approving again changes nothing.
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { meetings, versions } from '../db/schema'
-import { audit } from '../audit/audit-log'
+import { auditInsert } from '../audit/audit-log'
 import { conflict } from '../http/errors'
 import type { Meeting } from './end-meeting'
 
@@ -14,12 +14,14 @@ export async function approveMinutes(deps: AppDeps, meeting: Meeting, userId: st
   const [saved] = await deps.db.select({ version: versions.version }).from(versions)
     .where(and(eq(versions.meetingId, meeting.id), eq(versions.documentId, meeting.notesDocumentId))).limit(1)
   if (!saved) throw conflict('no notes version was saved when this meeting ended')
-  // Only the first approval writes (two at once: the second finds minutes_version set and keeps it).
-  const approvedHere = await deps.db.update(meetings).set({ minutesVersion: saved.version, minutesApprovedBy: userId, minutesApprovedAt: deps.now() })
-    .where(and(eq(meetings.id, meeting.id), isNull(meetings.minutesVersion))).returning({ id: meetings.id })
-  if (approvedHere.length > 0) {
-    await audit(deps, { workspaceId: meeting.workspaceId, actorId: userId, action: 'minutes-approved', target: { type: 'meeting', id: meeting.id }, detail: `${meeting.title}: notes v${saved.version}` })
-  }
+  // Only the first approval writes, and is recorded (two at once: the second finds minutes_version set and keeps it).
+  const t = deps.now()
+  await deps.db.batch([
+    auditInsert(deps.db, { workspaceId: meeting.workspaceId, actorId: userId, action: 'minutes-approved', target: { type: 'meeting', id: meeting.id }, detail: `${meeting.title}: notes v${saved.version}` },
+      t, { onlyIf: sql`(SELECT minutes_version FROM ${meetings} WHERE id = ${meeting.id}) IS NULL` }),
+    deps.db.update(meetings).set({ minutesVersion: saved.version, minutesApprovedBy: userId, minutesApprovedAt: t })
+      .where(and(eq(meetings.id, meeting.id), isNull(meetings.minutesVersion))),
+  ])
   const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
   return fresh
 }

@@ -40,6 +40,7 @@ export async function endMeeting(deps: AppDeps, meeting: Meeting, authorId: stri
   for (const document of saved) await liveRoom(deps, document)
   const { ended, versions } = await deps.documentWork.endMeeting({
     meetingId: meeting.id, documents: saved.map((d) => ({ id: d.id, kind: d.kind })), label, authorId, endedAt: deps.now(),
+    audit: { workspaceId: meeting.workspaceId, actorId: authorId, action: 'meeting-ended', target: { type: 'meeting', id: meeting.id }, detail: meeting.title },
   })
   if (!ended) return { alreadyEnded: true, versions: await deps.versions.forMeeting(meeting.id) }
   await recordAttendance(deps, meeting)

@@ -9,7 +9,7 @@ import type { DecisionInput, DecisionOutcome, MeetingDecisionDto } from '../../s
 import { readDecisions, updateDecision } from '../../shared/documents/decisions'
 import { dateLabel, utcDate } from '../../shared/format'
 import type { AppDeps } from '../app-deps'
-import { audit } from '../audit/audit-log'
+import { auditInsert } from '../audit/audit-log'
 import { meetingAttendees, meetingDecisions, users } from '../db/schema'
 import { liveRoom } from '../documents/live-document'
 import { badRequest, conflict } from '../http/errors'
@@ -60,9 +60,11 @@ export async function recordDecision(deps: AppDeps, meeting: Meeting, input: Req
     outcome: input.outcome, rationale, votes: JSON.stringify(input.votes), newDueDate: input.outcome === 'deferred' ? input.newDueDate! : null,
     decidedBy: userId, decidedAt,
   }
-  // The row is committed in the same transaction as the change to the queue.
-  await room.submitServerChange(Y.mergeUpdates(updates), [deps.db.insert(meetingDecisions).values(row)])
-  await audit(deps, { workspaceId: meeting.workspaceId, actorId: userId, action: 'decision-recorded', target: { type: 'meeting', id: meeting.id }, detail: `${item.question}: ${input.outcome}` })
+  // The row and its audit row are committed in the same transaction as the change to the queue.
+  await room.submitServerChange(Y.mergeUpdates(updates), [
+    deps.db.insert(meetingDecisions).values(row),
+    auditInsert(deps.db, { workspaceId: meeting.workspaceId, actorId: userId, action: 'decision-recorded', target: { type: 'meeting', id: meeting.id }, detail: `${item.question}: ${input.outcome}` }, decidedAt),
+  ])
   return (await decisionsOfMeeting(deps, meeting.id)).find((d) => d.id === row.id)!
 }
 

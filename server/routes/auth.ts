@@ -1,5 +1,6 @@
 // Sign up, log in, log out, and who am I.
 import { eq } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { LoginBody, LoginRefusedBody, MeResponse, SignupBody, UserResponse } from '../../shared/api'
@@ -18,7 +19,7 @@ import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
 import { isUniqueViolation } from '../db/sqlite-errors'
-import { auditSignIn } from '../audit/audit-log'
+import { signInAuditInsert } from '../audit/audit-log'
 
 const signup = createRoute({
   method: 'post', path: '/signup', tags: ['Accounts'], summary: 'Create an account and sign in',
@@ -49,8 +50,8 @@ export function authRoutes(deps: AppDeps) {
   const secure = (c: Context) => isSecureRequest(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)
   const maxAgeSeconds = Math.round(deps.sessions.inactivityTimeoutMs / 1000)
 
-  async function startSession(c: Context, userId: string) {
-    const { token } = await deps.sessions.create(userId, c.req.header('user-agent'))
+  async function startSession(c: Context, userId: string, alongside: readonly BatchItem<'sqlite'>[] = []) {
+    const { token } = await deps.sessions.create(userId, c.req.header('user-agent'), alongside)
     c.header('Set-Cookie', sessionCookie(token, { secure: secure(c), maxAgeSeconds }))
   }
 
@@ -100,8 +101,7 @@ export function authRoutes(deps: AppDeps) {
       if (second) return c.json({ error: second, totpRequired: true }, 401)
     }
     await deps.throttle.recordSuccess(body.email)
-    await startSession(c, user.id)
-    await auditSignIn(deps, user.id)
+    await startSession(c, user.id, [signInAuditInsert(deps.db, user.id, deps.now())])
     return c.json({ user: { id: user.id, name: user.name, email: user.email } }, 200)
   }).openapi(logout, async (c) => {
     const session = c.get('session')

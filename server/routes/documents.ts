@@ -14,7 +14,7 @@ import { badRequest } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
-import { audit } from '../audit/audit-log'
+import { auditInsert } from '../audit/audit-log'
 import { renameInIndex } from '../search/search-index'
 
 const tags = ['Documents']
@@ -47,13 +47,18 @@ export function documentDto(d: DocumentRow): DocumentDto {
   }
 }
 
-/** Inserts a document row and its template state in one transaction. */
-export async function createDocument(deps: AppDeps, workspaceId: string, kind: DocumentRow['kind'], documentTitle: string, state = initialState(kind), id = newId()): Promise<DocumentRow> {
+/**
+ * Inserts a document row and its template state in one transaction, with its audit row when a
+ * person created it (`createdBy`; documents a meeting or the seed makes are not audited).
+ */
+export async function createDocument(deps: AppDeps, workspaceId: string, kind: DocumentRow['kind'], documentTitle: string,
+  { state = initialState(kind), id = newId(), createdBy }: { state?: Uint8Array; id?: string; createdBy?: string } = {}): Promise<DocumentRow> {
   const t = deps.now()
   const row: DocumentRow = { id, workspaceId, kind, title: documentTitle, archivedAt: null, createdAt: t, updatedAt: t }
   await deps.db.batch([
     deps.db.insert(documents).values(row),
     deps.db.insert(documentStates).values({ documentId: row.id, state: Buffer.from(state), throughSeq: 0, updatedAt: t }),
+    ...(createdBy ? [auditInsert(deps.db, { workspaceId, actorId: createdBy, action: 'document-created', target: { type: 'document', id: row.id }, detail: row.title }, t)] : []),
   ])
   // Searchable at once, title and content (server/search/); edits reindex it from then on.
   await deps.documentWork.reindex(kind, row)
@@ -73,8 +78,7 @@ export function workspaceDocumentRoutes(deps: AppDeps) {
     const { workspaceId } = c.req.valid('param')
     await requireWorkspaceRole(deps.db, workspaceId, user.id, canEditDocuments, 'create documents')
     const body = c.req.valid('json')
-    const row = await createDocument(deps, workspaceId, body.kind, body.title)
-    await audit(deps, { workspaceId, actorId: user.id, action: 'document-created', target: { type: 'document', id: row.id }, detail: row.title })
+    const row = await createDocument(deps, workspaceId, body.kind, body.title, { createdBy: user.id })
     return c.json(documentDto(row), 201)
   }).openapi(listDocuments, async (c) => {
     const { user } = requireSession(c)
@@ -102,12 +106,15 @@ export function documentRoutes(deps: AppDeps) {
     const patch: Partial<DocumentRow> = { updatedAt: deps.now() }
     if (body.title !== undefined) patch.title = body.title
     if (body.archived !== undefined) patch.archivedAt = body.archived ? (document.archivedAt ?? deps.now()) : null
-    await deps.db.update(documents).set(patch).where(eq(documents.id, documentId))
+    const update = deps.db.update(documents).set(patch).where(eq(documents.id, documentId))
+    // An archive is recorded only if the document is not archived as the batch runs (of two at once, one).
+    await deps.db.batch(body.archived === true && document.archivedAt === null ? [
+      auditInsert(deps.db, { workspaceId: document.workspaceId, actorId: user.id, action: 'document-archived', target: { type: 'document', id: documentId }, detail: document.title },
+        patch.updatedAt!, { onlyIf: sql`(SELECT archived_at FROM ${documents} WHERE id = ${documentId}) IS NULL` }),
+      update,
+    ] : [update])
     if (body.title !== undefined) await renameInIndex(deps.client, documentId, body.title)
     if (body.archived === true) revokeAccess(deps, { kind: 'document', documentId })
-    if (body.archived === true && document.archivedAt === null) {
-      await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'document-archived', target: { type: 'document', id: documentId }, detail: document.title })
-    }
     return c.json({ document: documentDto({ ...document, ...patch }) }, 200)
   })
 }

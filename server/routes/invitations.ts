@@ -1,7 +1,7 @@
 // Invitations: an owner invites an e-mail address with a role; the single-use link (7 days, only
 // its token's hash stored, revocable) is copied from the members panel and, with SMTP_URL, e-mailed.
 // Whoever opens it signs up or in with that address and accepts: the membership is added.
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import {
   AcceptInvitationBody, AcceptInvitationResponse, CreatedInvitationResponse, InvitationBody, InvitationListResponse, InvitationParams, WorkspaceParams,
@@ -15,6 +15,7 @@ import { appOrigin } from '../http/app-origin'
 import { HttpError, conflict, forbidden, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
+import { auditInsert } from '../audit/audit-log'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000
 
@@ -62,6 +63,7 @@ export function workspaceInvitationRoutes(deps: AppDeps) {
     await db.batch([
       db.update(invitations).set({ revokedAt: t }).where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.email, email), pending(t))),
       db.insert(invitations).values(row),
+      auditInsert(db, { workspaceId, actorId: user.id, action: 'invitation-created', target: { type: 'invitation', id: row.id }, detail: `${email} as ${role}` }, t),
     ])
     const url = `${appOrigin(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)}/invite?token=${token}`
     if (deps.mailer) {
@@ -85,9 +87,15 @@ export function workspaceInvitationRoutes(deps: AppDeps) {
     const { user } = requireSession(c)
     const { workspaceId, invitationId } = c.req.valid('param')
     await requireWorkspaceRole(db, workspaceId, user.id, canManageMembers, 'revoke invitations')
-    const revoked = await db.update(invitations).set({ revokedAt: deps.now() })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-      .returning({ id: invitations.id })
+    const t = deps.now()
+    const revocable = and(eq(invitations.id, invitationId), eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))
+    // The audit row first, in the same batch, only while the invitation is still revocable.
+    const [, revoked] = await db.batch([
+      auditInsert(db, { workspaceId, actorId: user.id, action: 'invitation-revoked', target: { type: 'invitation', id: invitationId } }, t, {
+        onlyIf: sql`EXISTS (SELECT 1 FROM ${invitations} WHERE ${revocable})`, detail: sql`(SELECT ${invitations.email} FROM ${invitations} WHERE ${invitations.id} = ${invitationId})`,
+      }),
+      db.update(invitations).set({ revokedAt: t }).where(revocable).returning({ id: invitations.id }),
+    ])
     if (revoked.length === 0) throw notFound('no pending invitation with this id in this workspace')
     return c.body(null, 204)
   })
@@ -113,7 +121,10 @@ export function invitationRoutes(deps: AppDeps) {
     const [accepted] = await db.update(invitations).set({ acceptedAt: t, acceptedBy: user.id })
       .where(and(eq(invitations.id, invitation.id), pending(t))).returning({ id: invitations.id })
     if (!accepted) throw new HttpError(410, 'this invitation has already been used')
-    await db.insert(memberships).values({ workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role, createdAt: t }).onConflictDoNothing()
+    await db.batch([
+      db.insert(memberships).values({ workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role, createdAt: t }).onConflictDoNothing(),
+      auditInsert(db, { workspaceId: invitation.workspaceId, actorId: user.id, action: 'invitation-accepted', target: { type: 'invitation', id: invitation.id }, detail: `${invitation.email} as ${invitation.role}` }, t),
+    ])
     return c.json({ workspaceId: invitation.workspaceId, role: invitation.role }, 200)
   })
 }

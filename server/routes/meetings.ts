@@ -1,6 +1,6 @@
 // Meetings of a workspace: schedule (with its own notes document), list, read, edit the agenda,
 // start and end (ending saves versions). Starting, ending and editing are for owners and editors.
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import {
   AgendaProposalQuery, AgendaProposalResponse, DecisionBody, DecisionItemsBody, DecisionResponse, DecisionItemsResponse, EndMeetingResponse, MeetingAccessResponse,
@@ -22,7 +22,7 @@ import { sendToDecisionQueue } from '../meetings/send-to-decisions'
 import { decisionsOfMeeting, recordDecision } from '../meetings/record-decision'
 import { tellMeetingRoom } from '../meetings/tell-meeting-room'
 import { documentDto } from './documents'
-import { audit } from '../audit/audit-log'
+import { auditInsert } from '../audit/audit-log'
 
 const tags = ['Meetings']
 const createMeeting = createRoute({
@@ -151,8 +151,12 @@ export function meetingRoutes(deps: AppDeps) {
     if (meeting.endedAt !== null) throw conflict('the meeting has already ended')
     const startedAt = meeting.startedAt ?? deps.now()
     if (meeting.startedAt === null) {
-      await deps.db.update(meetings).set({ startedAt }).where(eq(meetings.id, meeting.id))
-      await audit(deps, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-started', target: { type: 'meeting', id: meeting.id }, detail: meeting.title })
+      // Recorded only by the start that finds it not yet started (of two at once, one).
+      await deps.db.batch([
+        auditInsert(deps.db, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-started', target: { type: 'meeting', id: meeting.id }, detail: meeting.title },
+          startedAt, { onlyIf: sql`(SELECT started_at FROM ${meetings} WHERE id = ${meeting.id}) IS NULL` }),
+        deps.db.update(meetings).set({ startedAt }).where(and(eq(meetings.id, meeting.id), isNull(meetings.startedAt))),
+      ])
     }
     return c.json(await meetingDto(deps, { ...meeting, startedAt }), 200)
   }).openapi(endMeetingRoute, async (c) => {
@@ -160,10 +164,7 @@ export function meetingRoutes(deps: AppDeps) {
     const { meeting } = await requireMeeting(c.req.valid('param').meetingId, user.id, canEditDocuments, 'end meetings')
     const invitees = await deps.db.select({ userId: meetingAttendees.userId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id))
     const result = await endMeeting(deps, meeting, user.id)
-    if (!result.alreadyEnded) {
-      await scheduleNextInSeries(deps, meeting, invitees.map((i) => i.userId), user.id)
-      await audit(deps, { workspaceId: meeting.workspaceId, actorId: user.id, action: 'meeting-ended', target: { type: 'meeting', id: meeting.id }, detail: meeting.title })
-    }
+    if (!result.alreadyEnded) await scheduleNextInSeries(deps, meeting, invitees.map((i) => i.userId), user.id)
     const [fresh] = await deps.db.select().from(meetings).where(eq(meetings.id, meeting.id))
     return c.json({ meeting: await meetingDto(deps, fresh), alreadyEnded: result.alreadyEnded, versions: result.versions }, 200)
   }).openapi(approveMinutesRoute, async (c) => {

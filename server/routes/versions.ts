@@ -1,5 +1,6 @@
 // Version history of a document: save a named version, list, read one, compare two, restore.
-// Viewers may read and compare; owners and editors save and restore.
+// Viewers may read and compare; owners and editors save and restore. Reading one version and
+// comparing are audited ("version-viewed"), whoever does them.
 import { eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import type { BatchItem } from 'drizzle-orm/batch'
@@ -20,7 +21,7 @@ import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { insertedVersions, versionInserts } from '../versions/version-store'
 import { currentThreadStates, describeThreadChanges, describeThreads, type ThreadState } from '../versions/version-threads'
-import { audit } from '../audit/audit-log'
+import { audit, auditInsert, newestVersionDetail } from '../audit/audit-log'
 
 const tags = ['Versions']
 const saveVersion = createRoute({
@@ -83,8 +84,10 @@ export function versionRoutes(deps: AppDeps) {
     const { label } = c.req.valid('json')
     // Loaded here first: a damaged document answers 503 naming it. The worker then reads what is committed.
     await liveRoom(deps, document)
-    const version = await deps.documentWork.saveVersion(document.kind, { documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id }, deps.now())
-    await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-saved', target: { type: 'document', id: document.id }, detail: `${document.title} v${version.version}` })
+    const version = await deps.documentWork.saveVersion({
+      kind: document.kind, version: { documentId: document.id, meetingId: null, label: label ?? `Saved by ${user.name}`, authorId: user.id }, createdAt: deps.now(),
+      audit: { workspaceId: document.workspaceId, actorId: user.id, action: 'version-saved', target: { type: 'document', id: document.id }, detail: document.title },
+    })
     return c.json({ version: { ...version, authorName: user.name } }, 201)
   }).openapi(listVersions, async (c) => {
     const { user } = requireSession(c)
@@ -96,6 +99,7 @@ export function versionRoutes(deps: AppDeps) {
     const { document } = await requireDocumentRole(deps.db, documentId, user.id, canReadWorkspace)
     const saved = await deps.versions.get(document.id, number)
     if (!saved) throw notFound(`version ${number} not found`)
+    await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-viewed', target: { type: 'document', id: document.id }, detail: `${document.title} v${number}` })
     if (c.req.valid('query').format === 'yjs') {
       return c.body(saved.state as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream' })
     }
@@ -117,6 +121,11 @@ export function versionRoutes(deps: AppDeps) {
     const fyStartMonth = await fiscalYearStartOf(deps, document.workspaceId)
     const comparison = JSON.parse(await deps.documentWork.compare(document.kind, from.input, to.input, fyStartMonth))
     const threads = from.threads && to.threads && await describeThreadChanges(deps.db, from.threads, to.threads)
+    const name = (ref: VersionRef) => (ref === 'live' ? 'live' : `v${ref}`)
+    await audit(deps, {
+      workspaceId: document.workspaceId, actorId: user.id, action: 'version-viewed', target: { type: 'document', id: document.id },
+      detail: `${document.title}: compared ${name(query.from)} with ${name(query.to)}`,
+    })
     return c.json({ kind: document.kind, from: from.side, to: to.side, comparison, threads }, 200)
   }).openapi(restore, async (c) => {
     const { user } = requireSession(c)
@@ -130,13 +139,17 @@ export function versionRoutes(deps: AppDeps) {
     // with the restore like any concurrent edit (and is not in the "Restored vN" version).
     const { update, state, projectionJson } = await deps.documentWork.restore(document.kind, Y.encodeStateAsUpdate(room.doc), saved.state)
     // The document as the restore leaves it, recorded as "Restored vN" in the same transaction as
-    // the change itself: a crash leaves both or neither. The edited time is bumped even when the
+    // the change itself, with its audit row: a crash leaves all or none. The edited time is bumped even when the
     // restore changed nothing the log would show.
     const t = deps.now()
     const [insertVersion] = versionInserts(deps.db, [{
       documentId: document.id, meetingId: null, label: `Restored v${version}`, authorId: user.id, state, projectionJson,
     }], t)
-    const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [insertVersion, deps.db.update(documents).set({ updatedAt: t }).where(eq(documents.id, document.id))]
+    const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
+      insertVersion, deps.db.update(documents).set({ updatedAt: t }).where(eq(documents.id, document.id)),
+      auditInsert(deps.db, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-restored', target: { type: 'document', id: document.id } }, t,
+        { detail: newestVersionDetail(`${document.title} v${version} as`, document.id) }),
+    ]
     // With a change: durable and relayed to everyone connected before this answers.
     const results = update ? await room.submitServerChange(update, statements, state) : await deps.db.batch(statements)
     const [recorded] = insertedVersions(results.slice(0, 1))
@@ -145,10 +158,6 @@ export function versionRoutes(deps: AppDeps) {
       type: 'restored', documentId: document.id, restoredFrom: version, savedAs: recorded.version,
       by: { id: user.id, name: user.name }, at: recorded.createdAt,
     }), null)
-    await audit(deps, {
-      workspaceId: document.workspaceId, actorId: user.id, action: 'version-restored', target: { type: 'document', id: document.id },
-      detail: `${document.title} v${version} as v${recorded.version}`,
-    })
     return c.json({ restoredFrom: version, changed: update !== null, version: { ...recorded, authorName: user.name } }, 200)
   })
 }

@@ -1,5 +1,5 @@
 // Workspaces and their members. Owners manage members; every member can see who else is in.
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import {
   AddMemberBody, MemberListResponse, MemberParams, MemberResponse, MemberRoleBody, WorkspaceListResponse, WorkspaceNameBody,
@@ -14,7 +14,7 @@ import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { newId } from '../ids'
 import { revokeAccess } from '../sync/revocation'
-import { audit } from '../audit/audit-log'
+import { auditInsert } from '../audit/audit-log'
 
 const tags = ['Workspaces']
 const createWorkspace = createRoute({
@@ -133,8 +133,11 @@ export function workspaceRoutes(deps: AppDeps) {
     if (!invitee) throw notFound('no account has this email; ask them to sign up first')
     const existing = await db.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, invitee.id)))
     if (existing.length > 0) throw conflict('already a member of this workspace')
-    await db.insert(memberships).values({ workspaceId, userId: invitee.id, role: body.role, createdAt: deps.now() })
-    await audit(deps, { workspaceId, actorId: user.id, action: 'member-added', target: { type: 'user', id: invitee.id }, detail: `${invitee.name} as ${body.role}` })
+    const t = deps.now()
+    await db.batch([
+      db.insert(memberships).values({ workspaceId, userId: invitee.id, role: body.role, createdAt: t }),
+      auditInsert(db, { workspaceId, actorId: user.id, action: 'member-added', target: { type: 'user', id: invitee.id }, detail: `${invitee.name} as ${body.role}` }, t),
+    ])
     return c.json({ member: { userId: invitee.id, name: invitee.name, email: invitee.email, role: body.role } }, 201)
   }).openapi(changeRole, async (c) => {
     const { user } = requireSession(c)
@@ -144,12 +147,18 @@ export function workspaceRoutes(deps: AppDeps) {
     const [member] = await db.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
     if (!member) throw notFound('not a member of this workspace')
     if (member.role === 'owner' && role !== 'owner' && (await ownerCount(workspaceId)) <= 1) throw conflict('a workspace needs at least one owner')
-    await db.update(memberships).set({ role }).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
-    if (role !== member.role) revokeLiveAccess(workspaceId, userId)
     const [person] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId))
-    if (role !== member.role) {
-      await audit(deps, { workspaceId, actorId: user.id, action: 'member-role-changed', target: { type: 'user', id: userId }, detail: `${person.name}: ${member.role} → ${role}` })
-    }
+    const theMember = sql`${memberships.workspaceId} = ${workspaceId} AND ${memberships.userId} = ${userId}`
+    // Recorded only if the role differs as the batch runs (of two identical changes at once, one),
+    // from the role it had then.
+    const roleThen = sql`(SELECT ${memberships.role} FROM ${memberships} WHERE ${theMember})`
+    await db.batch([
+      auditInsert(db, { workspaceId, actorId: user.id, action: 'member-role-changed', target: { type: 'user', id: userId } }, deps.now(), {
+        onlyIf: sql`${roleThen} <> ${role}`, detail: sql`${`${person.name}: `} || ${roleThen} || ${` → ${role}`}`,
+      }),
+      db.update(memberships).set({ role }).where(theMember),
+    ])
+    if (role !== member.role) revokeLiveAccess(workspaceId, userId)
     return c.json({ member: { userId, name: person.name, email: person.email, role } }, 200)
   }).openapi(removeMember, async (c) => {
     const { user } = requireSession(c)
@@ -158,10 +167,15 @@ export function workspaceRoutes(deps: AppDeps) {
     const [member] = await db.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
     if (!member) throw notFound('not a member of this workspace')
     if (member.role === 'owner' && (await ownerCount(workspaceId)) <= 1) throw conflict('a workspace needs at least one owner')
-    await db.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
-    revokeLiveAccess(workspaceId, userId)
     const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId))
-    await audit(deps, { workspaceId, actorId: user.id, action: 'member-removed', target: { type: 'user', id: userId }, detail: person?.name })
+    const theMember = sql`${memberships.workspaceId} = ${workspaceId} AND ${memberships.userId} = ${userId}`
+    // Recorded only if still a member as the batch runs (of two removals at once, one).
+    await db.batch([
+      auditInsert(db, { workspaceId, actorId: user.id, action: 'member-removed', target: { type: 'user', id: userId }, detail: person?.name }, deps.now(),
+        { onlyIf: sql`EXISTS (SELECT 1 FROM ${memberships} WHERE ${theMember})` }),
+      db.delete(memberships).where(theMember),
+    ])
+    revokeLiveAccess(workspaceId, userId)
     return c.body(null, 204)
   })
 }

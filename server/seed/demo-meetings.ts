@@ -37,7 +37,7 @@ export async function seedDemoMeetings(deps: AppDeps, ws: DemoWorkspace): Promis
 async function seedLastBoardMeeting(deps: AppDeps, ws: DemoWorkspace, startsAt: Date): Promise<void> {
   const title = `${quarterLabelOf(startsAt)} board update`
   const notesDoc = demoBoardNotes()
-  const notes = await createDocument(deps, ws.workspaceId, 'notes', `${title} — notes`, Y.encodeStateAsUpdate(notesDoc))
+  const notes = await createDocument(deps, ws.workspaceId, 'notes', `${title} — notes`, { state: Y.encodeStateAsUpdate(notesDoc) })
   const endedAt = startsAt.getTime() + 1.5 * HOUR
   const meeting = {
     id: newId(), workspaceId: ws.workspaceId, cadence: 'board' as const, title, startsAt: startsAt.getTime(),

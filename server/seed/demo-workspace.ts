@@ -47,7 +47,7 @@ export async function seedDemoWorkspace(deps: AppDeps): Promise<{ email: string;
   const created: Partial<Record<DocumentKind, { id: string; doc: Y.Doc }>> = {}
   for (const { kind, title } of DEMO_DOCUMENTS) {
     const doc = demoDocumentState(kind, new Date(t), ids)
-    await createDocument(deps, workspaceId, kind, title, Y.encodeStateAsUpdate(doc), ids[kind])
+    await createDocument(deps, workspaceId, kind, title, { state: Y.encodeStateAsUpdate(doc), id: ids[kind] })
     created[kind] = { id: ids[kind]!, doc }
   }
   await seedDemoMeetings(deps, { workspaceId, ownerId: people[0].id, peopleIds: people.map((p) => p.id), documents: created })

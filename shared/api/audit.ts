@@ -6,6 +6,7 @@ import { Timestamp } from './common'
 export const AUDIT_ACTIONS = [
   'signed-in', 'member-added', 'member-removed', 'member-role-changed', 'document-created', 'document-archived',
   'version-saved', 'version-restored', 'meeting-started', 'meeting-ended', 'minutes-approved', 'decision-recorded', 'board-pack-downloaded',
+  'invitation-created', 'invitation-revoked', 'invitation-accepted', 'version-viewed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

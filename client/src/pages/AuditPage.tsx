@@ -14,6 +14,8 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'document-created': 'Document created', 'document-archived': 'Document archived', 'version-saved': 'Version saved',
   'version-restored': 'Version restored', 'meeting-started': 'Meeting started', 'meeting-ended': 'Meeting ended',
   'minutes-approved': 'Minutes approved', 'decision-recorded': 'Decision recorded', 'board-pack-downloaded': 'Board pack downloaded',
+  'invitation-created': 'Invitation created', 'invitation-revoked': 'Invitation revoked', 'invitation-accepted': 'Invitation accepted',
+  'version-viewed': 'Version viewed',
 }
 
 export default function AuditPage() {
