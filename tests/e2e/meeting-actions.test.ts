@@ -2,11 +2,13 @@
 // another person's page without a reload; the meeting ends and the owner approves the minutes; the
 // next meeting of the same cadence shows the open action at the top of its agenda until it is done;
 // the Actions page lists open items by owner with overdue ones flagged, and "My actions"; the
-// owner's audit log records the approval.
+// owner's audit log records the approval. "Make action" in the notes toolbar turns the line the
+// caret is in, or the selected text, into the title of a new action whose owner and date are chosen.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workspaceWithDocument } from '../helpers/api'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
+import { screenshotsAtWidths } from '../helpers/screenshots'
 import { startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -89,5 +91,50 @@ describe('action items and minutes in the meeting room', () => {
     expect(await ownerPage.getByTestId('audit-entry').textContent()).toContain('Olivia Owner · Minutes approved')
     await viewerPage.goto(`${server.url}/w/${workspaceId}/audit`)
     await viewerPage.getByText('Only owners read the audit log').waitFor()
+  })
+  it('makes an action from a line of the notes, or from selected text, with the owner and date chosen', { timeout: 90_000 }, async () => {
+    const { owner, workspaceId, addMember } = await workspaceWithDocument(server.url, 'decisions')
+    await addMember('Eddie Editor', 'editor')
+    const meeting = (await owner.post(`/api/workspaces/${workspaceId}/meetings`, { cadence: 'board', title: 'Board', startsAt: new Date().toISOString() })).body.id as string
+    const page = await openPage(await contextFor(browser, server.url, owner), `${server.url}/m/${meeting}`)
+    await page.getByTestId('meeting-start').click()
+    await page.locator('[data-testid="meeting-room"][data-status="in-progress"]').waitFor()
+    const notes = page.locator('[aria-label="Meeting notes"]')
+    await notes.click()
+    await page.keyboard.type('Send the board deck to Dana')
+
+    // Keyboard: from the notes back to the toolbar's "Make action", which fills the form and moves
+    // focus to the owner, to be chosen.
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Make action')
+    await screenshotsAtWidths(page, 'notes-make-action', [1280, 768], 900, false)
+    await page.keyboard.press('Enter')
+    const title = page.getByLabel('New action', { exact: true })
+    await expect.poll(() => title.inputValue()).toBe('Send the board deck to Dana')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Owner of the new action')
+    await page.getByLabel('Owner of the new action').selectOption({ label: 'Eddie Editor' })
+    await page.getByLabel('Due date of the new action').fill('2031-02-03')
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    const made = page.locator('[data-testid="meeting-actions"] [data-testid="action-item"]').first()
+    await made.waitFor()
+    expect(await actionTitles(page, '[data-testid="meeting-actions"]')).toEqual(['Send the board deck to Dana'])
+    expect(await made.getByLabel('Owner').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)).toBe('Eddie Editor')
+    expect(await made.getByLabel('Due date').inputValue()).toBe('2031-02-03')
+    await expect.poll(() => title.inputValue()).toBe('')
+
+    // Selected text: only the selection, from a list item.
+    await notes.click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('- Ask Finance for the Q3 numbers by Friday')
+    for (let i = 0; i < ' by Friday'.length; i++) await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('Shift+Home')
+    await page.getByRole('button', { name: 'Make action' }).click()
+    await expect.poll(() => title.inputValue()).toBe('Ask Finance for the Q3 numbers')
+    await page.getByLabel('Due date of the new action').fill('2031-03-01')
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect.poll(() => actionTitles(page, '[data-testid="meeting-actions"]')).toEqual(['Send the board deck to Dana', 'Ask Finance for the Q3 numbers'])
+    // The notes are unchanged by it: the line is still there, whole.
+    expect(await notes.locator('li').textContent()).toBe('Ask Finance for the Q3 numbers by Friday')
   })
 })

@@ -1,4 +1,5 @@
-// The meeting's own action items, and for owners and editors the form to add one.
+// The meeting's own action items, and for owners and editors the form to add one (prefilled with a
+// title from the notes by "Make action": a new draft opens a fresh form).
 import type { ActionDto } from '../../../shared/api'
 import { ActionItem } from './ActionItem'
 import { NewActionForm } from './NewActionForm'
@@ -10,9 +11,13 @@ interface Props {
   canWrite: boolean
   meId: string
   today: string
+  draft: ActionDraft | null
 }
 
-export function ActionItemsPanel({ meetingId, state, canWrite, meId, today }: Props) {
+/** A title for a new action, from the notes; `n` changes with every "Make action". */
+export interface ActionDraft { title: string; n: number }
+
+export function ActionItemsPanel({ meetingId, state, canWrite, meId, today, draft }: Props) {
   const actions: ActionDto[] = state.items?.actions ?? []
   return (
     <section className="actions-panel" aria-labelledby="actions-heading" data-testid="meeting-actions">
@@ -27,7 +32,15 @@ export function ActionItemsPanel({ meetingId, state, canWrite, meId, today }: Pr
         ))}
       </ul>
       {canWrite && state.members.length > 0 && (
-        <NewActionForm meetingId={meetingId} members={state.members} defaultOwnerId={meId} today={today} onCreated={state.changed} />
+        <NewActionForm
+          key={draft?.n ?? 0}
+          meetingId={meetingId}
+          members={state.members}
+          defaultOwnerId={meId}
+          today={today}
+          initialTitle={draft?.title}
+          onCreated={state.changed}
+        />
       )}
     </section>
   )

@@ -10,7 +10,7 @@ import { listenForNotices } from '../sync/notice-listeners'
 import { useDocumentSync } from '../sync/useDocumentSync'
 import { usePresence } from '../sync/usePresence'
 import { todayIso } from './action-dates'
-import { ActionItemsPanel } from './ActionItemsPanel'
+import { ActionItemsPanel, type ActionDraft } from './ActionItemsPanel'
 import { AgendaSidebar } from './AgendaSidebar'
 import { CarriedActions } from './CarriedActions'
 import { DecisionsPanel } from './DecisionsPanel'
@@ -49,6 +49,8 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
   const presenting = usePresenting(notesSync.provider)
   const [ownChoice, setOwnChoice] = useState<string | null>(null)
   const [ended, setEnded] = useState<EndMeetingDto | null>(null)
+  // An action title taken from the notes ("Make action"), numbered so the same line twice opens the form twice.
+  const [actionDraft, setActionDraft] = useState<ActionDraft | null>(null)
   const pane = useRef<HTMLDivElement>(null)
   const announce = useMeetingStatusSync(notesSync.provider, meeting.status, onRefresh)
   const isEnded = meeting.status === 'ended'
@@ -173,8 +175,15 @@ export function MeetingRoom({ access, onMeetingChange, onRefresh }: Props) {
             today={today}
             onRecorded={reread}
           />
-          <ActionItemsPanel meetingId={meeting.id} state={actions} canWrite={canWrite} meId={me?.id ?? ''} today={today} />
-          <NotesPanel meetingId={meeting.id} notes={meeting.notes} sync={notesSync} user={user} canWrite={canWrite} />
+          <ActionItemsPanel meetingId={meeting.id} state={actions} canWrite={canWrite} meId={me?.id ?? ''} today={today} draft={actionDraft} />
+          <NotesPanel
+            meetingId={meeting.id}
+            notes={meeting.notes}
+            sync={notesSync}
+            user={user}
+            canWrite={canWrite}
+            onMakeAction={(title) => setActionDraft((d) => ({ title, n: (d?.n ?? 0) + 1 }))}
+          />
         </aside>
       </div>
     </main>

@@ -1,4 +1,5 @@
-// "Add an action": title, owner (a member) and due date, created in this meeting.
+// "Add an action": title, owner (a member) and due date, created in this meeting. With a title from
+// the notes ("Make action") it opens with that title and the owner focused: owner and date are chosen.
 import { useState, type FormEvent } from 'react'
 import type { ActionDto, MemberDto } from '../../../shared/api'
 import { addDays } from '../../../shared/documents/calendar'
@@ -10,11 +11,13 @@ interface Props {
   members: MemberDto[]
   defaultOwnerId: string
   today: string
+  /** A title taken from the notes. */
+  initialTitle?: string
   onCreated: (action: ActionDto) => void
 }
 
-export function NewActionForm({ meetingId, members, defaultOwnerId, today, onCreated }: Props) {
-  const [title, setTitle] = useState('')
+export function NewActionForm({ meetingId, members, defaultOwnerId, today, initialTitle, onCreated }: Props) {
+  const [title, setTitle] = useState(initialTitle ?? '')
   const [ownerId, setOwnerId] = useState(defaultOwnerId)
   const [dueDate, setDueDate] = useState(() => addDays(today, 7))
   const [busy, setBusy] = useState(false)
@@ -38,7 +41,7 @@ export function NewActionForm({ meetingId, members, defaultOwnerId, today, onCre
     <form className="new-action" data-testid="new-action" onSubmit={(e) => void submit(e)}>
       <input aria-label="New action" placeholder="Add an action…" value={title} maxLength={300} required onChange={(e) => setTitle(e.target.value)} />
       <div className="action-line">
-        <select aria-label="Owner of the new action" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+        <select aria-label="Owner of the new action" value={ownerId} autoFocus={initialTitle !== undefined} onChange={(e) => setOwnerId(e.target.value)}>
           {members.map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
         </select>
         <input type="date" aria-label="Due date of the new action" value={dueDate} required onChange={(e) => setDueDate(e.target.value)} />

@@ -1,11 +1,16 @@
-// The meeting's notes (the notes document, live) and "Send to decision queue".
-import { Suspense, useRef, useState } from 'react'
+// The meeting's notes (the notes document, live), "Send to decision queue", and in the notes'
+// toolbar "Make action": the selected text, or the line the caret is in, becomes the title of a new
+// action in the create-action form, where the person still chooses its owner and due date.
+import { useRef, useState } from 'react'
 import { Link } from 'react-router'
+import type { Editor } from '@tiptap/react'
 import type { DocumentDto } from '../../../shared/api'
 import type { PresenceUser } from '../../../shared/presence'
+import { getBodyFragment } from '../../../shared/documents/rich-text'
 import { PageLoading } from '../components/PageLoading'
-import { bodyForKind } from '../documents/registry'
+import { LazyRichTextField } from '../documents/rich-text/LazyRichTextField'
 import type { DocumentSync } from '../sync/useDocumentSync'
+import { actionTitleFromNotes } from './action-from-notes'
 import { linesFromText } from './decision-lines'
 import { DecisionItemsForm } from './DecisionItemsForm'
 
@@ -15,13 +20,14 @@ interface Props {
   sync: DocumentSync
   user: PresenceUser
   canWrite: boolean
+  /** Opens the create-action form with this title. */
+  onMakeAction: (title: string) => void
 }
 
-export function NotesPanel({ meetingId, notes, sync, user, canWrite }: Props) {
+export function NotesPanel({ meetingId, notes, sync, user, canWrite, onMakeAction }: Props) {
   const panel = useRef<HTMLDivElement>(null)
   const [draftLines, setDraftLines] = useState<string[] | null>(null)
   const [added, setAdded] = useState<{ added: number; documentId: string } | null>(null)
-  const Body = bodyForKind('notes')
   const stopped = sync.state === 'no-access' || sync.state === 'signed-out'
   const writable = canWrite && !sync.serverReadOnly && !stopped
 
@@ -32,6 +38,20 @@ export function NotesPanel({ meetingId, notes, sync, user, canWrite }: Props) {
     setDraftLines(inNotes ? linesFromText(selection.toString()) : [])
     setAdded(null)
   }
+
+  const makeActionTool = (editor: Editor) => (
+    <button
+      type="button"
+      className="tool text-tool"
+      data-testid="make-action"
+      title="Make an action item from the selected text, or from the line the cursor is in"
+      // Keep the editor's selection: act on mousedown without taking focus.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => onMakeAction(actionTitleFromNotes(editor.state))}
+    >
+      Make action
+    </button>
+  )
 
   return (
     <section className="notes-panel" aria-labelledby="notes-heading">
@@ -78,9 +98,15 @@ export function NotesPanel({ meetingId, notes, sync, user, canWrite }: Props) {
       )}
       <div className="notes-body" ref={panel} data-testid="meeting-notes">
         {sync.ydoc && sync.provider ? (
-          <Suspense fallback={<PageLoading label="Opening…" />}>
-            <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={writable} user={user} documentId={notes?.id} workspaceId={notes?.workspaceId} />
-          </Suspense>
+          <LazyRichTextField
+            fragment={getBodyFragment(sync.ydoc)}
+            provider={sync.provider}
+            user={user}
+            canWrite={writable}
+            label="Meeting notes"
+            variant="body"
+            toolbarExtra={makeActionTool}
+          />
         ) : (
           <PageLoading label="Connecting…" />
         )}

@@ -1,7 +1,9 @@
 // Formatting toolbar for a Tiptap editor bound to Yjs (undo/redo are Collaboration's, per person).
+import type { ReactNode } from 'react'
 import { useEditorState, type Editor } from '@tiptap/react'
 
-export function EditorToolbar({ editor, compact = false }: { editor: Editor; compact?: boolean }) {
+/** `extra`: tools a page adds after the formatting ones (the meeting room's "Make action"). */
+export function EditorToolbar({ editor, compact = false, extra }: { editor: Editor; compact?: boolean; extra?: ReactNode }) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -36,6 +38,8 @@ export function EditorToolbar({ editor, compact = false }: { editor: Editor; com
       <span className="tool-separator" aria-hidden="true" />
       {button('↶', 'Undo', false, () => editor.chain().focus().undo().run())}
       {button('↷', 'Redo', false, () => editor.chain().focus().redo().run())}
+      {extra && <span className="tool-separator" aria-hidden="true" />}
+      {extra}
     </div>
   )
 }

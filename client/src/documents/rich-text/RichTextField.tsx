@@ -1,8 +1,8 @@
 // A Tiptap editor bound to one Y.XmlFragment: a document body, or a rich-text field of a row
 // (initiative description, pillar narrative, decision context). Carets of others are shown when a
 // provider is given; with provider null (a saved version) the editor is plain and read-only.
-import { useEffect } from 'react'
-import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect, type ReactNode } from 'react'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
@@ -23,9 +23,11 @@ export interface RichTextFieldProps {
   /** Field variant: a small heading, with the formatting toolbar on the same line. */
   heading?: string
   testId?: string
+  /** Body variant: tools added to the toolbar, given the editor (the meeting notes' "Make action"). */
+  toolbarExtra?: (editor: Editor) => ReactNode
 }
 
-export function RichTextField({ fragment, provider, user, canWrite, label, variant = 'field', heading, testId }: RichTextFieldProps) {
+export function RichTextField({ fragment, provider, user, canWrite, label, variant = 'field', heading, testId, toolbarExtra }: RichTextFieldProps) {
   // Blocks this editor creates (Enter, a new list item) get their Y.XmlText at once, so two
   // people typing into them merge instead of garbling.
   useEffect(() => keepTextInNewTextBlocks(fragment), [fragment])
@@ -60,7 +62,7 @@ export function RichTextField({ fragment, provider, user, canWrite, label, varia
   if (variant === 'body') {
     return (
       <div className="rich-text-document" data-testid={testId}>
-        {canWrite && editor && <EditorToolbar editor={editor} />}
+        {canWrite && editor && <EditorToolbar editor={editor} extra={toolbarExtra?.(editor)} />}
         <EditorContent editor={editor} className="editor-surface" />
       </div>
     )
