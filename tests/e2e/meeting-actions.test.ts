@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workspaceWithDocument } from '../helpers/api'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
-import { screenshotsAtWidths } from '../helpers/screenshots'
+import { screenshot } from '../helpers/screenshots'
 import { startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -107,11 +107,16 @@ describe('action items and minutes in the meeting room', () => {
     // focus to the owner, to be chosen.
     await page.keyboard.press('Shift+Tab')
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Make action')
-    await screenshotsAtWidths(page, 'notes-make-action', [1280, 768], 900, false)
+    for (const width of [1280, 768]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.getByTestId('meeting-notes').scrollIntoViewIfNeeded()
+      await screenshot(page, `notes-make-action-${width}`)
+    }
     await page.keyboard.press('Enter')
     const title = page.getByLabel('New action', { exact: true })
     await expect.poll(() => title.inputValue()).toBe('Send the board deck to Dana')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Owner of the new action')
+    await screenshot(page, 'notes-make-action-form')
     await page.getByLabel('Owner of the new action').selectOption({ label: 'Eddie Editor' })
     await page.getByLabel('Due date of the new action').fill('2031-02-03')
     await page.getByRole('button', { name: 'Add', exact: true }).click()
@@ -122,11 +127,10 @@ describe('action items and minutes in the meeting room', () => {
     expect(await made.getByLabel('Due date').inputValue()).toBe('2031-02-03')
     await expect.poll(() => title.inputValue()).toBe('')
 
-    // Selected text: only the selection, from a list item.
-    await notes.click()
-    await page.keyboard.press('Control+End')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('- Ask Finance for the Q3 numbers by Friday')
+    // Selected text: only the selection, from a list item (the template's empty "Actions" item).
+    const item = notes.locator('li').last()
+    await item.click()
+    await page.keyboard.type('Ask Finance for the Q3 numbers by Friday')
     for (let i = 0; i < ' by Friday'.length; i++) await page.keyboard.press('ArrowLeft')
     await page.keyboard.press('Shift+Home')
     await page.getByRole('button', { name: 'Make action' }).click()
@@ -135,6 +139,6 @@ describe('action items and minutes in the meeting room', () => {
     await page.getByRole('button', { name: 'Add', exact: true }).click()
     await expect.poll(() => actionTitles(page, '[data-testid="meeting-actions"]')).toEqual(['Send the board deck to Dana', 'Ask Finance for the Q3 numbers'])
     // The notes are unchanged by it: the line is still there, whole.
-    expect(await notes.locator('li').textContent()).toBe('Ask Finance for the Q3 numbers by Friday')
+    expect(await item.textContent()).toBe('Ask Finance for the Q3 numbers by Friday')
   })
 })

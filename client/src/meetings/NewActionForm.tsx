@@ -1,5 +1,6 @@
 // "Add an action": title, owner (a member) and due date, created in this meeting. With a title from
-// the notes ("Make action") it opens with that title and the owner focused: owner and date are chosen.
+// the notes ("Make action") it opens with that title and the owner focused: owner and date are chosen
+// (an empty line gives an empty title, and the title is focused instead).
 import { useState, type FormEvent } from 'react'
 import type { ActionDto, MemberDto } from '../../../shared/api'
 import { addDays } from '../../../shared/documents/calendar'
@@ -39,9 +40,9 @@ export function NewActionForm({ meetingId, members, defaultOwnerId, today, initi
 
   return (
     <form className="new-action" data-testid="new-action" onSubmit={(e) => void submit(e)}>
-      <input aria-label="New action" placeholder="Add an action…" value={title} maxLength={300} required onChange={(e) => setTitle(e.target.value)} />
+      <input aria-label="New action" placeholder="Add an action…" value={title} autoFocus={initialTitle === ''} maxLength={300} required onChange={(e) => setTitle(e.target.value)} />
       <div className="action-line">
-        <select aria-label="Owner of the new action" value={ownerId} autoFocus={initialTitle !== undefined} onChange={(e) => setOwnerId(e.target.value)}>
+        <select aria-label="Owner of the new action" value={ownerId} autoFocus={!!initialTitle} onChange={(e) => setOwnerId(e.target.value)}>
           {members.map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
         </select>
         <input type="date" aria-label="Due date of the new action" value={dueDate} required onChange={(e) => setDueDate(e.target.value)} />
