@@ -1,7 +1,7 @@
 // The audit log: one row per audited act; nothing updates or deletes a row. Read newest first, a
 // page at a time (`before` an id). An act that is a database write carries its audit row in the
 // same batch (auditInsert), so a crash leaves both or neither; a read (a version viewed, a board
-// pack downloaded) is recorded by `audit` once it has been read.
+// pack downloaded) is recorded by `auditRead` once it has been read.
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { AuditAction, AuditEntryDto } from '../../shared/api'
@@ -18,7 +18,7 @@ export interface AuditEntry {
 }
 
 /** Records a read (nothing was written that the row could share a batch with). */
-export async function audit(deps: AppDeps, e: AuditEntry): Promise<void> {
+export async function auditRead(deps: AppDeps, e: AuditEntry): Promise<void> {
   await auditInsert(deps.db, e, deps.now())
 }
 

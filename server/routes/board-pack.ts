@@ -14,7 +14,7 @@ import { meetings, workspaces } from '../db/schema'
 import { requireDocumentRole, requireSession, requireWorkspaceRole } from '../http/access'
 import { HttpError, conflict, notFound } from '../http/errors'
 import { apiRouter, errors } from '../http/openapi'
-import { audit } from '../audit/audit-log'
+import { auditRead } from '../audit/audit-log'
 
 export const NOT_ENDED = 'the meeting has not ended; its board pack is built from the versions saved when it ends'
 
@@ -87,7 +87,7 @@ export function boardPackRoutes(deps: AppDeps, pdfs: PdfRenderer) {
 
   async function auditDownload(meetingId: string, userId: string, format: string) {
     const [meeting] = await deps.db.select({ workspaceId: meetings.workspaceId, title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId))
-    await audit(deps, { workspaceId: meeting.workspaceId, actorId: userId, action: 'board-pack-downloaded', target: { type: 'meeting', id: meetingId }, detail: `${meeting.title} (${format})` })
+    await auditRead(deps, { workspaceId: meeting.workspaceId, actorId: userId, action: 'board-pack-downloaded', target: { type: 'meeting', id: meetingId }, detail: `${meeting.title} (${format})` })
   }
 
   return apiRouter().openapi(markdownPack, async (c) => {

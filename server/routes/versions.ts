@@ -21,7 +21,7 @@ import { conflict, notFound } from '../http/errors'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
 import { insertedVersions, versionInserts } from '../versions/version-store'
 import { currentThreadStates, describeThreadChanges, describeThreads, type ThreadState } from '../versions/version-threads'
-import { audit, auditInsert, newestVersionDetail } from '../audit/audit-log'
+import { auditInsert, auditRead, newestVersionDetail } from '../audit/audit-log'
 
 const tags = ['Versions']
 const saveVersion = createRoute({
@@ -99,7 +99,7 @@ export function versionRoutes(deps: AppDeps) {
     const { document } = await requireDocumentRole(deps.db, documentId, user.id, canReadWorkspace)
     const saved = await deps.versions.get(document.id, number)
     if (!saved) throw notFound(`version ${number} not found`)
-    await audit(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-viewed', target: { type: 'document', id: document.id }, detail: `${document.title} v${number}` })
+    await auditRead(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-viewed', target: { type: 'document', id: document.id }, detail: `${document.title} v${number}` })
     if (c.req.valid('query').format === 'yjs') {
       return c.body(saved.state as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream' })
     }
@@ -122,7 +122,7 @@ export function versionRoutes(deps: AppDeps) {
     const comparison = JSON.parse(await deps.documentWork.compare(document.kind, from.input, to.input, fyStartMonth))
     const threads = from.threads && to.threads && await describeThreadChanges(deps.db, from.threads, to.threads)
     const name = (ref: VersionRef) => (ref === 'live' ? 'live' : `v${ref}`)
-    await audit(deps, {
+    await auditRead(deps, {
       workspaceId: document.workspaceId, actorId: user.id, action: 'version-viewed', target: { type: 'document', id: document.id },
       detail: `${document.title}: compared ${name(query.from)} with ${name(query.to)}`,
     })
