@@ -1,6 +1,7 @@
-// The document's discussion: open threads, a form to start one (on the document, or on the record
-// whose comment button was pressed), and resolved threads folded away. Every member may comment,
-// viewers included; the list follows the sync socket's "comments" notices.
+// The document's discussion: open threads, a form to start one (on the document, on the record
+// whose comment button was pressed, or on the words selected in a rich-text field), and resolved
+// threads folded away. Every member may comment, viewers included; the list follows the sync
+// socket's "comments" notices.
 import { useEffect, useRef } from 'react'
 import { useSearchParams } from 'react-router'
 import type { CommentDto } from '../../../shared/api'
@@ -21,7 +22,7 @@ interface Props {
 }
 
 export function CommentsPanel({ documentId, state, myUserId, role, archived }: Props) {
-  const { comments, error, reload, target, setTarget } = state
+  const { comments, error, reload, target, setTarget, detached, shown } = state
   const formBox = useRef<HTMLDivElement>(null)
   const resolvedBox = useRef<HTMLDetailsElement>(null)
   const [params] = useSearchParams()
@@ -30,7 +31,7 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
   const open = comments?.filter((c) => !c.resolved) ?? []
   const resolved = comments?.filter((c) => c.resolved) ?? []
   const thread = (c: CommentDto) => (
-    <li key={c.id}><CommentThread comment={c} myUserId={myUserId} role={role} canChange={!archived} onChanged={() => void reload()} /></li>
+    <li key={c.id}><CommentThread comment={c} myUserId={myUserId} role={role} canChange={!archived} detached={detached.get(c.id)} onChanged={() => void reload()} /></li>
   )
 
   // A record's comment button was pressed: bring the form into view, ready to type.
@@ -39,6 +40,17 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
     formBox.current?.scrollIntoView({ block: 'nearest' })
     formBox.current?.querySelector('textarea')?.focus()
   }, [target])
+
+  // A highlight in the text was clicked: bring its thread into view and mark it.
+  useEffect(() => {
+    if (!shown) return
+    const element = document.getElementById(threadElementId(shown.threadId))
+    if (!element) return
+    element.scrollIntoView({ block: 'nearest' })
+    element.classList.remove('shown')
+    void element.offsetWidth // restart the mark's fade
+    element.classList.add('shown')
+  }, [shown])
 
   // Opened from a notification (?thread=…): unfold resolved threads if need be, scroll to it, focus it.
   useEffect(() => {
@@ -65,10 +77,10 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
             </p>
           )}
           <CommentForm
-            key={target?.recordId ?? 'document'}
+            key={target ? JSON.stringify(target.anchor) : 'document'}
             label={target ? `Comment on ${target.label}` : 'Comment on this document'} submitLabel="Comment" testId="new-comment-form"
             onSubmit={async (body, mentions) => {
-              await api.createComment(documentId, { body, mentions, anchor: target ? { type: 'record', recordId: target.recordId } : { type: 'document' } })
+              await api.createComment(documentId, { body, mentions, anchor: target?.anchor ?? { type: 'document' } })
               setTarget(null)
               void reload()
             }}
