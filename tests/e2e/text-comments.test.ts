@@ -19,10 +19,10 @@ afterAll(async () => {
   await server?.dispose()
 })
 
-/** Selects the first occurrence of `words` in the page's editor, as a mouse or finger would. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector('.ProseMirror')
+/** Selects the first occurrence of `words` in the page's (first) editor, as a mouse or finger would. */
+async function selectWords(page: Page, words: string, editor = '.ProseMirror'): Promise<void> {
+  await page.evaluate(([wanted, selector]) => {
+    const root = document.querySelector(selector)
     if (!root) throw new Error('no editor')
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -37,7 +37,7 @@ async function selectWords(page: Page, words: string): Promise<void> {
       return
     }
     throw new Error(`"${wanted}" not in the editor`)
-  }, words)
+  }, [words, editor] as const)
 }
 
 /** Text of the matching elements, without other people's caret labels (inline DOM). */
@@ -142,3 +142,26 @@ it('an editor comments on a selection from the keyboard; resolving the thread re
   const listed = await owner.get(`/api/documents/${documentId}/comments`)
   expect(listed.body.comments[0]).toMatchObject({ resolved: true, anchor: { type: 'text', quote: 'engineers' } })
 })
+
+it('a thread on words of a brief pillar\'s narrative is highlighted there and counted on the pillar', async () => {
+  const { owner, workspaceId } = await workspaceWithDocument(server.url, 'notes')
+  const briefId = (await owner.post(`/api/workspaces/${workspaceId}/documents`, { kind: 'brief', title: 'Pillar brief' })).body.id as string
+  const page = await openPage(await contextFor(browser, server.url, owner), `${server.url}/d/${briefId}`)
+  const narrative = '[data-pillar="security"] .ProseMirror'
+  await page.waitForSelector(narrative, { timeout: 10_000 })
+  await page.getByText('No open threads.').waitFor({ timeout: 10_000 })
+  await page.click(narrative)
+  await page.keyboard.type('Patch backlog halved since March.')
+  await selectWords(page, 'backlog halved', narrative)
+  const button = page.getByRole('button', { name: 'Comment on the selected text' })
+  await button.waitFor()
+  await screenshotsAtWidths(page, 'text-comment-button', [1440, 768], 1000, false)
+  await button.click()
+  await page.keyboard.type('By how many?')
+  await page.keyboard.press('Control+Enter')
+
+  await expect.poll(() => textsOf(page, `[data-pillar="security"] [data-testid="text-comment-highlight"]`), { timeout: 5_000 }).toEqual(['backlog halved'])
+  await page.getByRole('button', { name: 'Comment on Security (1 open thread)' }).waitFor({ timeout: 5_000 })
+  const listed = await owner.get(`/api/documents/${briefId}/comments`)
+  expect(listed.body.comments[0].anchor).toMatchObject({ type: 'text', recordId: 'security', field: 'narrative', quote: 'backlog halved' })
+}, 60_000)
