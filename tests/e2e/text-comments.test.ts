@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { workspaceWithDocument } from '../helpers/api'
+import { axeFindings, blocking } from '../helpers/axe'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
 import { screenshotsAtWidths } from '../helpers/screenshots'
 import { startServer, type TestServer } from '../helpers/server'
@@ -83,6 +84,7 @@ it('a text thread follows its words as another client edits, and is detached whe
   // Clicking the highlight shows the thread in the panel.
   await editorPage.locator('[data-testid="text-comment-highlight"]').click()
   await editorPage.locator('[data-testid="comment-thread"].shown').waitFor({ timeout: 2_000 })
+  expect(blocking(await axeFindings(editorPage))).toEqual([])
   await screenshotsAtWidths(editorPage, 'text-comment-editor', [1440, 768])
   await screenshotsAtWidths(viewerPage, 'text-comment-viewer', [1440, 768])
 
@@ -114,6 +116,7 @@ it('a text thread follows its words as another client edits, and is detached whe
     expect(await highlighted(page)).toEqual([])
     expect(await page.getByTestId('comment-thread').count()).toBe(1)
   }
+  expect(blocking(await axeFindings(viewerPage))).toEqual([])
   await screenshotsAtWidths(viewerPage, 'text-comment-detached', [1440])
 }, 90_000)
 
@@ -155,6 +158,7 @@ it('a thread on words of a brief pillar\'s narrative is highlighted there and co
   await selectWords(page, 'backlog halved', narrative)
   const button = page.getByRole('button', { name: 'Comment on the selected text' })
   await button.waitFor()
+  expect(blocking(await axeFindings(page))).toEqual([])
   await screenshotsAtWidths(page, 'text-comment-button', [1440, 768], 1000, false)
   await button.click()
   await page.keyboard.type('By how many?')
