@@ -139,6 +139,13 @@ it('an editor comments on a selection from the keyboard; resolving the thread re
   await page.keyboard.press('Control+Enter')
   await expect.poll(() => highlighted(page), { timeout: 5_000 }).toEqual(['engineers'])
 
+  // The caret inside the highlighted words offers "Show comment", the keyboard's way to the thread.
+  await page.locator('[data-testid="text-comment-highlight"]').click()
+  await page.getByRole('button', { name: 'Show comment' }).waitFor()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('comment-thread')
+
   await page.getByRole('button', { name: 'Resolve' }).click()
   await page.getByText('1 resolved').waitFor({ timeout: 5_000 })
   await expect.poll(() => highlighted(page), { timeout: 5_000 }).toEqual([])

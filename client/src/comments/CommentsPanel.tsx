@@ -21,8 +21,15 @@ interface Props {
   archived: boolean
 }
 
+/** Whether the panel is in a column beside the document's text rather than below it. */
+function panelBesideDocument(panel: HTMLElement | null): boolean {
+  const body = panel?.closest('.document-layout')?.querySelector('.document-body')
+  return Boolean(panel && body && panel.getBoundingClientRect().left >= body.getBoundingClientRect().right)
+}
+
 export function CommentsPanel({ documentId, state, myUserId, role, archived }: Props) {
   const { comments, error, reload, target, setTarget, detached, shown } = state
+  const panel = useRef<HTMLElement>(null)
   const formBox = useRef<HTMLDivElement>(null)
   const resolvedBox = useRef<HTMLDetailsElement>(null)
   const [params] = useSearchParams()
@@ -41,12 +48,16 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
     formBox.current?.querySelector('textarea')?.focus()
   }, [target])
 
-  // A highlight in the text was clicked: bring its thread into view and mark it.
+  // A highlight in the text was clicked: bring its thread into view and mark it. A click into text
+  // being edited does not scroll the page when the panel is below the document (a phone, a tablet):
+  // the "Show comment" button by the caret does.
   useEffect(() => {
     if (!shown) return
     const element = document.getElementById(threadElementId(shown.threadId))
     if (!element) return
-    element.scrollIntoView({ block: 'nearest' })
+    if (!shown.quiet || panelBesideDocument(panel.current)) element.scrollIntoView({ block: 'nearest' })
+    // Not from text being edited: focus the thread too, so the keyboard is at its Reply and Resolve.
+    if (!shown.quiet) element.focus({ preventScroll: true })
     element.classList.remove('shown')
     void element.offsetWidth // restart the mark's fade
     element.classList.add('shown')
@@ -62,7 +73,7 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
   }, [wanted, wantedFound])
 
   return (
-    <section className="comments-panel" aria-labelledby="comments-title" data-testid="comments-panel">
+    <section ref={panel} className="comments-panel" aria-labelledby="comments-title" data-testid="comments-panel">
       <h2 id="comments-title" className="side-title">
         Comments{comments && open.length > 0 ? <span className="comment-count"> · {open.length} open</span> : null}
       </h2>

@@ -22,8 +22,11 @@ export interface DocumentComments {
   textThreads(place: TextPlace): TextThread[]
   /** A field's editor says which of its threads are detached (their words deleted). */
   reportDetached(detached: Map<string, boolean>): void
-  /** Shows a thread in the side panel (a highlight was clicked). */
-  showThread(threadId: string): void
+  /**
+   * Shows a thread in the side panel (a highlight was clicked). Quiet: someone clicked into text
+   * they may be editing, so the page does not scroll away when the panel is below the document.
+   */
+  showThread(threadId: string, quiet?: boolean): void
 }
 
 export const DocumentCommentsContext = createContext<DocumentComments | null>(null)

@@ -15,8 +15,8 @@ export function useDocumentCommentsState(documentId: string, provider: Websocket
   const [target, setTarget] = useState<CommentTarget | null>(null)
   const [detached, setDetached] = useState<ReadonlyMap<string, boolean>>(new Map())
   // A counter, so that clicking the same highlight twice shows the thread twice.
-  const [shown, setShown] = useState<{ threadId: string; n: number } | null>(null)
-  const showThread = useCallback((threadId: string) => setShown((s) => ({ threadId, n: (s?.n ?? 0) + 1 })), [])
+  const [shown, setShown] = useState<{ threadId: string; quiet: boolean; n: number } | null>(null)
+  const showThread = useCallback((threadId: string, quiet = false) => setShown((s) => ({ threadId, quiet, n: (s?.n ?? 0) + 1 })), [])
   const reportDetached = useCallback((status: Map<string, boolean>) => {
     setDetached((current) => {
       if ([...status].every(([id, d]) => current.get(id) === d)) return current

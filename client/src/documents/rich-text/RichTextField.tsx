@@ -2,7 +2,7 @@
 // (initiative description, pillar narrative, decision context). Carets of others are shown when a
 // provider is given; with provider null (a saved version) the editor is plain and read-only.
 import { useEffect, useRef } from 'react'
-import { EditorContent, useEditor } from '@tiptap/react'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
@@ -47,6 +47,7 @@ export function RichTextField({ fragment, provider, user, canWrite, label, varia
   latest.current = { comments, place }
   const box = useRef<HTMLDivElement>(null)
   const starter = useRef<() => boolean>(() => false)
+  const editorRef = useRef<Editor | null>(null)
   const threads = comments && place ? comments.textThreads(place) : null
 
   const editor = useEditor(
@@ -62,7 +63,7 @@ export function RichTextField({ fragment, provider, user, canWrite, label, varia
         ...(place ? [TextComments.configure({
           threads: () => (latest.current.place && latest.current.comments?.textThreads(latest.current.place)) || [],
           onStatus: (detached) => latest.current.comments?.reportDetached(detached),
-          onActivate: (threadId) => latest.current.comments?.showThread(threadId),
+          onActivate: (threadId) => latest.current.comments?.showThread(threadId, Boolean(editorRef.current?.isEditable)),
           onStart: () => starter.current(),
         })] : []),
       ],
@@ -74,6 +75,7 @@ export function RichTextField({ fragment, provider, user, canWrite, label, varia
     [fragment, provider, Boolean(place)],
   )
 
+  editorRef.current = editor
   useEffect(() => {
     if (editor && !editor.isDestroyed && threads) editor.view.dispatch(setTextThreads(editor.state.tr, threads))
   }, [editor, threads])
@@ -89,7 +91,7 @@ export function RichTextField({ fragment, provider, user, canWrite, label, varia
     return true
   }
   starter.current = startComment
-  const commentButton = editor && place && comments?.canStart ? <TextCommentButton editor={editor} box={box} onComment={startComment} /> : null
+  const commentButton = editor && place && comments?.canStart ? <TextCommentButton editor={editor} box={box} onComment={startComment} onShow={(threadId) => comments.showThread(threadId)} /> : null
 
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== canWrite) editor.setEditable(canWrite)

@@ -35,6 +35,15 @@ type Meta = { threads: TextThread[] } | { resolve: true }
 
 export const textCommentsKey = new PluginKey<State>('textComments')
 
+/** The open thread whose words are at a position (the narrowest, if several), or null. */
+export function threadAt(state: EditorState, pos: number): string | null {
+  let best: { id: string; size: number } | null = null
+  for (const [id, range] of textCommentsKey.getState(state)?.ranges ?? []) {
+    if (range && range.from <= pos && pos <= range.to && (!best || range.to - range.from < best.size)) best = { id, size: range.to - range.from }
+  }
+  return best?.id ?? null
+}
+
 /** Gives the editor's highlighter a new list of threads. */
 export function setTextThreads(tr: Transaction, threads: TextThread[]): Transaction {
   return tr.setMeta(textCommentsKey, { threads } satisfies Meta)
@@ -86,11 +95,8 @@ export const TextComments = Extension.create<TextCommentsOptions>({
         props: {
           decorations: (state) => textCommentsKey.getState(state)?.decorations,
           handleClick(view, pos) {
-            let best: { id: string; size: number } | null = null
-            for (const [id, range] of textCommentsKey.getState(view.state)?.ranges ?? []) {
-              if (range && range.from <= pos && pos <= range.to && (!best || range.to - range.from < best.size)) best = { id, size: range.to - range.from }
-            }
-            if (best) options.onActivate(best.id)
+            const id = threadAt(view.state, pos)
+            if (id) options.onActivate(id)
             return false // the click still places the caret or selection
           },
         },
