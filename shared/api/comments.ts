@@ -13,10 +13,16 @@ const RecordId = z.string().min(1).max(200)
 /** An encoded Yjs relative position (Y.encodeRelativePosition), base64. */
 const RelativePosition = z.string().min(1).max(1_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
 
+export const TEXT_QUOTE_MAX_CHARS = 500
+
 export const CommentAnchor = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document') }),
   z.object({ type: z.literal('record'), recordId: RecordId }),
-  z.object({ type: z.literal('text'), recordId: RecordId.optional(), field: z.string().min(1).max(100).optional(), start: RelativePosition, end: RelativePosition }),
+  z.object({
+    type: z.literal('text'), recordId: RecordId.optional(), field: z.string().min(1).max(100).optional(), start: RelativePosition, end: RelativePosition,
+    /** The words as they read when the thread was started: shown with the thread, also once the text is gone. */
+    quote: z.string().max(TEXT_QUOTE_MAX_CHARS).optional(),
+  }),
 ], { message: 'anchor must be {type:"document"}, {type:"record", recordId} or {type:"text", start, end}' }).meta({ id: 'CommentAnchor' })
 export type CommentAnchor = z.infer<typeof CommentAnchor>
 

@@ -3,6 +3,7 @@
 import type * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { appendBlocks, getBodyFragment, paragraphs } from '../../shared/documents/rich-text'
 import { MESSAGE_NOTICE, readNotice, type SyncNotice } from '../../shared/sync-notices'
 import { signUp, workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
@@ -187,7 +188,8 @@ describe('validation', () => {
   it('refuses malformed anchors', async () => {
     const { documentId, viewer } = await team()
     const url = `/api/documents/${documentId}/comments`
-    for (const anchor of [undefined, {}, { type: 'page' }, { type: 'record' }, { type: 'text', start: 'AQ==' }, { type: 'text', start: 'not base64!', end: 'AQ==' }]) {
+    for (const anchor of [undefined, {}, { type: 'page' }, { type: 'record' }, { type: 'text', start: 'AQ==' }, { type: 'text', start: 'not base64!', end: 'AQ==' },
+      { type: 'text', start: 'AQ==', end: 'AQ==', quote: 'x'.repeat(501) }]) {
       const res = await viewer.post(url, { body: 'hi', anchor })
       expect(res.status).toBe(400)
       expect(res.body.error).toMatch(/anchor/)
@@ -197,7 +199,7 @@ describe('validation', () => {
     const text = doc.getText('t')
     text.insert(0, 'hello world')
     const encode = (i: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, i))).toString('base64')
-    const anchor = { type: 'text', recordId: 'init-1', field: 'description', start: encode(6), end: encode(11) }
+    const anchor = { type: 'text', recordId: 'init-1', field: 'description', start: encode(6), end: encode(11), quote: 'world' }
     const res = await viewer.post(url, { body: 'this word', anchor })
     expect(res.status).toBe(201)
     expect(res.body.comment.anchor).toEqual(anchor)
@@ -214,6 +216,60 @@ describe('validation', () => {
     expect(res.body.comment.resolved).toBe(false)
     const listed = await viewer.get(`/api/documents/${documentId}/comments`)
     expect(listed.body.comments[0].body).toBe(hostile)
+  })
+})
+
+describe('text anchors', () => {
+  /** The paragraph of a synced client's notes body whose text starts with `prefix`. */
+  function paragraphStarting(doc: Y.Doc, prefix: string): Y.XmlText | null {
+    for (const block of getBodyFragment(doc).toArray()) {
+      const text = block instanceof Y.XmlElement ? block.get(0) : null
+      if (text instanceof Y.XmlText && text.toString().includes(prefix)) return text
+    }
+    return null
+  }
+  const encode = (pos: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(pos)).toString('base64')
+  const decode = (base64: string) => Y.decodeRelativePosition(new Uint8Array(Buffer.from(base64, 'base64')))
+
+  it('a text-anchored thread still points at the same words after another client inserts text before them', async () => {
+    const { owner, workspaceId, editor, viewer } = await team()
+    const notes = (await owner.post(`/api/workspaces/${workspaceId}/documents`, { kind: 'notes', title: 'Notes' })).body.id as string
+    const writer = connectDoc(server.url, notes, editor.cookie)
+    const reader = connectDoc(server.url, notes, viewer.cookie)
+    try {
+      await Promise.all([writer.synced(), reader.synced()])
+      appendBlocks(getBodyFragment(writer.doc), paragraphs('The budget grows by twelve percent next year.'))
+      // The viewer's synced copy: anchor the words as the page does (y-tiptap encodes both ends with assoc -1).
+      const seen = await waitFor(() => paragraphStarting(reader.doc, 'The budget'))
+      const at = seen.toString().indexOf('twelve percent')
+      const anchor = { type: 'text', field: 'body', start: encode(Y.createRelativePositionFromTypeIndex(seen, at, -1)), end: encode(Y.createRelativePositionFromTypeIndex(seen, at + 'twelve percent'.length, -1)), quote: 'twelve percent' }
+      const created = await viewer.post(`/api/documents/${notes}/comments`, { body: 'Where from?', anchor })
+      expect(created.status).toBe(201)
+
+      // Another client inserts text before the words, in the same paragraph.
+      const mine = await waitFor(() => paragraphStarting(writer.doc, 'The budget'))
+      mine.insert('The budget '.length, 'really ')
+      mine.insert(0, 'Draft: ')
+      await waitFor(() => paragraphStarting(reader.doc, 'Draft: The budget really grows'))
+
+      // A client that joins now resolves the stored anchor to the same words, now further along.
+      const late = connectDoc(server.url, notes, owner.cookie)
+      try {
+        await late.synced()
+        const [stored] = (await owner.get(`/api/documents/${notes}/comments`)).body.comments
+        const start = Y.createAbsolutePositionFromRelativePosition(decode(stored.anchor.start), late.doc)
+        const end = Y.createAbsolutePositionFromRelativePosition(decode(stored.anchor.end), late.doc)
+        expect(start && end).toBeTruthy()
+        expect(start!.type).toBe(end!.type)
+        expect(start!.index).toBe(at + 'Draft: really '.length)
+        expect((start!.type as Y.XmlText).toString().slice(start!.index, end!.index)).toBe('twelve percent')
+      } finally {
+        late.destroy()
+      }
+    } finally {
+      writer.destroy()
+      reader.destroy()
+    }
   })
 })
 

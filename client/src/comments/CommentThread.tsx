@@ -14,6 +14,8 @@ interface Props {
   role: Role
   /** False on an archived document: threads can be read, not changed. */
   canChange: boolean
+  /** A text thread whose words have been deleted (undefined: not known, its field is not on screen). */
+  detached?: boolean
   onChanged: () => void
 }
 
@@ -25,7 +27,17 @@ function anchorLabel(comment: CommentDto): string | null {
   return null
 }
 
-export function CommentThread({ comment, myUserId, role, canChange, onChanged }: Props) {
+/** The words a text thread is pinned to, as they read when it was started; struck through once deleted. */
+function TextQuote({ quote, detached }: { quote: string; detached?: boolean }) {
+  return (
+    <p className={`comment-quote${detached ? ' detached' : ''}`} data-testid="comment-quote">
+      {detached && <span className="comment-detached" data-testid="comment-detached" title="The text this thread was on has been deleted">Detached</span>}
+      <q>{quote}</q>
+    </p>
+  )
+}
+
+export function CommentThread({ comment, myUserId, role, canChange, detached, onChanged }: Props) {
   const [editing, setEditing] = useState(false)
   const [replying, setReplying] = useState(false)
   const [confirmingDelete, setConfirmingDelete] = useState(false)
@@ -45,7 +57,9 @@ export function CommentThread({ comment, myUserId, role, canChange, onChanged }:
 
   return (
     <article id={threadElementId(comment.id)} tabIndex={-1} className={`comment-thread${comment.resolved ? ' resolved' : ''}`} aria-label={`Thread by ${comment.authorName}`} data-testid="comment-thread">
-      {where && <p className="comment-anchor">{where}</p>}
+      {comment.anchor.type === 'text' && comment.anchor.quote
+        ? <TextQuote quote={comment.anchor.quote} detached={detached && !comment.resolved} />
+        : where && <p className="comment-anchor">{where}{detached && !comment.resolved ? <> · <span className="comment-detached" data-testid="comment-detached">Detached</span></> : null}</p>}
       <header className="comment-meta">
         <strong>{own ? 'You' : comment.authorName}</strong>
         <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>

@@ -1,6 +1,7 @@
-// The document's discussion: open threads, a form to start one (on the document, or on the record
-// whose comment button was pressed), and resolved threads folded away. Every member may comment,
-// viewers included; the list follows the sync socket's "comments" notices.
+// The document's discussion: open threads, a form to start one (on the document, on the record
+// whose comment button was pressed, or on the words selected in a rich-text field), and resolved
+// threads folded away. Every member may comment, viewers included; the list follows the sync
+// socket's "comments" notices.
 import { useEffect, useRef } from 'react'
 import { useSearchParams } from 'react-router'
 import type { CommentDto } from '../../../shared/api'
@@ -20,8 +21,15 @@ interface Props {
   archived: boolean
 }
 
+/** Whether the panel is in a column beside the document's text rather than below it. */
+function panelBesideDocument(panel: HTMLElement | null): boolean {
+  const body = panel?.closest('.document-layout')?.querySelector('.document-body')
+  return Boolean(panel && body && panel.getBoundingClientRect().left >= body.getBoundingClientRect().right)
+}
+
 export function CommentsPanel({ documentId, state, myUserId, role, archived }: Props) {
-  const { comments, error, reload, target, setTarget } = state
+  const { comments, error, reload, target, setTarget, detached, shown } = state
+  const panel = useRef<HTMLElement>(null)
   const formBox = useRef<HTMLDivElement>(null)
   const resolvedBox = useRef<HTMLDetailsElement>(null)
   const [params] = useSearchParams()
@@ -30,7 +38,7 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
   const open = comments?.filter((c) => !c.resolved) ?? []
   const resolved = comments?.filter((c) => c.resolved) ?? []
   const thread = (c: CommentDto) => (
-    <li key={c.id}><CommentThread comment={c} myUserId={myUserId} role={role} canChange={!archived} onChanged={() => void reload()} /></li>
+    <li key={c.id}><CommentThread comment={c} myUserId={myUserId} role={role} canChange={!archived} detached={detached.get(c.id)} onChanged={() => void reload()} /></li>
   )
 
   // A record's comment button was pressed: bring the form into view, ready to type.
@@ -39,6 +47,21 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
     formBox.current?.scrollIntoView({ block: 'nearest' })
     formBox.current?.querySelector('textarea')?.focus()
   }, [target])
+
+  // A highlight in the text was clicked: bring its thread into view and mark it. A click into text
+  // being edited does not scroll the page when the panel is below the document (a phone, a tablet):
+  // the "Show comment" button by the caret does.
+  useEffect(() => {
+    if (!shown) return
+    const element = document.getElementById(threadElementId(shown.threadId))
+    if (!element) return
+    if (!shown.quiet || panelBesideDocument(panel.current)) element.scrollIntoView({ block: 'nearest' })
+    // Not from text being edited: focus the thread too, so the keyboard is at its Reply and Resolve.
+    if (!shown.quiet) element.focus({ preventScroll: true })
+    element.classList.remove('shown')
+    void element.offsetWidth // restart the mark's fade
+    element.classList.add('shown')
+  }, [shown])
 
   // Opened from a notification (?thread=…): unfold resolved threads if need be, scroll to it, focus it.
   useEffect(() => {
@@ -50,7 +73,7 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
   }, [wanted, wantedFound])
 
   return (
-    <section className="comments-panel" aria-labelledby="comments-title" data-testid="comments-panel">
+    <section ref={panel} className="comments-panel" aria-labelledby="comments-title" data-testid="comments-panel">
       <h2 id="comments-title" className="side-title">
         Comments{comments && open.length > 0 ? <span className="comment-count"> · {open.length} open</span> : null}
       </h2>
@@ -65,10 +88,10 @@ export function CommentsPanel({ documentId, state, myUserId, role, archived }: P
             </p>
           )}
           <CommentForm
-            key={target?.recordId ?? 'document'}
+            key={target ? JSON.stringify(target.anchor) : 'document'}
             label={target ? `Comment on ${target.label}` : 'Comment on this document'} submitLabel="Comment" testId="new-comment-form"
             onSubmit={async (body, mentions) => {
-              await api.createComment(documentId, { body, mentions, anchor: target ? { type: 'record', recordId: target.recordId } : { type: 'document' } })
+              await api.createComment(documentId, { body, mentions, anchor: target?.anchor ?? { type: 'document' } })
               setTarget(null)
               void reload()
             }}

@@ -13,6 +13,7 @@ export function RichTextDocument({ ydoc, provider, canWrite, user }: DocumentBod
       canWrite={canWrite}
       label="Document body"
       variant="body"
+      commentPlace={{ field: 'body' }}
     />
   )
 }

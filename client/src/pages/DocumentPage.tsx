@@ -67,7 +67,7 @@ export default function DocumentPage() {
   const people = usePresence(sync.provider, me?.id)
   const behind = useRenderLag(sync.ydoc, sync.provider)
   const [restored, dismissRestored] = useRestoreNotice(sync.provider)
-  const comments = useDocumentCommentsState(documentId, sync.provider)
+  const comments = useDocumentCommentsState(documentId, sync.provider, Boolean(access?.document.archivedAt))
   useCurrentWorkspace(access?.document.workspaceId)
   useOpenAtRecord(access !== null)
   const members = useWorkspaceMembers(access?.document.workspaceId)

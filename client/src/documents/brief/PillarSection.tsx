@@ -71,7 +71,8 @@ export function PillarSection({ id, section, ydoc, provider, user, canWrite, wri
         </label>
       </div>
       <OptionalRichTextField fragment={fragment} provider={provider} user={user} canWrite={canWrite} heading="Narrative"
-        label={`${section.label} narrative`} emptyText="No narrative yet." testId="pillar-narrative" />
+        label={`${section.label} narrative`} emptyText="No narrative yet." testId="pillar-narrative"
+        commentPlace={{ recordId: section.pillar, field: 'narrative' }} />
     </section>
   )
 }

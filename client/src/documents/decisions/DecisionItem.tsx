@@ -101,7 +101,8 @@ function DecisionDetail({ decision: d, ctx }: { decision: Decision; ctx: Decisio
       </label>
       <div className="detail-field wide">
         <OptionalRichTextField fragment={fragment} provider={ctx.provider} user={ctx.user} canWrite={canWrite} heading="Context"
-          label={`Context of ${d.question || 'decision'}`} emptyText="No context." testId="decision-context" />
+          label={`Context of ${d.question || 'decision'}`} emptyText="No context." testId="decision-context"
+          commentPlace={{ recordId: d.id, field: 'context' }} />
       </div>
     </div>
   )

@@ -1,7 +1,7 @@
 // A Tiptap editor bound to one Y.XmlFragment: a document body, or a rich-text field of a row
 // (initiative description, pillar narrative, decision context). Carets of others are shown when a
 // provider is given; with provider null (a saved version) the editor is plain and read-only.
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -9,7 +9,12 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import type { PresenceUser } from '../../../../shared/presence'
+import { useDocumentComments } from '../../comments/comment-context'
+import { textAnchorFor, type TextPlace } from '../../comments/text-anchor'
 import { EditorToolbar } from './EditorToolbar'
+import { setTextThreads, TextComments } from './text-comments'
+import { TextCommentButton } from './TextCommentButton'
+import './text-comments.css'
 import { keepTextInNewTextBlocks } from './text-block-invariant'
 
 export interface RichTextFieldProps {
@@ -25,12 +30,27 @@ export interface RichTextFieldProps {
   testId?: string
   /** Body variant: tools added to the toolbar, given the editor (the meeting notes' "Make action"). */
   toolbarExtra?: (editor: Editor) => ReactNode
+  /** Where text threads in this field are pinned; without it (or off the document page) the field has none. */
+  commentPlace?: TextPlace
 }
 
-export function RichTextField({ fragment, provider, user, canWrite, label, variant = 'field', heading, testId, toolbarExtra }: RichTextFieldProps) {
+const quoteLabel = (quote: string) => `“${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`
+
+export function RichTextField({ fragment, provider, user, canWrite, label, variant = 'field', heading, testId, toolbarExtra, commentPlace }: RichTextFieldProps) {
   // Blocks this editor creates (Enter, a new list item) get their Y.XmlText at once, so two
   // people typing into them merge instead of garbling.
   useEffect(() => keepTextInNewTextBlocks(fragment), [fragment])
+
+  // Text threads: highlighted in the editor, started from a selection. The editor's extension
+  // reads the latest context through a ref, since the editor outlives renders.
+  const comments = useDocumentComments()
+  const place = provider && comments ? commentPlace ?? null : null
+  const latest = useRef({ comments, place })
+  latest.current = { comments, place }
+  const box = useRef<HTMLDivElement>(null)
+  const starter = useRef<() => boolean>(() => false)
+  const editorRef = useRef<Editor | null>(null)
+  const threads = comments && place ? comments.textThreads(place) : null
 
   const editor = useEditor(
     {
@@ -42,14 +62,38 @@ export function RichTextField({ fragment, provider, user, canWrite, label, varia
         StarterKit.configure({ undoRedo: false, trailingNode: false }),
         Collaboration.configure({ fragment }),
         ...(provider ? [CollaborationCaret.configure({ provider, user })] : []),
+        ...(place ? [TextComments.configure({
+          threads: () => (latest.current.place && latest.current.comments?.textThreads(latest.current.place)) || [],
+          onStatus: (detached) => latest.current.comments?.reportDetached(detached),
+          onActivate: (threadId) => latest.current.comments?.showThread(threadId, Boolean(editorRef.current?.isEditable)),
+          onStart: () => starter.current(),
+        })] : []),
       ],
       editorProps: {
         attributes: { class: 'rich-text', 'aria-label': label, spellcheck: 'true' },
       },
     },
     // A new fragment/provider needs a new editor; canWrite and user are applied in place below.
-    [fragment, provider],
+    [fragment, provider, Boolean(place)],
   )
+
+  editorRef.current = editor
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && threads) editor.view.dispatch(setTextThreads(editor.state.tr, threads))
+  }, [editor, threads])
+
+  /** Opens the side panel's composer pinned to the selected words. */
+  function startComment(): boolean {
+    const { comments: current, place: where } = latest.current
+    if (!editor || !current?.canStart || !where) return false
+    const { from, to } = editor.state.selection
+    const anchor = textAnchorFor(editor.state, where, from, to)
+    if (!anchor) return false
+    current.startOn({ label: quoteLabel(anchor.quote ?? ''), anchor })
+    return true
+  }
+  starter.current = startComment
+  const commentButton = editor && place && comments?.canStart ? <TextCommentButton editor={editor} box={box} onComment={startComment} onShow={(threadId) => comments.showThread(threadId)} /> : null
 
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== canWrite) editor.setEditable(canWrite)
@@ -61,20 +105,22 @@ export function RichTextField({ fragment, provider, user, canWrite, label, varia
 
   if (variant === 'body') {
     return (
-      <div className="rich-text-document" data-testid={testId}>
+      <div className="rich-text-document" data-testid={testId} ref={box}>
         {canWrite && editor && <EditorToolbar editor={editor} extra={toolbarExtra?.(editor)} />}
         <EditorContent editor={editor} className="editor-surface" />
+        {commentButton}
       </div>
     )
   }
   // The toolbar shares the heading's line and shows on hover/focus: no layout shift either way.
   return (
-    <div className="rich-field-block" data-testid={testId}>
+    <div className="rich-field-block" data-testid={testId} ref={box}>
       <div className="rich-field-head">
         {heading && <span className="detail-label">{heading}</span>}
         {canWrite && editor && <EditorToolbar editor={editor} compact />}
       </div>
       <EditorContent editor={editor} className="rich-field" />
+      {commentButton}
     </div>
   )
 }

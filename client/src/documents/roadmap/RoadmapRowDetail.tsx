@@ -30,7 +30,8 @@ export function RoadmapRowDetail({ initiative, ydoc, provider, user, canWrite, w
           placeholder="What could go wrong, and what we are doing about it" testId="initiative-riskNote" />
       </label>
       <OptionalRichTextField fragment={fragment} provider={provider} user={user} canWrite={canWrite} heading="Description"
-        label={`Description of ${initiative.title || 'initiative'}`} emptyText="No description." testId="initiative-description" />
+        label={`Description of ${initiative.title || 'initiative'}`} emptyText="No description." testId="initiative-description"
+        commentPlace={{ recordId: initiative.id, field: 'description' }} />
     </div>
   )
 }

@@ -30,7 +30,7 @@ export default function SummaryDocument({ ydoc, provider, canWrite, user, docume
       {error && <p className="form-error no-print" role="alert">Live blocks unavailable: {error}</p>}
       {live && <BriefBlock source={brief} loading={!documents} />}
       <div className="summary-body">
-        <RichTextField fragment={getSummaryBody(ydoc)} provider={provider} user={user} canWrite={canWrite} label="Summary body" variant="body" />
+        <RichTextField fragment={getSummaryBody(ydoc)} provider={provider} user={user} canWrite={canWrite} label="Summary body" variant="body" commentPlace={{ field: 'body' }} />
       </div>
       {live && <RoadmapBlock source={roadmap} loading={!documents} />}
       {live && <RisksBlock source={risks} loading={!documents} />}
