@@ -22,8 +22,9 @@ import { auditSignIn } from '../audit/audit-log'
 
 const signup = createRoute({
   method: 'post', path: '/signup', tags: ['Accounts'], summary: 'Create an account and sign in',
+  description: 'Every sign-up request spends one of its client address\'s budget (10 an hour); past it, 429 with Retry-After.',
   request: { body: jsonBody(SignupBody) },
-  responses: { 201: json(UserResponse, 'Signed up; the session cookie is set'), ...errors(400, 409) },
+  responses: { 201: json(UserResponse, 'Signed up; the session cookie is set'), ...errors(400, 409, 429) },
 })
 const login = createRoute({
   method: 'post', path: '/login', tags: ['Accounts'], summary: 'Sign in',
@@ -71,6 +72,11 @@ export function authRoutes(deps: AppDeps) {
 
   return apiRouter().openapi(signup, async (c) => {
     const body = c.req.valid('json')
+    const waitMs = await deps.signupThrottle.spend(clientAddress(c, deps.config.TRUST_PROXY))
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000)
+      throw new HttpError(429, `too many sign-ups from this address; try again in ${Math.ceil(seconds / 60)} min`, { 'Retry-After': String(seconds) })
+    }
     const [existing] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, body.email)).limit(1)
     if (existing) throw conflict('an account with this email already exists')
     assertAcceptablePassword(body.password)
