@@ -135,6 +135,8 @@ export const api = {
   listInvitations: (workspaceId: string) => call(client.workspaces[':workspaceId'].invitations.$get({ param: { workspaceId } })),
   revokeInvitation: (workspaceId: string, invitationId: string) =>
     call(client.workspaces[':workspaceId'].invitations[':invitationId'].$delete({ param: { workspaceId, invitationId } })),
+  renewInvitationLink: (workspaceId: string, invitationId: string) =>
+    call(client.workspaces[':workspaceId'].invitations[':invitationId'].link.$post({ param: { workspaceId, invitationId } })),
   acceptInvitation: (token: string) => call(client.invitations.accept.$post({ json: { token } }), { quiet401: true }),
 
   listDocuments: (workspaceId: string, archived: boolean, signal?: AbortSignal) =>
