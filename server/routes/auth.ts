@@ -42,11 +42,10 @@ const me = createRoute({
   responses: { 200: json(MeResponse, 'The person and their workspaces'), ...errors(401) },
 })
 
-// Verifying against a real hash when the email is unknown keeps response times alike.
-let dummyHash: Promise<string> | null = null
-
 
 export function authRoutes(deps: AppDeps) {
+  // An unknown email is verified against this real hash, so its answer takes as long as a wrong password's.
+  const dummyHash = hashPassword('not-a-real-password')
   const secure = (c: Context) => isSecureRequest(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)
   const maxAgeSeconds = Math.round(deps.sessions.inactivityTimeoutMs / 1000)
 
@@ -95,7 +94,6 @@ export function authRoutes(deps: AppDeps) {
     const address = clientAddress(c, deps.config.TRUST_PROXY)
     await throttled(deps.throttle, body.email, address)
     const [user] = await deps.db.select().from(users).where(eq(users.email, body.email)).limit(1)
-    dummyHash ??= hashPassword('not-a-real-password')
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), body.password)
     if (!user || !ok) {
       await deps.throttle.recordFailure(body.email, address)

@@ -1,0 +1,37 @@
+// A login does not tell whether an address has an account: an unknown address gets the wrong
+// password's answer, after the same password-hash work (verified against a dummy hash).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiClient, signUp, uniqueEmail } from '../helpers/api'
+import { startServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+beforeAll(async () => { server = await startServer() })
+afterAll(async () => { await server?.dispose() })
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+async function timedLogin(email: string) {
+  const started = performance.now()
+  const res = await new ApiClient(server.url).post('/api/auth/login', { email, password: 'not the password' })
+  return { res, ms: performance.now() - started }
+}
+
+describe('login with an unknown address', () => {
+  it('answers like a wrong password, after as much hashing', async () => {
+    // One failure per account (under its free failures), 14 from this address (under its burst of 20).
+    const people = await Promise.all(Array.from({ length: 7 }, (_, i) => signUp(server.url, `Known ${i}`)))
+    const known: number[] = []
+    const unknown: number[] = []
+    for (const person of people) {
+      const wrong = await timedLogin(person.email)
+      const nobody = await timedLogin(uniqueEmail('nobody'))
+      expect(wrong.res.status).toBe(401)
+      expect(nobody.res.status).toBe(401)
+      expect(nobody.res.body).toEqual(wrong.res.body)
+      known.push(wrong.ms)
+      unknown.push(nobody.ms)
+    }
+    // An argon2id verification (19 MiB) takes tens of milliseconds; a lookup that finds no row, about one.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5)
+  })
+})
