@@ -2,7 +2,7 @@
 // the link works once, expires, can be revoked, never appears in the list, and is e-mailed.
 import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, signUp, uniqueEmail, workspaceWithDocument } from '../helpers/api'
+import { ApiClient, confirmSignupFromMail, signUp, uniqueEmail, workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink'
 import { waitFor } from '../helpers/wait'
@@ -22,14 +22,15 @@ const tokenOf = (url: string) => new URL(url).searchParams.get('token')!
 
 async function newPerson(email: string, name = 'Nora New') {
   const api = new ApiClient(server.url)
-  const res = await api.post('/api/auth/signup', { name, email, password: 'correct horse battery' })
-  expect(res.status).toBe(201)
+  // With SMTP_URL, sign-up is finished from the e-mailed link.
+  expect((await api.post('/api/auth/signup', { name, email, password: 'correct horse battery' })).status).toBe(202)
+  expect((await confirmSignupFromMail(api, sink, email)).status).toBe(201)
   return api
 }
 
 describe('invitations', () => {
   it('invite, accept as a new person: a member with the invited role; the link works once', async () => {
-    const { owner, workspaceId } = await workspaceWithDocument(server.url)
+    const { owner, workspaceId } = await workspaceWithDocument(server.url, 'notes', sink)
     const email = uniqueEmail('nora')
     const created = await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email: email.toUpperCase(), role: 'viewer' })
     expect(created.status).toBe(201)
@@ -62,10 +63,10 @@ describe('invitations', () => {
   })
 
   it('the address must match the signed-in account; a wrong one leaves the link usable', async () => {
-    const { owner, workspaceId } = await workspaceWithDocument(server.url)
+    const { owner, workspaceId } = await workspaceWithDocument(server.url, 'notes', sink)
     const email = uniqueEmail('invited')
     const { body } = await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email, role: 'editor' })
-    const stranger = await signUp(server.url, 'Stranger Danger')
+    const stranger = await signUp(server.url, 'Stranger Danger', sink)
     const wrong = await stranger.post('/api/invitations/accept', { token: tokenOf(body.invitation.url) })
     expect(wrong.status).toBe(403)
     expect(wrong.body.error).toBe(`this invitation is for ${email}; sign in with that address to accept it`)
@@ -75,7 +76,7 @@ describe('invitations', () => {
   })
 
   it('a revoked link and an expired link say so; a made-up one is not found', async () => {
-    const { owner, workspaceId } = await workspaceWithDocument(server.url)
+    const { owner, workspaceId } = await workspaceWithDocument(server.url, 'notes', sink)
     const revokedEmail = uniqueEmail('revoked')
     const expiredEmail = uniqueEmail('expired')
     const revoked = (await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email: revokedEmail, role: 'editor' })).body.invitation
@@ -110,7 +111,7 @@ describe('invitations', () => {
   })
 
   it('only owners invite, list and revoke; a member is not invited twice', async () => {
-    const { owner, workspaceId, addMember } = await workspaceWithDocument(server.url)
+    const { owner, workspaceId, addMember } = await workspaceWithDocument(server.url, 'notes', sink)
     const editor = await addMember('Eddie Editor', 'editor')
     const created = await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email: uniqueEmail('x'), role: 'viewer' })
     const invite = await editor.post(`/api/workspaces/${workspaceId}/invitations`, { email: uniqueEmail('y'), role: 'owner' })
@@ -118,7 +119,7 @@ describe('invitations', () => {
     expect(invite.body.error).toBe('your role (editor) may not invite members')
     expect((await editor.get(`/api/workspaces/${workspaceId}/invitations`)).status).toBe(403)
     expect((await editor.delete(`/api/workspaces/${workspaceId}/invitations/${created.body.invitation.id}`)).status).toBe(403)
-    const outsider = await signUp(server.url, 'Outsider')
+    const outsider = await signUp(server.url, 'Outsider', sink)
     expect((await outsider.get(`/api/workspaces/${workspaceId}/invitations`)).status).toBe(403)
     const twice = await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email: editor.email, role: 'owner' })
     expect(twice.status).toBe(409)
@@ -127,7 +128,7 @@ describe('invitations', () => {
   })
 
   it('a fresh link for a lost invitation: the old link stops working, the new one runs 7 days and is e-mailed', async () => {
-    const { owner, workspaceId, addMember } = await workspaceWithDocument(server.url)
+    const { owner, workspaceId, addMember } = await workspaceWithDocument(server.url, 'notes', sink)
     const email = uniqueEmail('lost')
     const old = (await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email, role: 'viewer' })).body.invitation
     // Six days on: the renewed link runs 7 days from now, not from the invitation.
@@ -163,7 +164,7 @@ describe('invitations', () => {
     expect(revokedTry.status).toBe(410)
     expect(revokedTry.body.error).toMatch(/revoked/)
     expect((await owner.post(`/api/workspaces/${workspaceId}/invitations/${'x'.repeat(21)}/link`)).status).toBe(404)
-    const other = await workspaceWithDocument(server.url)
+    const other = await workspaceWithDocument(server.url, 'notes', sink)
     expect((await other.owner.post(`/api/workspaces/${other.workspaceId}/invitations/${revoked.id}/link`)).status).toBe(404)
     const pendingOne = (await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email: uniqueEmail('wait'), role: 'editor' })).body.invitation
     const editor = await addMember('Eddie Editor', 'editor')
@@ -181,7 +182,7 @@ describe('invitations', () => {
   })
 
   it('e-mails the link to the invited address', async () => {
-    const { owner, workspaceId } = await workspaceWithDocument(server.url)
+    const { owner, workspaceId } = await workspaceWithDocument(server.url, 'notes', sink)
     const email = uniqueEmail('mailed')
     const { body } = await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email, role: 'editor' })
     const mail = await sink.mailTo(email)
