@@ -1,5 +1,6 @@
 // Sign up (at once, or with SMTP_URL through an e-mailed link: auth/signup-by-mail.ts), log in, log out, and who am I.
 import { eq } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { LoginBody, LoginRefusedBody, MeResponse, SignupBody, SignupConfirmBody, SignupConfirmationSentResponse, UserResponse } from '../../shared/api'
@@ -84,11 +85,14 @@ export function authRoutes(deps: AppDeps) {
     return body.code ? 'wrong or already used code' : 'wrong or already used recovery code'
   }
 
-  /** Creates the account and signs it in; the unique index decides between two sign-ups of one address. */
-  async function createAccount(c: Context, account: { name: string; email: string; passwordHash: string }) {
+  /**
+   * Creates the account (with `alongside` in the same transaction) and signs it in; the unique index
+   * decides between two sign-ups of one address.
+   */
+  async function createAccount(c: Context, account: { name: string; email: string; passwordHash: string }, alongside: BatchItem<'sqlite'>[] = []) {
     const user = { id: newId(), ...account, createdAt: deps.now() }
     try {
-      await deps.db.insert(users).values(user)
+      await deps.db.batch([deps.db.insert(users).values(user), ...alongside])
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('an account with this email already exists')
       throw err
@@ -122,11 +126,13 @@ export function authRoutes(deps: AppDeps) {
     return c.json({ user }, 201)
   }).openapi(confirmSignup, async (c) => {
     const hash = hashLinkToken(c.req.valid('json').token)
-    // Used once: of two requests with one link, only one deletes its row.
-    const [pending] = await deps.db.delete(signupConfirmations).where(eq(signupConfirmations.tokenHash, hash)).returning()
+    const [pending] = await deps.db.select().from(signupConfirmations).where(eq(signupConfirmations.tokenHash, hash))
     if (!pending) throw badRequest('this sign-up link is not valid or was already used; sign in, or sign up again')
     if (pending.expiresAt <= deps.now()) throw new HttpError(410, 'this sign-up link has expired; sign up again')
-    const user = await createAccount(c, { name: pending.name, email: pending.email, passwordHash: pending.passwordHash })
+    // The link is spent in the account's transaction: a failure leaves it usable, and of two
+    // requests with one link the second finds the address taken (409).
+    const spend = deps.db.delete(signupConfirmations).where(eq(signupConfirmations.tokenHash, hash))
+    const user = await createAccount(c, { name: pending.name, email: pending.email, passwordHash: pending.passwordHash }, [spend])
     return c.json({ user }, 201)
   }).openapi(login, async (c) => {
     const body = c.req.valid('json')

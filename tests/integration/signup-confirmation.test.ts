@@ -97,6 +97,14 @@ describe('sign-up through an e-mailed link (SMTP_URL set)', () => {
     const late = await new ApiClient(server.url).post('/api/auth/signup/confirm', { token: first })
     expect(late.status).toBe(409)
 
+    // One link opened twice at once: one account, one sign-in.
+    const racing = uniqueEmail('racing')
+    await api.post('/api/auth/signup', { name: 'Racing', email: racing, password: PASSWORD })
+    const [, , racingToken] = await signupLink(racing)
+    const both = await Promise.all([0, 1].map(() => new ApiClient(server.url).post('/api/auth/signup/confirm', { token: racingToken })))
+    expect(both.filter((r) => r.status === 201)).toHaveLength(1)
+    expect(both.filter((r) => r.status !== 201).map((r) => r.status)).toEqual([expect.toSatisfy((s: number) => s === 400 || s === 409)])
+
     const stale = uniqueEmail('stale')
     await api.post('/api/auth/signup', { name: 'Stale', email: stale, password: PASSWORD })
     const [, , staleToken] = await signupLink(stale)
