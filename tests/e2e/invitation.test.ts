@@ -5,6 +5,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniqueEmail, workspaceWithDocument } from '../helpers/api'
+import { axeFindings, blocking } from '../helpers/axe'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
 import { screenshotsAtWidths } from '../helpers/screenshots'
 import { startServer, type TestServer } from '../helpers/server'
@@ -36,12 +37,13 @@ describe('invitation in the browser', () => {
     await ownerPage.locator('[data-testid=invitation-row]', { hasText: email }).waitFor()
 
     // The first link is lost: a new one, shown in the field and on the clipboard.
-    await ownerPage.getByRole('button', { name: `Copy a new link for ${email}` }).click()
+    await ownerPage.getByRole('button', { name: `Copy new link for ${email}` }).click()
     await waitFor(async () => (await linkField.inputValue()) !== lostLink, { message: 'a new link shown' })
     const link = await linkField.inputValue()
     expect(link).toMatch(/\/invite\?token=[a-z2-7]{32}$/)
     await ownerPage.locator('[data-testid=invite-link] button', { hasText: 'Copied' }).waitFor()
     expect(await ownerPage.evaluate(() => navigator.clipboard.readText())).toBe(link)
+    expect(blocking(await axeFindings(ownerPage))).toEqual([])
     await screenshotsAtWidths(ownerPage, 'members-panel-new-link', [1280, 768])
 
     const newcomer = await browser.newContext({ viewport: { width: 390, height: 844 } })

@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniqueEmail, workspaceWithDocument } from '../helpers/api'
+import { axeFindings, blocking } from '../helpers/axe'
 import { launchBrowser, openPage } from '../helpers/browser'
 import { screenshotsAtWidths } from '../helpers/screenshots'
 import { startServer, type TestServer } from '../helpers/server'
@@ -36,11 +37,14 @@ describe('sign-up through the e-mailed link in the browser', () => {
     await page.fill('input[name=password]', 'quiet meadow lantern')
     await page.getByRole('button', { name: 'Create account' }).click()
     await page.locator('[data-testid=signup-mailed]', { hasText: email }).waitFor()
+    expect(blocking(await axeFindings(page))).toEqual([])
     await screenshotsAtWidths(page, 'signup-check-inbox', [1280, 768])
 
     const mail = await waitFor(() => sink.mails.find((m) => m.to.includes(email) && m.text.includes('/confirm-signup?token=')), { message: 'sign-up link' })
     const link = /(http:\/\/\S+\/confirm-signup\?token=\S+)/.exec(mail.text)![1]
     await page.goto(link)
+    await page.getByRole('button', { name: 'Create my account' }).waitFor()
+    expect(blocking(await axeFindings(page))).toEqual([])
     await screenshotsAtWidths(page, 'signup-confirm', [1280, 768])
     await page.getByRole('button', { name: 'Create my account' }).click()
     await page.locator('text=Signed in as Mia Mailed').waitFor()

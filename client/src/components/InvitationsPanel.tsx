@@ -128,7 +128,7 @@ export function InvitationsPanel({ workspaceId }: { workspaceId: string }) {
                 </div>
                 <div className="member-actions">
                   <RoleChip role={inv.role} />
-                  <button type="button" className="button subtle small" disabled={busy} aria-label={`Copy a new link for ${inv.email}`} onClick={() => void handleNewLink(inv)}>
+                  <button type="button" className="button subtle small" disabled={busy} aria-label={`Copy new link for ${inv.email}`} onClick={() => void handleNewLink(inv)}>
                     Copy new link
                   </button>
                   <button type="button" className="button subtle small danger" disabled={busy} aria-label={`Revoke the invitation of ${inv.email}`} onClick={() => void handleRevoke(inv)}>
