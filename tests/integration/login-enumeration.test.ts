@@ -8,7 +8,8 @@ let server: TestServer
 beforeAll(async () => { server = await startServer() })
 afterAll(async () => { await server?.dispose() })
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+// The fastest of several tries: other work on the machine only ever adds time.
+const fastest = (xs: number[]) => Math.min(...xs)
 
 async function timedLogin(email: string) {
   const started = performance.now()
@@ -32,6 +33,6 @@ describe('login with an unknown address', () => {
       unknown.push(nobody.ms)
     }
     // An argon2id verification (19 MiB) takes tens of milliseconds; a lookup that finds no row, about one.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5)
+    expect(fastest(unknown)).toBeGreaterThan(fastest(known) * 0.5)
   })
 })

@@ -68,7 +68,8 @@ describe('sign-up through an e-mailed link (SMTP_URL set)', () => {
 
   it('takes as long for an address with an account as for a new one (both hash the password)', async () => {
     const existing = await signUp(server.url, 'Tim Timing', sink)
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+    // The fastest of several tries: other work on the machine only ever adds time.
+    const fastest = (xs: number[]) => Math.min(...xs)
     const timed = async (email: string) => {
       const started = performance.now()
       expect((await new ApiClient(server.url).post('/api/auth/signup', { name: 'T', email, password: PASSWORD })).status).toBe(202)
@@ -80,8 +81,8 @@ describe('sign-up through an e-mailed link (SMTP_URL set)', () => {
       known.push(await timed(existing.email))
       unknown.push(await timed(uniqueEmail('timing')))
     }
-    expect(median(known)).toBeGreaterThan(median(unknown) * 0.5)
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5)
+    expect(fastest(known)).toBeGreaterThan(fastest(unknown) * 0.5)
+    expect(fastest(unknown)).toBeGreaterThan(fastest(known) * 0.5)
   })
 
   it('two sign-ups of one address: whichever link is opened first wins, the other answers 409; an old link has expired', async () => {
