@@ -77,7 +77,7 @@ describe('sign-up through an e-mailed link (SMTP_URL set)', () => {
     }
     const known: number[] = []
     const unknown: number[] = []
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 15; i++) {
       known.push(await timed(existing.email))
       unknown.push(await timed(uniqueEmail('timing')))
     }
