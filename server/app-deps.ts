@@ -2,6 +2,7 @@
 import type { Client } from '@libsql/client'
 import type { Logger } from 'pino'
 import type { LoginThrottle } from './auth/login-throttle'
+import type { SignupThrottle } from './auth/signup-throttle'
 import type { RedisFanout } from './cluster/redis-fanout'
 import type { SessionStore, ValidSession } from './auth/sessions'
 import type { Config } from './config'
@@ -27,6 +28,8 @@ export interface AppDeps {
   resetThrottle: LoginThrottle
   /** Two-factor codes (login, confirm, disable): the login throttle's rules, a budget of their own. */
   totpThrottle: LoginThrottle
+  /** Sign-ups per client address (config.tuning.signupsPerAddressPerHour). */
+  signupThrottle: SignupThrottle
   /** SMTP_URL set; null: nothing is e-mailed. */
   mailer: Mailer | null
   store: DocumentStore

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws'
 import type { AppDeps } from './app-deps'
 import { createApp } from './app'
 import { LoginThrottle } from './auth/login-throttle'
+import { SignupThrottle } from './auth/signup-throttle'
 import { SESSION_INACTIVITY_TIMEOUT_MS, SessionStore } from './auth/sessions'
 import type { Config } from './config'
 import { openDatabase, openStorageConnection } from './db/client'
@@ -64,6 +65,7 @@ export async function buildDeps(config: Config): Promise<AppDeps> {
     throttle: new LoginThrottle(db, now),
     resetThrottle: new LoginThrottle(db, now, 'reset:'),
     totpThrottle: new LoginThrottle(db, now, 'totp:'),
+    signupThrottle: new SignupThrottle(db, config.tuning.signupsPerAddressPerHour, now),
     mailer: createMailer(config.SMTP_URL, log),
   }
 }

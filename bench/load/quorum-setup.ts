@@ -5,10 +5,10 @@ const MAX_USERS = 20
 
 export interface QuorumSetup { documentIds: string[]; cookies: string[]; workspaceId: string }
 
-export async function post(base: string, path: string, body: unknown, cookie = ''): Promise<{ status: number; body: any; cookie: string }> {
+export async function post(base: string, path: string, body: unknown, cookie = '', headers: Record<string, string> = {}): Promise<{ status: number; body: any; cookie: string }> {
   const res = await fetch(base + path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
+    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}), ...headers },
     body: JSON.stringify(body),
   })
   const set = res.headers.get('set-cookie')
@@ -18,8 +18,12 @@ export async function post(base: string, path: string, body: unknown, cookie = '
 
 let emailCounter = 0
 async function signUp(base: string, name: string): Promise<{ cookie: string; email: string }> {
-  const email = `bench-${process.pid}-${Date.now()}-${emailCounter++}@example.test`
-  const res = await post(base, '/api/auth/signup', { name, email, password: 'bench password 123' })
+  const n = emailCounter++
+  const email = `bench-${process.pid}-${Date.now()}-${n}@example.test`
+  // Sign-ups are budgeted per client address (10 an hour): each bench user comes from an address of
+  // its own, which the server takes from X-Forwarded-For (TRUST_PROXY=true in servers/quorum.ts).
+  const forwardedFor = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+  const res = await post(base, '/api/auth/signup', { name, email, password: 'bench password 123' }, '', { 'x-forwarded-for': forwardedFor })
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`)
   return { cookie: res.cookie, email }
 }

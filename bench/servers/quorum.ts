@@ -51,6 +51,8 @@ export async function launchQuorum(opts: LaunchOptions = {}, root = process.env.
       QUORUM_SKIP_CLIENT_BUILD: 'true',
       QUORUM_PRINT_PORT: 'true',
       LOG_LEVEL: 'warn',
+      // The setup's users sign up from addresses of their own (load/quorum-setup.ts), under the per-address sign-up budget.
+      TRUST_PROXY: 'true',
       ...opts.env,
     },
     portLine: /QUORUM_PORT=(\d+)/,

@@ -100,8 +100,10 @@ const withSignal = (signal?: AbortSignal) => ({ init: { credentials: 'same-origi
 
 /** The API's endpoints, one function each. */
 export const api = {
-  signup: (input: { name: string; email: string; password: string }) =>
+  /** `{user}`: signed in; with SMTP_URL on the server, `{status: 'confirmation-sent'}`: the link is in the inbox. */
+  signup: (input: { name: string; email: string; password: string; next?: string }) =>
     call(client.auth.signup.$post({ json: input }), { quiet401: true }),
+  confirmSignup: (token: string) => call(client.auth.signup.confirm.$post({ json: { token } }), { quiet401: true }),
   login: (input: { email: string; password: string; code?: string; recoveryCode?: string }) =>
     call(client.auth.login.$post({ json: input }), { quiet401: true }),
   requestPasswordReset: (email: string) => call(client.auth['password-reset'].$post({ json: { email } }), { quiet401: true }),
@@ -135,6 +137,8 @@ export const api = {
   listInvitations: (workspaceId: string) => call(client.workspaces[':workspaceId'].invitations.$get({ param: { workspaceId } })),
   revokeInvitation: (workspaceId: string, invitationId: string) =>
     call(client.workspaces[':workspaceId'].invitations[':invitationId'].$delete({ param: { workspaceId, invitationId } })),
+  renewInvitationLink: (workspaceId: string, invitationId: string) =>
+    call(client.workspaces[':workspaceId'].invitations[':invitationId'].link.$post({ param: { workspaceId, invitationId } })),
   acceptInvitation: (token: string) => call(client.invitations.accept.$post({ json: { token } }), { quiet401: true }),
 
   listDocuments: (workspaceId: string, archived: boolean, signal?: AbortSignal) =>

@@ -7,6 +7,7 @@ import { RequireAuth } from './components/RequireAuth'
 import { PageLoading } from './components/PageLoading'
 import { LoginPage } from './pages/LoginPage'
 import { SignupPage } from './pages/SignupPage'
+import { ConfirmSignupPage } from './pages/ConfirmSignupPage'
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage'
 import { ResetPasswordPage } from './pages/ResetPasswordPage'
 import { InvitePage } from './pages/InvitePage'
@@ -27,6 +28,7 @@ const withSuspense = (label: string, page: ReactNode) => <Suspense fallback={<Pa
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignupPage /> },
+  { path: '/confirm-signup', element: <ConfirmSignupPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/invite', element: <InvitePage /> },

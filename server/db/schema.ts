@@ -190,12 +190,25 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail'),
 }, (t) => [index('audit_log_workspace_idx').on(t.workspaceId, t.id)])
 
-/** Failed-login counters, keyed by 'email:<address>' or 'ip:<address>'. */
+/** Failed-login counters, keyed by 'email:<address>' or 'ip:<address>' (other budgets add a scope prefix: 'reset:', 'totp:', 'signup:'). */
 export const loginAttempts = sqliteTable('login_attempts', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
   lastFailureAt: integer('last_failure_at').notNull(),
   blockedUntil: integer('blocked_until').notNull(),
+})
+
+/**
+ * Sign-ups waiting for their e-mailed link (with SMTP_URL): the account is created when the link is
+ * opened. Only SHA-256 of the token is stored (hex); single use (the row is deleted), short-lived.
+ */
+export const signupConfirmations = sqliteTable('signup_confirmations', {
+  tokenHash: text('token_hash').primaryKey(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
 })
 
 /** Password-reset links: only SHA-256 of the token is stored (hex); single use, short-lived. */

@@ -1,18 +1,22 @@
-// Sign up, log in, log out, and who am I.
+// Sign up (at once, or with SMTP_URL through an e-mailed link: auth/signup-by-mail.ts), log in, log out, and who am I.
 import { eq } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { LoginBody, LoginRefusedBody, MeResponse, SignupBody, UserResponse } from '../../shared/api'
+import { LoginBody, LoginRefusedBody, MeResponse, SignupBody, SignupConfirmBody, SignupConfirmationSentResponse, UserResponse } from '../../shared/api'
 import type { AppDeps } from '../app-deps'
 import { assertAcceptablePassword } from '../auth/password-policy'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { useRecoveryCode, useTotpCode } from '../auth/two-factor'
+import { hashLinkToken } from '../auth/link-tokens'
+import { mailAlreadyRegistered, mailSignupLink } from '../auth/signup-by-mail'
 import { clearSessionCookie, sessionCookie } from '../auth/sessions'
-import { memberships, users, workspaces } from '../db/schema'
+import { memberships, signupConfirmations, users, workspaces } from '../db/schema'
 import { requireSession } from '../http/access'
-import { HttpError, conflict } from '../http/errors'
+import { HttpError, badRequest, conflict } from '../http/errors'
 import { isSecureRequest } from '../http/origin'
+import { afterResponse } from '../http/after-response'
+import { appOrigin } from '../http/app-origin'
 import { clientAddress } from '../http/client-address'
 import { throttled } from '../http/throttled'
 import { apiRouter, errors, json, jsonBody } from '../http/openapi'
@@ -22,9 +26,21 @@ import { isUniqueViolation } from '../db/sqlite-errors'
 import { signInAuditInsert } from '../audit/audit-log'
 
 const signup = createRoute({
-  method: 'post', path: '/signup', tags: ['Accounts'], summary: 'Create an account and sign in',
+  method: 'post', path: '/signup', tags: ['Accounts'], summary: 'Create an account and sign in (without SMTP_URL), or e-mail a link that does (with it)',
+  description: 'Every sign-up request spends one of its client address\'s budget (10 an hour); past it, 429 with Retry-After. '
+    + 'With SMTP_URL set the answer is 202 {status: "confirmation-sent"} whether or not the address has an account: a new address gets a link '
+    + '(POST /auth/signup/confirm finishes), one with an account a note saying so. Without SMTP_URL an address with an account answers 409.',
   request: { body: jsonBody(SignupBody) },
-  responses: { 201: json(UserResponse, 'Signed up; the session cookie is set'), ...errors(400, 409) },
+  responses: {
+    201: json(UserResponse, 'Signed up; the session cookie is set (no SMTP_URL)'),
+    202: json(SignupConfirmationSentResponse, 'An e-mail is on its way (SMTP_URL set)'),
+    ...errors(400, 409, 429),
+  },
+})
+const confirmSignup = createRoute({
+  method: 'post', path: '/signup/confirm', tags: ['Accounts'], summary: 'Finish a sign-up with the e-mailed link\'s token: the account is created and signed in',
+  request: { body: jsonBody(SignupConfirmBody) },
+  responses: { 201: json(UserResponse, 'Signed up; the session cookie is set'), ...errors(400, 409, 410) },
 })
 const login = createRoute({
   method: 'post', path: '/login', tags: ['Accounts'], summary: 'Sign in',
@@ -42,11 +58,10 @@ const me = createRoute({
   responses: { 200: json(MeResponse, 'The person and their workspaces'), ...errors(401) },
 })
 
-// Verifying against a real hash when the email is unknown keeps response times alike.
-let dummyHash: Promise<string> | null = null
-
 
 export function authRoutes(deps: AppDeps) {
+  // An unknown email is verified against this real hash, so its answer takes as long as a wrong password's.
+  const dummyHash = hashPassword('not-a-real-password')
   const secure = (c: Context) => isSecureRequest(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)
   const maxAgeSeconds = Math.round(deps.sessions.inactivityTimeoutMs / 1000)
 
@@ -70,27 +85,60 @@ export function authRoutes(deps: AppDeps) {
     return body.code ? 'wrong or already used code' : 'wrong or already used recovery code'
   }
 
-  return apiRouter().openapi(signup, async (c) => {
-    const body = c.req.valid('json')
-    const [existing] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, body.email)).limit(1)
-    if (existing) throw conflict('an account with this email already exists')
-    assertAcceptablePassword(body.password)
-    const user = { id: newId(), name: body.name, email: body.email, passwordHash: await hashPassword(body.password), createdAt: deps.now() }
+  /**
+   * Creates the account (with `alongside` in the same transaction) and signs it in; the unique index
+   * decides between two sign-ups of one address.
+   */
+  async function createAccount(c: Context, account: { name: string; email: string; passwordHash: string }, alongside: BatchItem<'sqlite'>[] = []) {
+    const user = { id: newId(), ...account, createdAt: deps.now() }
     try {
-      await deps.db.insert(users).values(user)
+      await deps.db.batch([deps.db.insert(users).values(user), ...alongside])
     } catch (err) {
-      // Two sign-ups with one email at once: the unique index decides. Any other failure is not a conflict.
       if (isUniqueViolation(err)) throw conflict('an account with this email already exists')
       throw err
     }
     await startSession(c, user.id)
-    return c.json({ user: { id: user.id, name: user.name, email: user.email } }, 201)
+    return { id: user.id, name: user.name, email: user.email }
+  }
+
+  return apiRouter().openapi(signup, async (c) => {
+    const body = c.req.valid('json')
+    const waitMs = await deps.signupThrottle.spend(clientAddress(c, deps.config.TRUST_PROXY))
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000)
+      throw new HttpError(429, `too many sign-ups from this address; try again in ${Math.ceil(seconds / 60)} min`, { 'Retry-After': String(seconds) })
+    }
+    assertAcceptablePassword(body.password)
+    const [existing] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, body.email)).limit(1)
+    if (deps.mailer) {
+      // The same work for either address (the hash too), and the e-mail only after the answer.
+      const { mailer } = deps
+      const passwordHash = await hashPassword(body.password)
+      const origin = appOrigin(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)
+      afterResponse(deps.log, 'sign-up e-mail not sent', async () => {
+        if (existing) mailAlreadyRegistered(mailer, body.email, origin)
+        else await mailSignupLink(deps, mailer, { name: body.name, email: body.email, passwordHash, next: body.next }, origin)
+      })
+      return c.json({ status: 'confirmation-sent' as const }, 202)
+    }
+    if (existing) throw conflict('an account with this email already exists')
+    const user = await createAccount(c, { name: body.name, email: body.email, passwordHash: await hashPassword(body.password) })
+    return c.json({ user }, 201)
+  }).openapi(confirmSignup, async (c) => {
+    const hash = hashLinkToken(c.req.valid('json').token)
+    const [pending] = await deps.db.select().from(signupConfirmations).where(eq(signupConfirmations.tokenHash, hash))
+    if (!pending) throw badRequest('this sign-up link is not valid or was already used; sign in, or sign up again')
+    if (pending.expiresAt <= deps.now()) throw new HttpError(410, 'this sign-up link has expired; sign up again')
+    // The link is spent in the account's transaction: a failure leaves it usable, and of two
+    // requests with one link the second finds the address taken (409).
+    const spend = deps.db.delete(signupConfirmations).where(eq(signupConfirmations.tokenHash, hash))
+    const user = await createAccount(c, { name: pending.name, email: pending.email, passwordHash: pending.passwordHash }, [spend])
+    return c.json({ user }, 201)
   }).openapi(login, async (c) => {
     const body = c.req.valid('json')
     const address = clientAddress(c, deps.config.TRUST_PROXY)
     await throttled(deps.throttle, body.email, address)
     const [user] = await deps.db.select().from(users).where(eq(users.email, body.email)).limit(1)
-    dummyHash ??= hashPassword('not-a-real-password')
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), body.password)
     if (!user || !ok) {
       await deps.throttle.recordFailure(body.email, address)

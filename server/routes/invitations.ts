@@ -1,12 +1,14 @@
 // Invitations: an owner invites an e-mail address with a role; the single-use link (7 days, only
 // its token's hash stored, revocable) is copied from the members panel and, with SMTP_URL, e-mailed.
-// Whoever opens it signs up or in with that address and accepts: the membership is added.
+// A lost link is replaced by a fresh one (the old stops working). Whoever opens it signs up or in
+// with that address and accepts: the membership is added.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import {
   AcceptInvitationBody, AcceptInvitationResponse, CreatedInvitationResponse, InvitationBody, InvitationListResponse, InvitationParams, WorkspaceParams,
 } from '../../shared/api'
-import { canManageMembers } from '../../shared/roles'
+import { canManageMembers, type Role } from '../../shared/roles'
 import type { AppDeps } from '../app-deps'
 import { hashLinkToken, newLinkToken } from '../auth/link-tokens'
 import { invitations, memberships, users, workspaces } from '../db/schema'
@@ -36,6 +38,13 @@ const revokeInvitation = createRoute({
   request: { params: InvitationParams },
   responses: { 204: { description: 'Revoked' }, ...errors(401, 403, 404) },
 })
+const renewInvitationLink = createRoute({
+  method: 'post', path: '/{workspaceId}/invitations/{invitationId}/link', tags,
+  summary: 'A fresh link for a pending invitation (owners): the old link stops working, and it runs 7 days from now',
+  description: 'With SMTP_URL set the new link is also e-mailed. A used, revoked or expired invitation answers 410.',
+  request: { params: InvitationParams },
+  responses: { 200: json(CreatedInvitationResponse, 'The invitation and its new link'), ...errors(401, 403, 404, 410) },
+})
 const acceptInvitation = createRoute({
   method: 'post', path: '/accept', tags, summary: 'Accept an invitation as the signed-in person (whose e-mail must be the invited one)',
   request: { body: jsonBody(AcceptInvitationBody) },
@@ -48,6 +57,18 @@ const pending = (now: number) => and(isNull(invitations.acceptedAt), isNull(invi
 /** Under /api/workspaces. */
 export function workspaceInvitationRoutes(deps: AppDeps) {
   const { db } = deps
+  const inviteUrl = (c: Context, token: string) => `${appOrigin(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)}/invite?token=${token}`
+
+  async function mailInvitation(email: string, inviter: string, workspaceId: string, role: Role, url: string) {
+    if (!deps.mailer) return
+    const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId))
+    deps.mailer.send({
+      to: email,
+      subject: `${inviter} invited you to ${workspace.name} on Quorum`,
+      text: `Hello,\n\n${inviter} invited you to the workspace "${workspace.name}" on Quorum as ${role}. Open this link within 7 days to join; you will sign up, or sign in if ${email} already has an account:\n\n${url}\n\nThe link works once. If you did not expect it, ignore this e-mail.\n`,
+    })
+  }
+
   return apiRouter().openapi(createInvitation, async (c) => {
     const { user } = requireSession(c)
     const { workspaceId } = c.req.valid('param')
@@ -65,15 +86,8 @@ export function workspaceInvitationRoutes(deps: AppDeps) {
       db.insert(invitations).values(row),
       auditInsert(db, { workspaceId, actorId: user.id, action: 'invitation-created', target: { type: 'invitation', id: row.id }, detail: `${email} as ${role}` }, t),
     ])
-    const url = `${appOrigin(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)}/invite?token=${token}`
-    if (deps.mailer) {
-      const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId))
-      deps.mailer.send({
-        to: email,
-        subject: `${user.name} invited you to ${workspace.name} on Quorum`,
-        text: `Hello,\n\n${user.name} invited you to the workspace "${workspace.name}" on Quorum as ${role}. Open this link within 7 days to join; you will sign up, or sign in if ${email} already has an account:\n\n${url}\n\nThe link works once. If you did not expect it, ignore this e-mail.\n`,
-      })
-    }
+    const url = inviteUrl(c, token)
+    await mailInvitation(email, user.name, workspaceId, role, url)
     return c.json({ invitation: { id: row.id, email, role, createdAt: iso(t), expiresAt: iso(row.expiresAt), url } }, 201)
   }).openapi(listInvitations, async (c) => {
     const { user } = requireSession(c)
@@ -98,6 +112,26 @@ export function workspaceInvitationRoutes(deps: AppDeps) {
     ])
     if (revoked.length === 0) throw notFound('no pending invitation with this id in this workspace')
     return c.body(null, 204)
+  }).openapi(renewInvitationLink, async (c) => {
+    const { user } = requireSession(c)
+    const { workspaceId, invitationId } = c.req.valid('param')
+    await requireWorkspaceRole(db, workspaceId, user.id, canManageMembers, 'renew invitation links')
+    const { token, hash } = newLinkToken()
+    const t = deps.now()
+    // One conditional update: an invitation accepted or revoked meanwhile keeps its state.
+    const [row] = await db.update(invitations).set({ tokenHash: hash, expiresAt: t + INVITATION_TTL_MS })
+      .where(and(eq(invitations.id, invitationId), eq(invitations.workspaceId, workspaceId), pending(t)))
+      .returning({ id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt })
+    if (!row) {
+      const [found] = await db.select().from(invitations).where(and(eq(invitations.id, invitationId), eq(invitations.workspaceId, workspaceId)))
+      if (!found) throw notFound('no invitation with this id in this workspace')
+      if (found.acceptedAt !== null) throw new HttpError(410, 'this invitation has already been used')
+      if (found.revokedAt !== null) throw new HttpError(410, 'this invitation was revoked; invite the address again')
+      throw new HttpError(410, 'this invitation has expired; invite the address again')
+    }
+    const url = inviteUrl(c, token)
+    await mailInvitation(row.email, user.name, workspaceId, row.role, url)
+    return c.json({ invitation: { ...row, createdAt: iso(row.createdAt), expiresAt: iso(row.expiresAt), url } }, 200)
   })
 }
 
@@ -118,8 +152,9 @@ export function invitationRoutes(deps: AppDeps) {
     }
     if (await workspaceRole(db, invitation.workspaceId, user.id)) throw conflict('you are already a member of this workspace')
     // Used once: of two requests with one link, only one updates the row.
+    // Matching the token too: a link replaced meanwhile (POST …/link) no longer accepts.
     const [accepted] = await db.update(invitations).set({ acceptedAt: t, acceptedBy: user.id })
-      .where(and(eq(invitations.id, invitation.id), pending(t))).returning({ id: invitations.id })
+      .where(and(eq(invitations.id, invitation.id), eq(invitations.tokenHash, hash), pending(t))).returning({ id: invitations.id })
     if (!accepted) throw new HttpError(410, 'this invitation has already been used')
     await db.batch([
       db.insert(memberships).values({ workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role, createdAt: t }).onConflictDoNothing(),

@@ -1,7 +1,7 @@
 // Forgotten passwords: a single-use link (1 hour) e-mailed to the address, or written to the
 // server log for the operator when SMTP_URL is not set. The request is answered 202 whether or not
-// the address has an account, after the same work either way (the e-mail goes out in the
-// background), and both steps are throttled like logins (their own budgets).
+// the address has an account, after the same work either way (the link is stored and sent after
+// the answer), and both steps are throttled like logins (their own budgets).
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import { PasswordResetBody, PasswordResetConfirmBody, PasswordResetConfirmResponse } from '../../shared/api'
@@ -11,6 +11,7 @@ import { hashLinkToken, newLinkToken } from '../auth/link-tokens'
 import { assertAcceptablePassword } from '../auth/password-policy'
 import { hashPassword } from '../auth/passwords'
 import { passwordResets, users } from '../db/schema'
+import { afterResponse } from '../http/after-response'
 import { appOrigin } from '../http/app-origin'
 import { clientAddress } from '../http/client-address'
 import { HttpError, badRequest } from '../http/errors'
@@ -34,6 +35,27 @@ const confirmReset = createRoute({
 
 export function passwordResetRoutes(deps: AppDeps) {
   const { db } = deps
+
+  async function sendResetLink(user: { id: string; name: string }, email: string, origin: string) {
+    const { token, hash } = newLinkToken()
+    const t = deps.now()
+    // A new link replaces any earlier one.
+    await db.batch([
+      db.delete(passwordResets).where(eq(passwordResets.userId, user.id)),
+      db.insert(passwordResets).values({ tokenHash: hash, userId: user.id, createdAt: t, expiresAt: t + RESET_LINK_TTL_MS }),
+    ])
+    const url = `${origin}/reset-password?token=${token}`
+    if (deps.mailer) {
+      deps.mailer.send({
+        to: email,
+        subject: 'Reset your Quorum password',
+        text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset the password of your Quorum account. Open this link within an hour to choose a new one:\n\n${url}\n\nIf it was not you, ignore this e-mail: your password stays as it is.\n`,
+      })
+    } else {
+      deps.log.warn({ email, url }, 'password reset link (SMTP_URL is not set: pass it to the person yourself)')
+    }
+  }
+
   return apiRouter().openapi(requestReset, async (c) => {
     const { email } = c.req.valid('json')
     const address = clientAddress(c, deps.config.TRUST_PROXY)
@@ -41,25 +63,10 @@ export function passwordResetRoutes(deps: AppDeps) {
     // Every request spends budget, so neither one address nor one inbox can be flooded.
     await deps.resetThrottle.recordFailure(email, address)
     const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email)).limit(1)
-    if (user) {
-      const { token, hash } = newLinkToken()
-      const t = deps.now()
-      // A new link replaces any earlier one.
-      await db.batch([
-        db.delete(passwordResets).where(eq(passwordResets.userId, user.id)),
-        db.insert(passwordResets).values({ tokenHash: hash, userId: user.id, createdAt: t, expiresAt: t + RESET_LINK_TTL_MS }),
-      ])
-      const url = `${appOrigin(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)}/reset-password?token=${token}`
-      if (deps.mailer) {
-        deps.mailer.send({
-          to: email,
-          subject: 'Reset your Quorum password',
-          text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset the password of your Quorum account. Open this link within an hour to choose a new one:\n\n${url}\n\nIf it was not you, ignore this e-mail: your password stays as it is.\n`,
-        })
-      } else {
-        deps.log.warn({ email, url }, 'password reset link (SMTP_URL is not set: pass it to the person yourself)')
-      }
-    }
+    const origin = appOrigin(c.req.url, c.req.header('x-forwarded-proto'), deps.config.publicOrigins)
+    // The link is stored and sent after the answer has gone out, so the answer takes the same
+    // time whether or not the address has an account.
+    if (user) afterResponse(deps.log, 'password reset link not made', () => sendResetLink(user, email, origin))
     return c.body(null, 202)
   }).openapi(confirmReset, async (c) => {
     const body = c.req.valid('json')

@@ -1,4 +1,4 @@
-// Every tuning constant of the sync server and its storage, each with the reason for its value.
+// Every tuning constant of the sync server and its storage (and the sign-up budget), each with the reason for its value.
 // Operator settings (ports, database, session length, proxy) are environment variables in config.ts;
 // these are not: the defaults below are what Quorum is tested and measured with.
 
@@ -39,6 +39,11 @@ export interface SyncTuning {
    */
   digestSweepMs: number
   digestDelayMs: number
+  /**
+   * Sign-ups one client address may make per hour (auth/signup-throttle.ts). A board's intake from one
+   * office in one sitting fits; a script creating accounts or probing addresses through sign-up does not.
+   */
+  signupsPerAddressPerHour: number
 }
 
 export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
@@ -52,6 +57,7 @@ export const SYNC_TUNING: Readonly<SyncTuning> = Object.freeze({
   accessRecheckMs: 30_000,
   digestSweepMs: 60_000,
   digestDelayMs: 10 * 60_000,
+  signupsPerAddressPerHour: 10,
 })
 
 /** Rows per INSERT of the update log: 2 bound values each, far below SQLite's variable limit. */

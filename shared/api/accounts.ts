@@ -19,7 +19,12 @@ export const SignupBody = z.object({
   name: z.string().trim().min(1, 'is required').max(120),
   email,
   password: NewPassword,
+  /** With SMTP_URL: the app path the e-mailed link leads on to once the account exists (an invitation, say). */
+  next: z.string().max(1000).regex(/^\/(?!\/)/, 'must be a path of this app').optional(),
 })
+/** With SMTP_URL, a sign-up is finished from an e-mailed link; the answer is the same whether or not the address has an account. */
+export const SignupConfirmationSentResponse = z.object({ status: z.literal('confirmation-sent') })
+export const SignupConfirmBody = z.object({ token: z.string().trim().min(1, 'is required').max(128) })
 const TotpCode = z.string().trim().regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows')
 const RecoveryCode = z.string().trim().min(1, 'is required').max(64)
 /** With two-factor sign-in on, the second request adds `code` (or `recoveryCode`). */

@@ -1,10 +1,13 @@
 // Accepting an invitation in Chromium through the real server: the owner invites from the members
 // panel and copies the link; a person without an account opens it in their own browser, signs up
 // with the invited address, comes back, accepts and lands in the workspace with the invited role.
+// The first link is "lost": the owner copies a new one from the pending row, and the old one stops working.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniqueEmail, workspaceWithDocument } from '../helpers/api'
+import { axeFindings, blocking } from '../helpers/axe'
 import { contextFor, launchBrowser, openPage } from '../helpers/browser'
+import { screenshotsAtWidths } from '../helpers/screenshots'
 import { startServer, type TestServer } from '../helpers/server'
 import { waitFor } from '../helpers/wait'
 
@@ -23,14 +26,25 @@ describe('invitation in the browser', () => {
     const { owner, workspaceId } = await workspaceWithDocument(server.url)
     const email = uniqueEmail('nora')
 
-    const ownerContext = await contextFor(browser, server.url, owner)
+    const ownerContext = await contextFor(browser, server.url, owner, { permissions: ['clipboard-read', 'clipboard-write'] })
     const ownerPage = await openPage(ownerContext, `${server.url}/w/${workspaceId}`)
     await ownerPage.fill('input[name=inviteEmail]', email)
     await ownerPage.selectOption('select[name=inviteRole]', 'viewer')
     await ownerPage.click('form[aria-label="Invite a member"] button[type=submit]')
-    const link = await ownerPage.locator('[data-testid=invite-link] input').inputValue()
-    expect(link).toMatch(/\/invite\?token=[a-z2-7]{32}$/)
+    const linkField = ownerPage.locator('[data-testid=invite-link] input')
+    const lostLink = await linkField.inputValue()
+    expect(lostLink).toMatch(/\/invite\?token=[a-z2-7]{32}$/)
     await ownerPage.locator('[data-testid=invitation-row]', { hasText: email }).waitFor()
+
+    // The first link is lost: a new one, shown in the field and on the clipboard.
+    await ownerPage.getByRole('button', { name: `Copy new link for ${email}` }).click()
+    await waitFor(async () => (await linkField.inputValue()) !== lostLink, { message: 'a new link shown' })
+    const link = await linkField.inputValue()
+    expect(link).toMatch(/\/invite\?token=[a-z2-7]{32}$/)
+    await ownerPage.locator('[data-testid=invite-link] button', { hasText: 'Copied' }).waitFor()
+    expect(await ownerPage.evaluate(() => navigator.clipboard.readText())).toBe(link)
+    expect(blocking(await axeFindings(ownerPage))).toEqual([])
+    await screenshotsAtWidths(ownerPage, 'members-panel-new-link', [1280, 768])
 
     const newcomer = await browser.newContext({ viewport: { width: 390, height: 844 } })
     const page = await openPage(newcomer, link)
@@ -50,6 +64,11 @@ describe('invitation in the browser', () => {
     await ownerPage.reload()
     await ownerPage.locator('[data-testid=member-row]', { hasText: 'Nora Newcomer' }).waitFor()
     await waitFor(async () => (await ownerPage.locator('[data-testid=invitation-row]').count()) === 0, { message: 'pending list empty' })
+
+    // The lost link was replaced: it no longer works.
+    await page.goto(lostLink)
+    await page.getByRole('button', { name: 'Accept invitation' }).click()
+    await page.locator('[data-testid=form-error]', { hasText: 'not valid' }).waitFor()
 
     // The link was used: opening it again says so.
     await page.goto(link)

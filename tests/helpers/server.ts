@@ -1,6 +1,6 @@
 // Starts the real Quorum server as a child process on a random port with a temporary database file,
-// so tests exercise exactly what `npm start` runs — the bundle that tests/global-setup.ts rebuilt —
-// and can kill -9 it.
+// so tests exercise what `npm start` runs — the bundle that tests/global-setup.ts rebuilt, through
+// the tests' entry point (the same main() with tuning values) — and can kill -9 it.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,15 +33,18 @@ export interface StartOptions {
   port?: number
   seedDemo?: boolean
   serveClient?: boolean
-  /** Shortened tuning values: the server starts from the tests' entry point (tuned-server.ts) with them. */
+  /** Shortened tuning values, over TEST_TUNING. */
   tuning?: Partial<SyncTuning>
 }
+
+/** A suite signs up hundreds of people from 127.0.0.1; the test of the sign-up budget passes its own. */
+const TEST_TUNING: Partial<SyncTuning> = { signupsPerAddressPerHour: 100_000 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const dir = opts.dbPath ? null : mkdtempSync(join(tmpdir(), 'quorum-test-'))
   const dbPath = opts.dbPath ?? join(dir!, 'quorum.db')
-  const entry = opts.tuning ? ['dist/server/tuned-server.mjs', JSON.stringify(opts.tuning)] : ['dist/server/index.mjs']
-  const proc = spawn(process.execPath, ['--enable-source-maps', ...entry], {
+  const tuning = JSON.stringify({ ...TEST_TUNING, ...opts.tuning })
+  const proc = spawn(process.execPath, ['--enable-source-maps', 'dist/server/tuned-server.mjs', tuning], {
     cwd: ROOT,
     env: {
       ...process.env,

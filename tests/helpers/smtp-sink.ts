@@ -13,8 +13,12 @@ export interface SmtpSink {
   close(): Promise<void>
 }
 
-/** The message with its quoted-printable soft breaks and escapes undone, so a long link reads whole. */
+/**
+ * The message with its quoted-printable soft breaks and escapes undone, so a long link reads whole.
+ * Only a quoted-printable message: in a 7bit one, `token=77…` is the text itself.
+ */
 function readable(raw: string): string {
+  if (!/^Content-Transfer-Encoding: quoted-printable/im.test(raw)) return raw
   return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 }
 

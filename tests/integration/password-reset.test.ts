@@ -31,14 +31,15 @@ describe('password reset with SMTP_URL', () => {
     expect(res.status).toBe(202)
     expect(res.body).toBeNull()
     // A later marker: a known address's mail, requested after, arrives; none went to the unknown one.
-    const { owner } = await workspaceWithDocument(server.url)
+    const { owner } = await workspaceWithDocument(server.url, 'notes', sink)
+    const before = sink.mails.length
     expect((await api.post('/api/auth/password-reset', { email: owner.email })).status).toBe(202)
-    await sink.mailTo(owner.email)
+    expect((await sink.mailTo(owner.email, { after: before })).raw).toMatch(/^Subject: Reset your Quorum password/m)
     expect(sink.mails.some((m) => m.to.includes(unknown))).toBe(false)
   })
 
   it('e-mails a link that sets a new password once, ends every session and closes its sockets', async () => {
-    const { owner, documentId } = await workspaceWithDocument(server.url)
+    const { owner, documentId } = await workspaceWithDocument(server.url, 'notes', sink)
     const socket = connectDoc(server.url, documentId, owner.cookie)
     await socket.synced()
     const before = sink.mails.length
@@ -67,7 +68,7 @@ describe('password reset with SMTP_URL', () => {
   })
 
   it('a newer link replaces the older; a made-up token is refused', async () => {
-    const { owner } = await workspaceWithDocument(server.url)
+    const { owner } = await workspaceWithDocument(server.url, 'notes', sink)
     const api = new ApiClient(server.url)
     let before = sink.mails.length
     await api.post('/api/auth/password-reset', { email: owner.email })

@@ -8,8 +8,8 @@ import { RoleChip, roleLabel } from './RoleChip'
 
 /**
  * Owners invite by e-mail and see who has not accepted yet. The link exists only in the answer to
- * its creation (the server keeps its hash), so it is shown once here to copy; a lost link is
- * revoked and invited again.
+ * its creation (the server keeps its hash), so it is shown once here to copy; for a lost one,
+ * "Copy new link" asks for a fresh link (the old stops working), shows it and copies it.
  */
 export function InvitationsPanel({ workspaceId }: { workspaceId: string }) {
   const [invitations, setInvitations] = useState<InvitationDto[]>([])
@@ -67,13 +67,28 @@ export function InvitationsPanel({ workspaceId }: { workspaceId: string }) {
     }
   }
 
-  async function handleCopy() {
-    if (!link) return
+  async function copy(url: string) {
     try {
-      await navigator.clipboard.writeText(link.url)
+      await navigator.clipboard.writeText(url)
       setCopied(true)
     } catch {
       setError('Copying is blocked here: select the link and copy it.')
+    }
+  }
+
+  async function handleNewLink(invitation: InvitationDto) {
+    setBusy(true)
+    setError(null)
+    setCopied(false)
+    try {
+      const { invitation: renewed } = await api.renewInvitationLink(workspaceId, invitation.id)
+      setLink({ email: renewed.email, url: renewed.url })
+      await copy(renewed.url)
+      await load()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
     }
   }
 
@@ -97,7 +112,7 @@ export function InvitationsPanel({ workspaceId }: { workspaceId: string }) {
             <span className="field-label">Link for {link.email} (works once, for 7 days)</span>
             <input readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
           </label>
-          <button type="button" className="button small" onClick={() => void handleCopy()}>{copied ? 'Copied' : 'Copy link'}</button>
+          <button type="button" className="button small" onClick={() => void copy(link.url)}>{copied ? 'Copied' : 'Copy link'}</button>
         </div>
       )}
       <FormError message={error} />
@@ -113,6 +128,9 @@ export function InvitationsPanel({ workspaceId }: { workspaceId: string }) {
                 </div>
                 <div className="member-actions">
                   <RoleChip role={inv.role} />
+                  <button type="button" className="button subtle small" disabled={busy} aria-label={`Copy new link for ${inv.email}`} onClick={() => void handleNewLink(inv)}>
+                    Copy new link
+                  </button>
                   <button type="button" className="button subtle small danger" disabled={busy} aria-label={`Revoke the invitation of ${inv.email}`} onClick={() => void handleRevoke(inv)}>
                     Revoke
                   </button>

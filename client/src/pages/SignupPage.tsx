@@ -17,6 +17,8 @@ export function SignupPage() {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  /** The address a link was e-mailed to (servers with SMTP_URL finish sign-up from the inbox). */
+  const [mailedTo, setMailedTo] = useState<string | null>(null)
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -31,7 +33,11 @@ export function SignupPage() {
     setBusy(true)
     setError(null)
     try {
-      await api.signup({ name: name.trim(), email: email.trim(), password })
+      const result = await api.signup({ name: name.trim(), email: email.trim(), password, next: next === '/' ? undefined : next })
+      if ('status' in result) {
+        setMailedTo(email.trim())
+        return
+      }
       await refresh()
       navigate(next, { replace: true })
     } catch (err) {
@@ -56,25 +62,32 @@ export function SignupPage() {
           Signed in as {user.name}. <Link to={next}>Continue</Link>, or create another account below.
         </p>
       )}
-      <form className="form" onSubmit={handleSubmit} noValidate>
-        <label className="field">
-          <span className="field-label">Name</span>
-          <input name="name" type="text" autoComplete="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field-label">Email</span>
-          <input name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field-label">Password</span>
-          <input name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-          <span className="field-hint">At least {MIN_PASSWORD_LENGTH} characters.</span>
-        </label>
-        <FormError message={error} />
-        <button type="submit" className="button primary wide" disabled={busy}>
-          {busy ? 'Creating account…' : 'Create account'}
-        </button>
-      </form>
+      {mailedTo ? (
+        <div className="form" data-testid="signup-mailed">
+          <p>Check your inbox: we sent an e-mail to <strong>{mailedTo}</strong>. Open the link in it within 24 hours to finish creating your account.</p>
+          <p className="muted">Nothing there after a few minutes? Look in the spam folder, or <Link to={`/login${location.search}`}>sign in</Link> if the address already has an account.</p>
+        </div>
+      ) : (
+        <form className="form" onSubmit={handleSubmit} noValidate>
+          <label className="field">
+            <span className="field-label">Name</span>
+            <input name="name" type="text" autoComplete="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">Email</span>
+            <input name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">Password</span>
+            <input name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <span className="field-hint">At least {MIN_PASSWORD_LENGTH} characters.</span>
+          </label>
+          <FormError message={error} />
+          <button type="submit" className="button primary wide" disabled={busy}>
+            {busy ? 'Creating account…' : 'Create account'}
+          </button>
+        </form>
+      )}
     </AuthLayout>
   )
 }
