@@ -99,8 +99,11 @@ export function versionRoutes(deps: AppDeps) {
     const { document } = await requireDocumentRole(deps.db, documentId, user.id, canReadWorkspace)
     const saved = await deps.versions.get(document.id, number)
     if (!saved) throw notFound(`version ${number} not found`)
-    await auditRead(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-viewed', target: { type: 'document', id: document.id }, detail: `${document.title} v${number}` })
     if (c.req.valid('query').format === 'yjs') {
+      // The whole version, as the page opens it to be read (history, a meeting's saved documents). The
+      // JSON projection is what pages read for trends and baselines (the brief's track reads every
+      // version): recording those would bury the reads people chose among reads nobody chose.
+      await auditRead(deps, { workspaceId: document.workspaceId, actorId: user.id, action: 'version-viewed', target: { type: 'document', id: document.id }, detail: `${document.title} v${number}` })
       return c.body(saved.state as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream' })
     }
     const threads = saved.threads && await describeThreads(deps.db, saved.threads)

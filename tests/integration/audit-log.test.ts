@@ -47,8 +47,10 @@ describe('the audit log', () => {
     for (const r of await twice(() => editor.patch(`/api/documents/${created.body.id}`, { archived: true }))) ok(r)
     ok(await editor.post(`/api/documents/${documentId}/versions`, { label: 'checkpoint' }), 201)
     ok(await owner.post(`/api/documents/${documentId}/restore`, { version: 1 }))
-    // Reading a saved version, either format, and opening a compare, by any member.
-    ok(await viewer.get(`/api/documents/${documentId}/versions/1`))
+    // Opening a saved version (its Yjs state, as the page does) and a compare, by any member; the
+    // JSON projection pages read for trends and baselines is not a view.
+    ok(await viewer.get(`/api/documents/${documentId}/versions/1?format=yjs`))
+    ok(await viewer.get(`/api/documents/${documentId}/versions/2`))
     ok(await viewer.get(`/api/documents/${documentId}/versions/2?format=yjs`))
     ok(await viewer.get(`/api/documents/${documentId}/compare?from=1&to=live`))
     ok(await viewer.get(`/api/documents/${documentId}/versions/9`), 404) // nothing read: not recorded
