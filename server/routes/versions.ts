@@ -128,6 +128,8 @@ export function versionRoutes(deps: AppDeps) {
     const room = await liveRoom(deps, document)
     // Planned on the document worker from the state as of now; an edit that lands meanwhile merges
     // with the restore like any concurrent edit (and is not in the "Restored vN" version).
+    // `mergedThrough` with the encode: every log row up to it is in what the plan builds on.
+    const plannedThrough = room.mergedThrough
     const { update, state, projectionJson } = await deps.documentWork.restore(document.kind, Y.encodeStateAsUpdate(room.doc), saved.state)
     // The document as the restore leaves it, recorded as "Restored vN" in the same transaction as
     // the change itself: a crash leaves both or neither. The edited time is bumped even when the
@@ -138,7 +140,10 @@ export function versionRoutes(deps: AppDeps) {
     }], t)
     const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [insertVersion, deps.db.update(documents).set({ updatedAt: t }).where(eq(documents.id, document.id))]
     // With a change: durable and relayed to everyone connected before this answers.
-    const results = update ? await room.submitServerChange(update, statements, state) : await deps.db.batch(statements)
+    // The document it leaves is stored as the compacted state in the same transaction (commitRestore).
+    const results = update
+      ? await deps.rooms.commitRestore(room, state, plannedThrough, (compaction) => room.submitServerChange(update, [...statements, ...compaction], state))
+      : await deps.db.batch(statements)
     const [recorded] = insertedVersions(results.slice(0, 1))
     // Everyone with the document open is told who restored which version (see shared/sync-notices.ts).
     room.broadcast(encodeNotice({

@@ -1,5 +1,6 @@
 // Loads documents on first connect, unloads them a while after the last connection leaves,
 // compacts their logs in the background, and closes connections whose access changed.
+import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
 import { DamagedDocumentError, type DocumentStore, type StoredDocument } from '../storage/document-store'
@@ -255,7 +256,42 @@ export class RoomRegistry {
    * Only the holder of the document's compaction lease does it; another instance then counts the
    * stored bytes from the database (the size limit) and asks again a threshold of rows later.
    */
-  async compact(room: Room): Promise<void> {
+  compact(room: Room): Promise<void> {
+    const running = this.compactOnce(room).finally(() => this.compactions.delete(room))
+    this.compactions.set(room, running)
+    return running
+  }
+
+  private compactions = new Map<Room, Promise<void>>()
+
+  /**
+   * Commits a restore (`commit`, given the statements to add to its transaction) so that the
+   * document's stored form is `state`, the document the restore leaves, through `throughSeq` (every
+   * row up to it is in `state`): the rows it merged are deleted with the change. Content nested
+   * thousands deep (stored before the limits) is then never deleted again by a load here or
+   * elsewhere, which Yjs does one call per level and overflows the stack; `state` holds it only as
+   * flat garbage-collected ranges. Compactions of the room wait meanwhile (one would store the
+   * document as it was before the restore); without the lease the change commits uncompacted.
+   */
+  async commitRestore<T>(room: Room, state: Uint8Array, throughSeq: number, commit: (alongside: BatchItem<'sqlite'>[]) => Promise<T>): Promise<T> {
+    // A compaction is flagged a turn before it starts (maybeCompact): then wait a turn.
+    while (room.compacting) await (this.compactions.get(room) ?? new Promise((resolve) => setImmediate(resolve)))
+    room.compacting = true
+    try {
+      const held = await this.store.claimCompaction(room.documentId, this.opts.instanceId, this.opts.compactionLeaseMs)
+      if (!held) this.opts.log.warn({ documentId: room.documentId }, 'another instance holds the compaction lease: the restore is stored uncompacted')
+      const result = await commit(held ? this.store.compaction(room.documentId, state, throughSeq, this.opts.instanceId) : [])
+      if (held) {
+        room.logRows = Math.max(0, room.mergedThrough - throughSeq) // the rows above throughSeq stay (the restore's own among them)
+        room.storedBytes = await this.store.storedBytes(room.documentId)
+      }
+      return result
+    } finally {
+      room.compacting = false
+    }
+  }
+
+  private async compactOnce(room: Room): Promise<void> {
     room.compacting = true
     const throughSeq = room.mergedThrough
     const rowsMerged = room.logRows
