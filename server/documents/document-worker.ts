@@ -19,7 +19,7 @@ import { recordTexts } from '../search/record-texts'
 import { indexDocument, type IndexedDocument } from '../search/search-index'
 import { DocumentStore } from '../storage/document-store'
 import { documentRoots } from '../versions/document-roots'
-import { buildRestoreUpdate } from '../versions/restore'
+import { buildRestoreUpdate, type RestoreChange } from '../versions/restore'
 import { insertedVersions, versionInserts, type NewVersion, type VersionSummary } from '../versions/version-store'
 
 /** The database the worker writes versions to (the server's own, given at the pool's start). */
@@ -108,18 +108,17 @@ export async function endMeeting({ meetingId, documents, label, authorId, endedA
   return { ended: (ended as unknown[]).length > 0, versions: insertedVersions(inserted) }
 }
 
-export interface RestorePlan {
-  /** The change that makes the live document equal to the version, or null if nothing differs. */
-  update: Uint8Array | null
+export interface RestorePlan extends RestoreChange {
   /** The document as the restore leaves it, and its projection: the "Restored vN" version. */
   state: Uint8Array
   projectionJson: string
 }
 
 export function restore({ kind, live, version }: { kind: DocumentKind; live: Uint8Array; version: Uint8Array }): RestorePlan {
-  const update = buildRestoreUpdate(live, version, documentRoots(kind))
+  const change = buildRestoreUpdate(live, version, documentRoots(kind))
+  const { update } = change
   return withDoc(update ? Y.mergeUpdates([live, update]) : live, (doc) => ({
-    update, state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)),
+    ...change, state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)),
   }))
 }
 

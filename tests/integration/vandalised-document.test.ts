@@ -7,6 +7,7 @@
 // transaction, so no load applies that delete again.
 import { createClient } from '@libsql/client'
 import * as Y from 'yjs'
+import { CloseCode } from '../../shared/close-codes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workspaceWithDocument } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
@@ -87,7 +88,6 @@ describe('a document holding content beyond the limits', () => {
     await watcher.synced()
     expect(bodyDepth(watcher.doc)).toBe(DEPTH)
     expect(bodyText(watcher.doc)).toBe(cleanText)
-    watcher.destroy()
 
     // Restoring the clean version undoes the vandalism.
     const restored = await owner.post(`/api/documents/${documentId}/restore`, { version: 1 })
@@ -96,6 +96,16 @@ describe('a document holding content beyond the limits', () => {
     expect(restored.body.version.label).toBe('Restored v1')
     const versions = await owner.get(`/api/documents/${documentId}/versions`)
     expect(versions.body.versions[0]).toMatchObject({ version: restored.body.version.version, label: 'Restored v1' })
+    // The connected client is not sent the deletion (Yjs would overflow its stack applying it): it is
+    // told to open the document afresh, as the app does (useDocumentSync), and that copy is restored.
+    await waitFor(() => watcher.closes.some((c) => c.code === CloseCode.documentReplaced), { message: 'the connected client is told to reopen' })
+    expect(bodyDepth(watcher.doc)).toBe(DEPTH)
+    watcher.destroy()
+    const reopened = connectDoc(server.url, documentId, owner.cookie)
+    await reopened.synced()
+    expect(bodyDepth(reopened.doc)).toBe(0)
+    expect(bodyText(reopened.doc)).toBe(cleanText)
+    reopened.destroy()
 
     // Stored compacted with the restore: the vandal's row is gone from the log.
     const stored = createClient({ url: `file:${server.dbPath}` })
