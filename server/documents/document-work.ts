@@ -58,9 +58,9 @@ export class DocumentWork {
     return this.run('compare', { kind, from, to, fyStartMonth })
   }
 
-  /** The change that makes `live` equal to `version`, and the document it leaves. */
-  restore(kind: DocumentKind, live: Uint8Array, version: Uint8Array): Promise<RestorePlan> {
-    return this.run('restore', { kind, live, version })
+  /** The change that makes the document as committed equal to `version`, and the document it leaves. */
+  restore(kind: DocumentKind, documentId: string, version: Uint8Array): Promise<RestorePlan> {
+    return this.run('restore', { kind, documentId, version })
   }
 
   /** Rewrites the document's search rows from what is committed (server/search/). */

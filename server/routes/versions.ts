@@ -3,7 +3,6 @@
 import { eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import type { BatchItem } from 'drizzle-orm/batch'
-import * as Y from 'yjs'
 import {
   CompareQuery, CompareResponse, DocumentParams, RestoreBody, RestoreResponse, SavedVersionResponse, SaveVersionBody,
   VersionListResponse, VersionParams, VersionProjectionResponse, VersionQuery, VersionThreadsResponse, type VersionRef,
@@ -126,11 +125,9 @@ export function versionRoutes(deps: AppDeps) {
     const saved = await deps.versions.get(document.id, version)
     if (!saved) throw notFound(`version ${version} not found`)
     const room = await liveRoom(deps, document)
-    // Planned on the document worker from the state as of now; an edit that lands meanwhile merges
-    // with the restore like any concurrent edit (and is not in the "Restored vN" version).
-    // `mergedThrough` with the encode: every log row up to it is in what the plan builds on.
-    const plannedThrough = room.mergedThrough
-    const { update, deletesDeepNesting, state, projectionJson } = await deps.documentWork.restore(document.kind, Y.encodeStateAsUpdate(room.doc), saved.state)
+    // Planned on the document worker from the document as committed now; an edit that lands
+    // meanwhile merges with the restore like any concurrent edit (and is not in the "Restored vN" version).
+    const { update, deletesDeepNesting, state, projectionJson, through } = await deps.documentWork.restore(document.kind, document.id, saved.state)
     // The document as the restore leaves it, recorded as "Restored vN" in the same transaction as
     // the change itself: a crash leaves both or neither. The edited time is bumped even when the
     // restore changed nothing the log would show.
@@ -142,7 +139,7 @@ export function versionRoutes(deps: AppDeps) {
     // With a change: durable and relayed to everyone connected before this answers.
     // The document it leaves is stored as the compacted state in the same transaction (commitRestore).
     const results = update
-      ? await deps.rooms.commitRestore(room, state, plannedThrough, (compaction) => room.submitServerChange(update, [...statements, ...compaction], state, deletesDeepNesting))
+      ? await deps.rooms.commitRestore(room, state, through, (compaction) => room.submitServerChange(update, [...statements, ...compaction], state, deletesDeepNesting))
       : await deps.db.batch(statements)
     const [recorded] = insertedVersions(results.slice(0, 1))
     // Everyone with the document open is told who restored which version (see shared/sync-notices.ts).
