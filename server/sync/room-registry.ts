@@ -207,7 +207,21 @@ export class RoomRegistry {
    */
   private drop(room: Room, err: Error): void {
     this.opts.log.error({ documentId: room.documentId, err: err.message, stack: err.stack }, 'applying committed updates failed; the document is reloaded from the database')
-    room.closeAll(CloseCode.storageFailed, CloseReason[CloseCode.storageFailed])
+    this.discard(room, CloseCode.storageFailed)
+  }
+
+  /**
+   * Another instance restored the document over content nested beyond the limits (fanout 'reopen'):
+   * its deletion is not applied here (it would overflow the stack); the clients open the document
+   * afresh (4410) and the next connection loads the flat state that restore stored.
+   */
+  reopen(room: Room): void {
+    if (room.closed) return
+    this.discard(room, CloseCode.documentReplaced)
+  }
+
+  private discard(room: Room, code: number): void {
+    room.closeAll(code, CloseReason[code])
     room.closed = true
     this.cancelUnload(room.documentId)
     this.cancelCompactTimer(room)
