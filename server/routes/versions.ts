@@ -58,7 +58,7 @@ const restore = createRoute({
   method: 'post', path: '/{documentId}/restore', tags,
   summary: 'Make the live document equal to a version as one forward change, relayed to everyone, then saved as "Restored vN" (owners, editors)',
   request: { params: DocumentParams, body: jsonBody(RestoreBody) },
-  responses: { 200: json(RestoreResponse, 'Restored'), ...errors(400, 401, 403, 404, 409) },
+  responses: { 200: json(RestoreResponse, 'Restored'), ...errors(400, 401, 403, 404, 409, 503) },
 })
 
 export function versionRoutes(deps: AppDeps) {
@@ -139,7 +139,7 @@ export function versionRoutes(deps: AppDeps) {
     // With a change: durable and relayed to everyone connected before this answers.
     // The document it leaves is stored as the compacted state in the same transaction (commitRestore).
     const results = update
-      ? await deps.rooms.commitRestore(room, state, through, (compaction) => room.submitServerChange(update, [...statements, ...compaction], state, deletesDeepNesting))
+      ? await deps.rooms.commitRestore(room, state, through, deletesDeepNesting, (compaction) => room.submitServerChange(update, [...statements, ...compaction], state, deletesDeepNesting))
       : await deps.db.batch(statements)
     const [recorded] = insertedVersions(results.slice(0, 1))
     // Everyone with the document open is told who restored which version (see shared/sync-notices.ts).

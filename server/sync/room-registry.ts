@@ -3,6 +3,7 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
+import { HttpError } from '../http/errors'
 import { DamagedDocumentError, type DocumentStore, type StoredDocument } from '../storage/document-store'
 import type { CommitQueue, CommittedUpdate } from './commit-queue'
 import type { Connection } from './connection'
@@ -285,15 +286,17 @@ export class RoomRegistry {
    * thousands deep (stored before the limits) is then never deleted again by a load here or
    * elsewhere, which Yjs does one call per level and overflows the stack; `state` holds it only as
    * flat garbage-collected ranges. Compactions of the room wait meanwhile (one would store the
-   * document as it was before the restore); without the lease the change commits uncompacted.
+   * document as it was before the restore). Without the lease (another instance is compacting) the
+   * change commits uncompacted, unless `mustCompact` (it deletes such nesting): then nothing is
+   * committed and the caller is answered 503.
    */
-  async commitRestore<T>(room: Room, state: Uint8Array, throughSeq: number, commit: (alongside: BatchItem<'sqlite'>[]) => Promise<T>): Promise<T> {
+  async commitRestore<T>(room: Room, state: Uint8Array, throughSeq: number, mustCompact: boolean, commit: (alongside: BatchItem<'sqlite'>[]) => Promise<T>): Promise<T> {
     // A compaction is flagged a turn before it starts (maybeCompact): then wait a turn.
     while (room.compacting) await (this.compactions.get(room) ?? new Promise((resolve) => setImmediate(resolve)))
     room.compacting = true
     try {
       const held = await this.store.claimCompaction(room.documentId, this.opts.instanceId, this.opts.compactionLeaseMs)
-      if (!held) this.opts.log.warn({ documentId: room.documentId }, 'another instance holds the compaction lease: the restore is stored uncompacted')
+      if (!held && mustCompact) throw new HttpError(503, 'another instance is compacting this document; nothing was changed, try again in a moment')
       const result = await commit(held ? this.store.compaction(room.documentId, state, throughSeq, this.opts.instanceId) : [])
       if (held) {
         room.logRows = Math.max(0, room.mergedThrough - throughSeq) // the rows above throughSeq stay (the restore's own among them)
