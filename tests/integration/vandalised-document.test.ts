@@ -4,7 +4,8 @@
 // item 4). Yjs deletes and garbage-collects such a subtree one call per level (Item.delete →
 // ContentType.delete, Item.gc → ContentType.gc): the restore is built on the document worker, whose
 // stack is sized for it, and stores the flat document it leaves as the compacted state in its own
-// transaction, so no load applies that delete again.
+// transaction, so no load applies that delete again. A client connected meanwhile is not sent the
+// deletion (it would overflow there too): it is closed with 4410 and opens the document afresh.
 import { createClient } from '@libsql/client'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/close-codes'
