@@ -3,7 +3,7 @@
 // Room.replaceDoc does). 20,000 roadmap rows pasted in one edit, restored to an empty version.
 // Run: node --import tsx bench/restore-apply.ts [rows]
 import * as Y from 'yjs'
-import { restore } from '../server/documents/document-worker'
+import { planRestore } from '../server/documents/document-worker'
 
 const ROWS = Number(process.argv[2] ?? 20_000)
 const large = new Y.Doc()
@@ -20,7 +20,7 @@ large.transact(() => {
 })
 const liveState = Y.encodeStateAsUpdate(large)
 // On the document worker in the server; here only to get its output.
-const plan = restore({ kind: 'roadmap', live: liveState, version: Y.encodeStateAsUpdate(new Y.Doc()) })
+const plan = planRestore('roadmap', liveState, Y.encodeStateAsUpdate(new Y.Doc()))
 if (!plan.update) throw new Error('the restore changed nothing')
 
 const ms = (f: () => void) => { const t = performance.now(); f(); return performance.now() - t }

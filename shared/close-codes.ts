@@ -29,6 +29,12 @@ export const CloseCode = {
   missingDependencies: 4424,
   /** A well-framed update that Yjs cannot apply. */
   invalidUpdate: 4422,
+  /**
+   * A restore removed content nested deeper than the limits (stored before them): applying its
+   * deletion takes Yjs one call per level, past a browser's stack. The client opens the document
+   * afresh (a new Y.Doc, its local copy discarded) instead; the stock provider stops.
+   */
+  documentReplaced: 4410,
   /** Storing the update failed (database unavailable); nothing was relayed. */
   storageFailed: 4503,
   /** The client stopped reading: its unsent frames passed the limit. Reconnecting catches it up. */
@@ -51,6 +57,7 @@ export const CloseReason: Record<number, string> = {
   [CloseCode.documentTooLarge]: 'document too large',
   [CloseCode.missingDependencies]: 'update depends on missing updates',
   [CloseCode.invalidUpdate]: 'invalid update',
+  [CloseCode.documentReplaced]: 'document restored: open it afresh',
   [CloseCode.storageFailed]: 'storage failed',
   [CloseCode.tooSlow]: 'too far behind; reconnect to catch up',
 }
@@ -59,6 +66,7 @@ export const CloseReason: Record<number, string> = {
 export const TERMINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.malformedMessage, CloseCode.unauthenticated, CloseCode.documentGone, CloseCode.invalidUpdate, CloseCode.messageTooBig, CloseCode.awarenessTooLarge,
   CloseCode.stateVectorTooLarge, CloseCode.tooManySyncRequests, CloseCode.updateBeyondLimits, CloseCode.documentTooLarge, CloseCode.missingDependencies,
+  CloseCode.documentReplaced,
 ]
 
 /** For WebsocketProvider's `shouldReconnect` option. */

@@ -20,11 +20,18 @@ export interface CommittedRows { kind: 'rows'; instanceId: string; firstSeq: num
 export interface Presence { kind: 'presence'; instanceId: string; update: Uint8Array }
 /** A notice frame (shared/sync-notices.ts) for every connection of the document, sent as it is. */
 export interface Notice { kind: 'notice'; instanceId: string; update: Uint8Array }
-export type DocumentMessage = CommittedRows | Presence | Notice
+/**
+ * Rows `firstSeq` … of a restore that removed content nested beyond the limits (commitRestore stored
+ * the document it leaves): a room elsewhere closes its connections with 4410 and reloads from the
+ * database instead of applying the deletion, which would overflow its stack (Room.replaceDoc).
+ */
+export interface Reopen { kind: 'reopen'; instanceId: string; firstSeq: number; count: number }
+export type DocumentMessage = CommittedRows | Presence | Notice | Reopen
 
 const KIND_ROWS = 0
 const KIND_PRESENCE = 1
 const KIND_NOTICE = 2
+const KIND_REOPEN = 3
 
 export const documentChannel = (documentId: string): string => CHANNEL_PREFIX + documentId
 
@@ -37,14 +44,14 @@ export function encodeDocumentMessage(m: DocumentMessage): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, FORMAT)
   encoding.writeVarString(encoder, m.instanceId)
-  if (m.kind === 'rows') {
-    encoding.writeVarUint(encoder, KIND_ROWS)
+  if (m.kind === 'rows' || m.kind === 'reopen') {
+    encoding.writeVarUint(encoder, m.kind === 'rows' ? KIND_ROWS : KIND_REOPEN)
     encoding.writeVarUint(encoder, m.firstSeq)
     encoding.writeVarUint(encoder, m.count)
   } else {
     encoding.writeVarUint(encoder, m.kind === 'presence' ? KIND_PRESENCE : KIND_NOTICE)
   }
-  encoding.writeVarUint8Array(encoder, m.update)
+  if (m.kind !== 'reopen') encoding.writeVarUint8Array(encoder, m.update)
   return encoding.toUint8Array(encoder)
 }
 
@@ -55,7 +62,9 @@ export function decodeDocumentMessage(bytes: Uint8Array): DocumentMessage {
   const instanceId = decoding.readVarString(decoder)
   const kind = decoding.readVarUint(decoder)
   let m: DocumentMessage
-  if (kind === KIND_ROWS) {
+  if (kind === KIND_REOPEN) {
+    m = { kind: 'reopen', instanceId, firstSeq: decoding.readVarUint(decoder), count: decoding.readVarUint(decoder) }
+  } else if (kind === KIND_ROWS) {
     const firstSeq = decoding.readVarUint(decoder)
     const count = decoding.readVarUint(decoder)
     // A batch is one event-loop turn of one instance: far fewer rows than this.

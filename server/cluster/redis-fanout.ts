@@ -118,6 +118,11 @@ export class RedisFanout implements RoomFanout {
 
   committed(room: Room, items: readonly CommittedUpdate[]): void {
     // The store numbers a batch's rows of one document consecutively, in this order.
+    if (items.some((i) => i.reopen)) {
+      this.publish(room, { kind: 'reopen', instanceId: this.instanceId, firstSeq: items[0].seq, count: items.length })
+      this.watchGap(room)
+      return
+    }
     const update = items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update))
     this.publish(room, { kind: 'rows', instanceId: this.instanceId, firstSeq: items[0].seq, count: items.length, update })
     this.watchGap(room)
@@ -215,6 +220,10 @@ export class RedisFanout implements RoomFanout {
     }
     if (m.kind === 'notice') {
       room.broadcast(m.update, null)
+      return
+    }
+    if (m.kind === 'reopen') {
+      this.rooms?.reopen(room)
       return
     }
     room.applyRemote(m.firstSeq, m.count, m.update)

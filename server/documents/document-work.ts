@@ -13,6 +13,13 @@ export const DOCUMENT_WORK = {
   timeoutMs: 30_000,
   /** One thread: the machines have 2 cores and the event loop keeps one; tasks queue behind each other. */
   threads: 1,
+  /**
+   * Yjs deletes and garbage-collects a nested element one call per level, so restoring over content
+   * nested N deep needs a stack that deep (Node's 4 MB default fails at 20,000 levels). 256 MB covers
+   * every depth a document within the 16 MiB limit can hold (~22 bytes a level: ~760,000 levels;
+   * 1,000,000 measured). Reserved, not used: a thread's stack pages are taken only as it grows.
+   */
+  stackSizeMb: 256,
 } as const
 
 // From the bundle (dist/server/index.mjs) the worker is dist/server/document-worker.mjs; from source (tsx) it is next to this file.
@@ -24,7 +31,8 @@ export class DocumentWork {
   private readonly pool: Piscina
 
   constructor(database: WorkerDatabase, onError: (err: Error) => void, private readonly timeoutMs: number = DOCUMENT_WORK.timeoutMs) {
-    this.pool = new Piscina({ filename: WORKER_URL.href, minThreads: 0, maxThreads: DOCUMENT_WORK.threads, idleTimeout: Infinity, workerData: database })
+    this.pool = new Piscina({ filename: WORKER_URL.href, minThreads: 0, maxThreads: DOCUMENT_WORK.threads, idleTimeout: Infinity, workerData: database,
+      resourceLimits: { stackSizeMb: DOCUMENT_WORK.stackSizeMb } })
     // Without a listener, Piscina's 'error' event (a worker that failed to load) would end the process.
     this.pool.on('error', onError)
   }
@@ -50,9 +58,9 @@ export class DocumentWork {
     return this.run('compare', { kind, from, to, fyStartMonth })
   }
 
-  /** The change that makes `live` equal to `version`, and the document it leaves. */
-  restore(kind: DocumentKind, live: Uint8Array, version: Uint8Array): Promise<RestorePlan> {
-    return this.run('restore', { kind, live, version })
+  /** The change that makes the document as committed equal to `version`, and the document it leaves. */
+  restore(kind: DocumentKind, documentId: string, version: Uint8Array): Promise<RestorePlan> {
+    return this.run('restore', { kind, documentId, version })
   }
 
   /** Rewrites the document's search rows from what is committed (server/search/). */

@@ -20,7 +20,7 @@ import { recordTexts } from '../search/record-texts'
 import { indexDocument, type IndexedDocument } from '../search/search-index'
 import { DocumentStore } from '../storage/document-store'
 import { documentRoots } from '../versions/document-roots'
-import { buildRestoreUpdate } from '../versions/restore'
+import { buildRestoreUpdate, type RestoreChange } from '../versions/restore'
 import { insertedVersions, versionInserts, type NewVersion, type VersionSummary } from '../versions/version-store'
 
 /** The database the worker writes versions to (the server's own, given at the pool's start). */
@@ -71,8 +71,13 @@ function database() {
 
 /** A document as committed: every row of its log, from whichever instance, merged without a Y.Doc. */
 async function committedState(documentId: string): Promise<Uint8Array> {
+  return (await committed(documentId)).state
+}
+
+/** The same, with the last log row it holds (every row up to it: the log read has no gaps). */
+async function committed(documentId: string): Promise<{ state: Uint8Array; through: number }> {
   const stored = await new DocumentStore((await database()).db).load(documentId)
-  return Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)])
+  return { state: Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)]), through: stored.maxSeq }
 }
 
 export interface SaveVersion {
@@ -121,18 +126,29 @@ export async function endMeeting({ meetingId, documents, label, authorId, endedA
   return { ended: (ended as unknown[]).length > 0, versions: insertedVersions(inserted) }
 }
 
-export interface RestorePlan {
-  /** The change that makes the live document equal to the version, or null if nothing differs. */
-  update: Uint8Array | null
+export interface RestorePlan extends RestoreChange {
   /** The document as the restore leaves it, and its projection: the "Restored vN" version. */
   state: Uint8Array
   projectionJson: string
+  /** The last log row the plan built on: every row up to it is in `state`. */
+  through: number
 }
 
-export function restore({ kind, live, version }: { kind: DocumentKind; live: Uint8Array; version: Uint8Array }): RestorePlan {
-  const update = buildRestoreUpdate(live, version, documentRoots(kind))
+/**
+ * Plans a restore from the document as committed (read here: encoding a large live doc held the
+ * event loop for tens of ms).
+ */
+export async function restore({ kind, documentId, version }: { kind: DocumentKind; documentId: string; version: Uint8Array }): Promise<RestorePlan> {
+  const { state: live, through } = await committed(documentId)
+  return { ...planRestore(kind, live, version), through }
+}
+
+/** The restore of `live` to `version` (bench/restore-apply.ts times what the room does with it). */
+export function planRestore(kind: DocumentKind, live: Uint8Array, version: Uint8Array): Omit<RestorePlan, 'through'> {
+  const change = buildRestoreUpdate(live, version, documentRoots(kind))
+  const { update } = change
   return withDoc(update ? Y.mergeUpdates([live, update]) : live, (doc) => ({
-    update, state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)),
+    ...change, state: Y.encodeStateAsUpdate(doc), projectionJson: JSON.stringify(projectDocument(kind, doc)),
   }))
 }
 

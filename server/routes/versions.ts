@@ -4,7 +4,6 @@
 import { eq } from 'drizzle-orm'
 import { createRoute } from '@hono/zod-openapi'
 import type { BatchItem } from 'drizzle-orm/batch'
-import * as Y from 'yjs'
 import {
   CompareQuery, CompareResponse, DocumentParams, RestoreBody, RestoreResponse, SavedVersionResponse, SaveVersionBody,
   VersionListResponse, VersionParams, VersionProjectionResponse, VersionQuery, VersionThreadsResponse, type VersionRef,
@@ -60,7 +59,7 @@ const restore = createRoute({
   method: 'post', path: '/{documentId}/restore', tags,
   summary: 'Make the live document equal to a version as one forward change, relayed to everyone, then saved as "Restored vN" (owners, editors)',
   request: { params: DocumentParams, body: jsonBody(RestoreBody) },
-  responses: { 200: json(RestoreResponse, 'Restored'), ...errors(400, 401, 403, 404, 409) },
+  responses: { 200: json(RestoreResponse, 'Restored'), ...errors(400, 401, 403, 404, 409, 503) },
 })
 
 export function versionRoutes(deps: AppDeps) {
@@ -138,9 +137,9 @@ export function versionRoutes(deps: AppDeps) {
     const saved = await deps.versions.get(document.id, version)
     if (!saved) throw notFound(`version ${version} not found`)
     const room = await liveRoom(deps, document)
-    // Planned on the document worker from the state as of now; an edit that lands meanwhile merges
-    // with the restore like any concurrent edit (and is not in the "Restored vN" version).
-    const { update, state, projectionJson } = await deps.documentWork.restore(document.kind, Y.encodeStateAsUpdate(room.doc), saved.state)
+    // Planned on the document worker from the document as committed now; an edit that lands
+    // meanwhile merges with the restore like any concurrent edit (and is not in the "Restored vN" version).
+    const { update, deletesDeepNesting, state, projectionJson, through } = await deps.documentWork.restore(document.kind, document.id, saved.state)
     // The document as the restore leaves it, recorded as "Restored vN" in the same transaction as
     // the change itself, with its audit row: a crash leaves all or none. The edited time is bumped even when the
     // restore changed nothing the log would show.
@@ -154,7 +153,10 @@ export function versionRoutes(deps: AppDeps) {
         { detail: newestVersionDetail(`${document.title} v${version} as`, document.id) }),
     ]
     // With a change: durable and relayed to everyone connected before this answers.
-    const results = update ? await room.submitServerChange(update, statements, state) : await deps.db.batch(statements)
+    // The document it leaves is stored as the compacted state in the same transaction (commitRestore).
+    const results = update
+      ? await deps.rooms.commitRestore(room, state, through, deletesDeepNesting, (compaction) => room.submitServerChange(update, [...statements, ...compaction], state, deletesDeepNesting))
+      : await deps.db.batch(statements)
     const [recorded] = insertedVersions(results.slice(0, 1))
     // Everyone with the document open is told who restored which version (see shared/sync-notices.ts).
     room.broadcast(encodeNotice({

@@ -186,17 +186,26 @@ export class DocumentStore {
    * left alone, and a state that covers less than the stored one is not written.
    */
   async compact(documentId: string, state: Uint8Array, throughSeq: number, holder: string): Promise<boolean> {
+    const [, , touched] = await this.retryWhileBusy(() => this.db.batch(this.compaction(documentId, state, throughSeq, holder)))
+    return touched.rowsAffected === 1
+  }
+
+  /**
+   * The statements of `compact`, for a transaction of the caller's (a restore stores the document it
+   * leaves this way, with its change). Each applies only while `holder` holds the lease; the third
+   * (the document's edited time) tells whether it did.
+   */
+  compaction(documentId: string, state: Uint8Array, throughSeq: number, holder: string): [BatchItem<'sqlite'>, BatchItem<'sqlite'>, BatchItem<'sqlite'>] {
     const t = this.now()
     const held = sql`EXISTS (SELECT 1 FROM ${compactionLeases} WHERE document_id = ${documentId} AND holder = ${holder} AND expires_at > ${t})`
-    const [, , touched] = await this.retryWhileBusy(() => this.db.batch([
+    return [
       this.db.run(sql`INSERT INTO ${documentStates} (document_id, state, through_seq, updated_at)
         SELECT ${documentId}, ${asBuffer(state)}, ${throughSeq}, ${t} WHERE ${held}
         ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
         WHERE excluded.through_seq >= ${documentStates.throughSeq}`),
       this.db.delete(documentUpdates).where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.seq, throughSeq), held)),
       this.db.update(documents).set({ updatedAt: t }).where(and(eq(documents.id, documentId), held)),
-    ]))
-    return touched.rowsAffected === 1
+    ]
   }
 
   /** Bytes stored for a document now (compacted state plus log), for an instance that leaves compaction to another. */

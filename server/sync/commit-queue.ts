@@ -22,6 +22,11 @@ export interface PendingUpdate {
   alongside?: readonly BatchItem<'sqlite'>[]
   /** A restore only: the document this update leaves, as of when it was planned (built off the event loop). */
   leaves?: Uint8Array
+  /**
+   * A restore that deletes content nested beyond the limits: its connections are closed with
+   * CloseCode.documentReplaced (they open the document afresh) instead of being sent the change.
+   */
+  reopen?: boolean
 }
 
 /** An update the database has, with the sequence number it was given there. */

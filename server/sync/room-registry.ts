@@ -1,7 +1,9 @@
 // Loads documents on first connect, unloads them a while after the last connection leaves,
 // compacts their logs in the background, and closes connections whose access changed.
+import type { BatchItem } from 'drizzle-orm/batch'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
+import { HttpError } from '../http/errors'
 import { DamagedDocumentError, type DocumentStore, type StoredDocument } from '../storage/document-store'
 import type { CommitQueue, CommittedUpdate } from './commit-queue'
 import type { Connection } from './connection'
@@ -206,7 +208,21 @@ export class RoomRegistry {
    */
   private drop(room: Room, err: Error): void {
     this.opts.log.error({ documentId: room.documentId, err: err.message, stack: err.stack }, 'applying committed updates failed; the document is reloaded from the database')
-    room.closeAll(CloseCode.storageFailed, CloseReason[CloseCode.storageFailed])
+    this.discard(room, CloseCode.storageFailed)
+  }
+
+  /**
+   * Another instance restored the document over content nested beyond the limits (fanout 'reopen'):
+   * its deletion is not applied here (it would overflow the stack); the clients open the document
+   * afresh (4410) and the next connection loads the flat state that restore stored.
+   */
+  reopen(room: Room): void {
+    if (room.closed) return
+    this.discard(room, CloseCode.documentReplaced)
+  }
+
+  private discard(room: Room, code: number): void {
+    room.closeAll(code, CloseReason[code])
     room.closed = true
     this.cancelUnload(room.documentId)
     this.cancelCompactTimer(room)
@@ -255,7 +271,44 @@ export class RoomRegistry {
    * Only the holder of the document's compaction lease does it; another instance then counts the
    * stored bytes from the database (the size limit) and asks again a threshold of rows later.
    */
-  async compact(room: Room): Promise<void> {
+  compact(room: Room): Promise<void> {
+    const running = this.compactOnce(room).finally(() => this.compactions.delete(room))
+    this.compactions.set(room, running)
+    return running
+  }
+
+  private compactions = new Map<Room, Promise<void>>()
+
+  /**
+   * Commits a restore (`commit`, given the statements to add to its transaction) so that the
+   * document's stored form is `state`, the document the restore leaves, through `throughSeq` (every
+   * row up to it is in `state`): the rows it merged are deleted with the change. Content nested
+   * thousands deep (stored before the limits) is then never deleted again by a load here or
+   * elsewhere, which Yjs does one call per level and overflows the stack; `state` holds it only as
+   * flat garbage-collected ranges. Compactions of the room wait meanwhile (one would store the
+   * document as it was before the restore). Without the lease (another instance is compacting) the
+   * change commits uncompacted, unless `mustCompact` (it deletes such nesting): then nothing is
+   * committed and the caller is answered 503.
+   */
+  async commitRestore<T>(room: Room, state: Uint8Array, throughSeq: number, mustCompact: boolean, commit: (alongside: BatchItem<'sqlite'>[]) => Promise<T>): Promise<T> {
+    // A compaction is flagged a turn before it starts (maybeCompact): then wait a turn.
+    while (room.compacting) await (this.compactions.get(room) ?? new Promise((resolve) => setImmediate(resolve)))
+    room.compacting = true
+    try {
+      const held = await this.store.claimCompaction(room.documentId, this.opts.instanceId, this.opts.compactionLeaseMs)
+      if (!held && mustCompact) throw new HttpError(503, 'another instance is compacting this document; nothing was changed, try again in a moment')
+      const result = await commit(held ? this.store.compaction(room.documentId, state, throughSeq, this.opts.instanceId) : [])
+      if (held) {
+        room.logRows = Math.max(0, room.mergedThrough - throughSeq) // the rows above throughSeq stay (the restore's own among them)
+        room.storedBytes = await this.store.storedBytes(room.documentId)
+      }
+      return result
+    } finally {
+      room.compacting = false
+    }
+  }
+
+  private async compactOnce(room: Room): Promise<void> {
     room.compacting = true
     const throughSeq = room.mergedThrough
     const rowsMerged = room.logRows

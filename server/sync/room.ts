@@ -192,11 +192,12 @@ export class Room {
   /**
    * Commits, applies and relays a server-made change (a restore), with `alongside` statements in
    * the same transaction; resolves with their results once it is applied. `leaves`: the document
-   * the change leaves, as of when it was planned (a restore's, built on the document worker).
+   * the change leaves, as of when it was planned (a restore's, built on the document worker);
+   * `reopen`: its connections are closed instead of sent the change (see PendingUpdate).
    */
-  submitServerChange(update: Uint8Array, alongside: readonly BatchItem<'sqlite'>[] = [], leaves?: Uint8Array): Promise<unknown[]> {
+  submitServerChange(update: Uint8Array, alongside: readonly BatchItem<'sqlite'>[] = [], leaves?: Uint8Array, reopen = false): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
-      this.enqueue({ room: this, from: null, update, alongside, leaves, done: { resolve, reject } })
+      this.enqueue({ room: this, from: null, update, alongside, leaves, reopen, done: { resolve, reject } })
     })
   }
 
@@ -310,6 +311,11 @@ export class Room {
     this.doc.destroy()
     this.doc = next
     this.fullStateFrame = null
+    if (restore.reopen) {
+      // Its deletion would overflow the clients' stacks: they load the document it leaves instead.
+      this.closeAll(CloseCode.documentReplaced, CloseReason[CloseCode.documentReplaced])
+      return
+    }
     // Clients apply the change itself (with the batch's other updates), like any edit.
     this.broadcast(encodeUpdate(items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update))), except)
   }

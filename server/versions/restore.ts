@@ -4,6 +4,8 @@
 // fields are left untouched, so concurrent edits to them survive the restore.
 import * as Y from 'yjs'
 import { replaceText } from '../../shared/documents/text-change'
+import { UPDATE_LIMITS } from '../sync/update-limits'
+import { nestedBeyond } from './nesting'
 
 export type RootKind = 'map' | 'xml' | 'array' | 'text'
 export interface RootSpec { name: string; type: RootKind }
@@ -49,12 +51,23 @@ function restoreText(live: Y.Text, target: Y.Text): void {
   live.applyDelta(target.toDelta())
 }
 
-/** The Yjs update that turns `liveState` into the content of `versionState` (null if nothing differs). */
-export function buildRestoreUpdate(liveState: Uint8Array, versionState: Uint8Array, roots: readonly RootSpec[]): Uint8Array | null {
+export interface RestoreChange {
+  /** The Yjs update that turns the live document into the version's content (null if nothing differs). */
+  update: Uint8Array | null
+  /**
+   * It deletes types nested deeper than the limits (content stored before them): Yjs applies that
+   * one call per level, past the stack of a browser or the server's event loop (see document-work.ts).
+   */
+  deletesDeepNesting: boolean
+}
+
+/** The change that turns `liveState` into the content of `versionState`. */
+export function buildRestoreUpdate(liveState: Uint8Array, versionState: Uint8Array, roots: readonly RootSpec[]): RestoreChange {
   const scratch = new Y.Doc()
   Y.applyUpdate(scratch, liveState)
   const target = new Y.Doc()
   Y.applyUpdate(target, versionState)
+  const deepBefore = nestedBeyond(roots.map((spec) => root(scratch, spec)), UPDATE_LIMITS.maxDepth)
   const updates: Uint8Array[] = []
   scratch.on('update', (u: Uint8Array) => updates.push(u))
   scratch.transact(() => {
@@ -66,7 +79,10 @@ export function buildRestoreUpdate(liveState: Uint8Array, versionState: Uint8Arr
       else restoreSequence(live as Y.XmlFragment, wanted as Y.XmlFragment)
     }
   }, 'restore')
+  const deepAfter = deepBefore && nestedBeyond(roots.map((spec) => root(scratch, spec)), UPDATE_LIMITS.maxDepth)
   scratch.destroy()
   target.destroy()
-  return updates.length === 0 ? null : Y.mergeUpdates(updates)
+  if (updates.length === 0) return { update: null, deletesDeepNesting: false }
+  // Content nested too deep that the restore left in place stays; only its deletion overflows.
+  return { update: Y.mergeUpdates(updates), deletesDeepNesting: deepBefore && !deepAfter }
 }

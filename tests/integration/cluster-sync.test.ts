@@ -4,6 +4,7 @@
 import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import * as Y from 'yjs'
+import { CloseCode } from '../../shared/close-codes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as schema from '../../server/db/schema'
 import { DocumentStore } from '../../server/storage/document-store'
@@ -200,6 +201,51 @@ describe('several instances: the edit path', () => {
     for (const s of [a, b]) await redisReady(s)
     ;[onA, onB, witness].forEach((c) => c.destroy())
   })
+
+  it('a restore through B over 20,000 nested elements (stored before the limits): A does not apply its deletion, its clients reopen the document', async () => {
+    const [a, b] = cluster.servers
+    const { owner, documentId } = await workspaceWithDocument(a.url, 'notes')
+    expect((await on(a.url, owner.cookie).post(`/api/documents/${documentId}/versions`, { label: 'clean' })).status).toBe(201)
+    const onA = connectDoc(a.url, documentId, owner.cookie)
+    await onA.synced()
+    // The vandal's update, written into the log as a server without the depth limit stored it.
+    const vandal = new Y.Doc()
+    vandal.transact(() => {
+      let parent: Y.XmlFragment = vandal.getXmlFragment('body')
+      for (let i = 0; i < 20_000; i++) {
+        const child = new Y.XmlElement('blockquote')
+        parent.insert(0, [child])
+        parent = child
+      }
+    })
+    const db = createClient({ url: `file:${cluster.dbPath}` })
+    const counter = await db.execute({
+      sql: `SELECT max(coalesce((SELECT last_seq FROM document_seq WHERE document_id = ?1), 0),
+              coalesce((SELECT through_seq FROM document_states WHERE document_id = ?1), 0)) AS last`,
+      args: [documentId],
+    })
+    const seq = Number(counter.rows[0].last) + 1
+    await db.batch([
+      { sql: 'INSERT INTO document_updates (document_id, seq, "update", created_at) VALUES (?, ?, ?, ?)', args: [documentId, seq, Y.encodeStateAsUpdate(vandal), Date.now()] },
+      { sql: 'INSERT INTO document_seq (document_id, last_seq) VALUES (?1, ?2) ON CONFLICT (document_id) DO UPDATE SET last_seq = ?2', args: [documentId, seq] },
+    ], 'write')
+    db.close()
+    // A saves a version: it reads the log first, so its room (and its client) now hold the nesting.
+    expect((await on(a.url, owner.cookie).post(`/api/documents/${documentId}/versions`, { label: 'vandalised' })).status).toBe(201)
+    const nested = (c: SyncClient) => c.doc.getXmlFragment('body').toArray().some((n) => n instanceof Y.XmlElement && n.nodeName === 'blockquote')
+    await waitFor(() => nested(onA), { message: 'A relays the nesting' })
+
+    const restored = await on(b.url, owner.cookie).post(`/api/documents/${documentId}/restore`, { version: 1 })
+    expect(restored.status).toBe(200)
+    await waitFor(() => onA.closes.some((c) => c.code === CloseCode.documentReplaced), { message: 'A tells its client to reopen' })
+    onA.destroy()
+    for (const s of [a, b]) {
+      const fresh = connectDoc(s.url, documentId, owner.cookie)
+      await fresh.synced()
+      expect(nested(fresh), s.url).toBe(false)
+      fresh.destroy()
+    }
+  }, 60_000)
 
   it('kill -9 of one instance during a 20-client storm: nothing any client had received is lost; its clients move to the other and converge; restarted, it catches up', async () => {
     const [a, b] = cluster.servers

@@ -50,6 +50,22 @@ export function isFromLocalCopy(origin: unknown): boolean {
   return origin instanceof IndexeddbPersistence
 }
 
+/**
+ * Deletes this user's copy of one document (closed first, so deletion is not blocked): after a
+ * restore removed content nested too deep to delete here (CloseCode.documentReplaced), the copy
+ * would bring that content back into the fresh Y.Doc, and the server's deletion with it.
+ */
+export async function discardLocalCopy(userId: string, documentId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return
+  const name = localCopyName(userId, documentId)
+  for (const persistence of [...open]) {
+    if (persistence.name !== name) continue
+    open.delete(persistence)
+    await persistence.destroy()
+  }
+  await clearDocument(name).catch(() => {})
+}
+
 /** Deletes every local copy of this user's documents (at logout). Open copies are closed first so deletion is not blocked. */
 export async function clearLocalCopies(userId: string): Promise<void> {
   if (typeof indexedDB === 'undefined') return

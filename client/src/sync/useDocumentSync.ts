@@ -9,6 +9,11 @@
 // changes made while the socket was not connected, until the next sync with the server (its sync
 // step 2, which arrives after our reply to its sync step 1 has carried those changes). While there
 // are any, closing the page asks first (see useWarnBeforeUnload below).
+//
+// One exception: a restore that removed content nested beyond the limits (stored before them)
+// closes the socket with CloseCode.documentReplaced. Applying that deletion takes Yjs one call per
+// nesting level, past the browser's stack, so the Y.Doc and its local copy are replaced by a fresh
+// one that loads the restored document (edits not yet sent at that moment are lost with it).
 import { useEffect, useReducer, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider, messageAuth } from 'y-websocket'
@@ -25,7 +30,7 @@ import {
   type ConnectionState,
   type NoAccessReason,
 } from './connection-state'
-import { isFromLocalCopy, keepLocalCopy } from './local-copy'
+import { discardLocalCopy, isFromLocalCopy, keepLocalCopy } from './local-copy'
 import { syncServerUrl } from './sync-url'
 import { useWarnBeforeUnload } from './useWarnBeforeUnload'
 
@@ -76,6 +81,8 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
   const [serverReadOnly, setServerReadOnly] = useState(false)
   const [unsentChanges, setUnsentChanges] = useState(0)
   const [localCopyLoaded, setLocalCopyLoaded] = useState(false)
+  /** Bumped to open the document afresh (CloseCode.documentReplaced). */
+  const [generation, setGeneration] = useState(0)
   const optionsRef = useRef(options)
   useEffect(() => {
     optionsRef.current = options
@@ -158,7 +165,12 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
       socketOpened = false
       send({ type: 'socket-closed', code: event?.code ?? null })
       if (!event) return // closed by us (disconnect, offline, watchdog)
-      if (event.code === CloseCode.unauthenticated) finish({ type: 'signed-out' }, false)
+      if (event.code === CloseCode.documentReplaced) {
+        const userId = optionsRef.current.localCopyFor
+        void (userId ? discardLocalCopy(userId, documentId) : Promise.resolve()).finally(() => {
+          if (!disposed) setGeneration((g) => g + 1)
+        })
+      } else if (event.code === CloseCode.unauthenticated) finish({ type: 'signed-out' }, false)
       else if (event.code === CloseCode.documentGone) finish({ type: 'no-access', reason: 'archived' }, false)
       else if (!shouldReconnectAfter(event.code)) finish({ type: 'no-access', reason: 'rejected' }, false)
       else if (event.code === CloseCode.accessChanged) void probeAccess(true)
@@ -205,7 +217,7 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
       ydoc.destroy()
       setConnection(null)
     }
-  }, [documentId])
+  }, [documentId, generation])
 
   // The local copy starts once we know the user may write (the page learns that after the Y.Doc
   // exists); what it loads merges into whatever the server has sent by then, in any order.

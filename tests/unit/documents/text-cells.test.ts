@@ -129,7 +129,7 @@ describe('text cells as Y.Text', () => {
     const live = replica(version)
     const text = initiativeText(live, id, 'title', { writable: true })!
     text.insert(text.length, ' (edited)')
-    const update = buildRestoreUpdate(Y.encodeStateAsUpdate(live), Y.encodeStateAsUpdate(version), [{ name: 'initiatives', type: 'map' }])
+    const { update } = buildRestoreUpdate(Y.encodeStateAsUpdate(live), Y.encodeStateAsUpdate(version), [{ name: 'initiatives', type: 'map' }])
     Y.applyUpdate(live, update!)
     expect(readRoadmap(live).initiatives[0].title).toBe('Old title')
     expect(initiativeText(live, id, 'title')).toBe(text)
