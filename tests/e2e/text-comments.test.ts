@@ -20,24 +20,35 @@ afterAll(async () => {
   await server?.dispose()
 })
 
-/** Selects the first occurrence of `words` in the page's (first) editor, as a mouse or finger would. */
+/**
+ * Selects the first occurrence of `words` in the page's (first) editor, as a mouse or finger would.
+ * Another person's caret (an inline widget with their name) may sit inside the words: its text is
+ * skipped and the range spans the text nodes on either side of it.
+ */
 async function selectWords(page: Page, words: string, editor = '.ProseMirror'): Promise<void> {
   await page.evaluate(([wanted, selector]) => {
     const root = document.querySelector(selector)
     if (!root) throw new Error('no editor')
+    const nodes: { node: Text; from: number }[] = []
+    let text = ''
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + wanted.length)
-      const selection = window.getSelection()!
-      selection.removeAllRanges()
-      selection.addRange(range)
-      return
+      if (node.parentElement?.closest('[class*="collaboration-carets"]')) continue
+      nodes.push({ node: node as Text, from: text.length })
+      text += node.textContent ?? ''
     }
-    throw new Error(`"${wanted}" not in the editor`)
+    const at = text.indexOf(wanted)
+    if (at < 0) throw new Error(`"${wanted}" not in the editor`)
+    const locate = (offset: number, end: boolean) => {
+      const hit = nodes.findLast((n) => (end ? n.from < offset : n.from <= offset))!
+      return [hit.node, offset - hit.from] as const
+    }
+    const range = document.createRange()
+    range.setStart(...locate(at, false))
+    range.setEnd(...locate(at + wanted.length, true))
+    const selection = window.getSelection()!
+    selection.removeAllRanges()
+    selection.addRange(range)
   }, [words, editor] as const)
 }
 
@@ -151,7 +162,7 @@ it('an editor comments on a selection from the keyboard; resolving the thread re
   await expect.poll(() => highlighted(page), { timeout: 5_000 }).toEqual([])
   const listed = await owner.get(`/api/documents/${documentId}/comments`)
   expect(listed.body.comments[0]).toMatchObject({ resolved: true, anchor: { type: 'text', quote: 'engineers' } })
-})
+}, 60_000)
 
 it('a thread on words of a brief pillar\'s narrative is highlighted there and counted on the pillar', async () => {
   const { owner, workspaceId } = await workspaceWithDocument(server.url, 'notes')
