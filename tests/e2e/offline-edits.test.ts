@@ -136,21 +136,15 @@ describe('offline edits in Chromium', () => {
       const { owner, documentId, addMember } = await workspaceWithDocument(slow.url)
       const bea = await addMember('Bea Board', 'editor')
       const [ctxA, ctxB] = await Promise.all([owner, bea].map((api) => contextFor(browser, slow.url, api)))
-      // Bea's page runs on Playwright's clock: its time flows as usual, and is moved on below
-      // instead of waiting out the 22 s in real time.
-      await ctxB.clock.install()
       const url = `${slow.url}/d/${documentId}`
       const [pageA, pageB] = await Promise.all([openConnected(ctxA, url), openConnected(ctxB, url)])
       const ownerOnB = `[data-testid="presence-user"][data-user-id="${owner.userId}"]`
       await pageB.waitForSelector(`${ownerOnB}[data-away="false"]`)
 
       await ctxA.setOffline(true)
-      // A second at a time: "away" must show once her renewals stop (22 s after the last one), and
-      // before awareness would drop her state altogether (30 s); at most 30 s after she went offline.
-      for (let s = 0; s < 30 && !(await pageB.$(`${ownerOnB}[data-away="true"]`)); s++) {
-        await pageB.clock.fastForward(1000)
-      }
-      await pageB.waitForSelector(`${ownerOnB}[data-away="true"]`, { timeout: 2_000 })
+      // In real time: moving Bea's page clock on instead (Playwright's clock) saved 22 s but failed
+      // about one run in three, the owner's state gone before "away" showed.
+      await pageB.waitForSelector(`${ownerOnB}[data-away="true"]`, { timeout: 30_000 })
       expect(await pageB.textContent(ownerOnB)).toContain('Away')
 
       await ctxA.setOffline(false)
