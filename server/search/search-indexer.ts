@@ -1,22 +1,30 @@
 // Keeps the search index current from committed edits, off the commit path: a room that committed
-// schedules its document, and at most once per SEARCH_REINDEX_DEBOUNCE_MS after the commits settle
-// the document worker reads what is committed, projects it and rewrites its rows (search-index.ts). The
-// instance that committed does it; the rewrite is idempotent, so two instances doing it is harmless.
+// schedules its document, and once its edits settle (SEARCH_REINDEX_QUIET_MS without a commit, or at
+// the latest SEARCH_REINDEX_MAX_WAIT_MS after the first) the document worker reads what is committed,
+// projects it and rewrites its rows (search-index.ts). The instance that committed does it; the
+// rewrite is idempotent, so two instances doing it is harmless.
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { documents } from '../db/schema'
 import type { DocumentWork } from '../documents/document-work'
+import { SettleSchedule } from './settle-schedule'
 
-/** Long enough to fold a burst of typing into one rewrite, short enough for search to be current within 2 s. */
-export const SEARCH_REINDEX_DEBOUNCE_MS = 1_000
+/** Edits that stopped this long ago are indexed: a finished edit is searchable within about 2 s. */
+export const SEARCH_REINDEX_QUIET_MS = 1_000
+/**
+ * A document edited without pause is indexed at most this often. Each rewrite reads and projects the
+ * whole document: once a second for every document being typed in took a third of the server's CPU
+ * at 100 editors on 20 documents (`npm run bench -- --scenarios=latency --loads=100x20`).
+ */
+export const SEARCH_REINDEX_MAX_WAIT_MS = 10_000
 
 export interface IndexedRoom {
   documentId: string
 }
 
 export class SearchIndexer {
-  private timers = new Map<string, NodeJS.Timeout>()
   private running = new Map<string, Promise<void>>()
+  private settle = new SettleSchedule(SEARCH_REINDEX_QUIET_MS, SEARCH_REINDEX_MAX_WAIT_MS, (documentId) => void this.reindex({ documentId }))
 
   constructor(
     private db: Db,
@@ -26,13 +34,7 @@ export class SearchIndexer {
 
   /** The room's document changed (or loaded): rewrite its rows once the changes settle. */
   schedule(room: IndexedRoom): void {
-    if (this.timers.has(room.documentId)) return
-    const timer = setTimeout(() => {
-      this.timers.delete(room.documentId)
-      void this.reindex(room)
-    }, SEARCH_REINDEX_DEBOUNCE_MS)
-    timer.unref()
-    this.timers.set(room.documentId, timer)
+    this.settle.touch(room.documentId)
   }
 
   private async reindex(room: IndexedRoom): Promise<void> {
@@ -53,7 +55,6 @@ export class SearchIndexer {
   }
 
   close(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer)
-    this.timers.clear()
+    this.settle.close()
   }
 }
