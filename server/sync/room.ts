@@ -25,7 +25,7 @@ export interface RoomEvents {
   onProtocolError(conn: Connection, err: Error): void
   /** Applying committed updates failed: this copy is behind the database and must be dropped. */
   onBroken(room: Room, err: Error): void
-  /** Several instances only: this instance committed, applied and relayed these rows (to be published). */
+  /** Several instances only: this instance committed these rows (to be published; called before they are applied and relayed here). */
   onCommitted?(room: Room, items: readonly CommittedUpdate[]): void
   /** Several instances only: the presence of people here changed (relayed here; to be published). */
   onPresence?(room: Room, update: Uint8Array): void
@@ -215,8 +215,10 @@ export class Room {
     if (this.closed) return
     const soleWriter = items.every((i) => i.from === items[0].from) ? items[0].from : null
     const restore = items.find((i) => i.leaves)
-    if (!this.applySafely(() => restore ? this.replaceDoc(restore, items, soleWriter) : this.integrate(items, soleWriter))) return
+    // Published before the relay here: the other instances' connections then wait for one hop, not
+    // for this instance's own relay too. Committed is all a publish needs.
     this.events.onCommitted?.(this, items)
+    if (!this.applySafely(() => restore ? this.replaceDoc(restore, items, soleWriter) : this.integrate(items, soleWriter))) return
     this.events.onLogGrown(this)
   }
 
