@@ -73,8 +73,11 @@ describe('a restore over content nested beyond the limits', () => {
 
     const restored = await owner.post(`/api/documents/${documentId}/restore`, { version: 1 })
     expect(restored.status).toBe(200)
-    await expect.poll(() => page.textContent('.ProseMirror'), { timeout: 15_000 }).not.toContain('Deep text')
-    expect(await page.textContent('.ProseMirror')).toContain('Clean text')
+    // The reopened editor is empty until its new copy syncs: wait for the restored content itself.
+    await expect.poll(async () => {
+      const text = (await page.textContent('.ProseMirror')) ?? ''
+      return text.includes('Clean text') && !text.includes('Deep text')
+    }, { timeout: 15_000 }).toBe(true)
     await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]')
     // Typing goes on in the reopened document, and reaches the server.
     await page.click('.ProseMirror')
