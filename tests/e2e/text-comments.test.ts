@@ -3,6 +3,7 @@
 // pages still highlight those words; when the editor deletes them, both panels mark the thread
 // detached. Screenshots go to SCREENSHOT_DIR when it is set.
 import type { Browser, Page } from 'playwright-core'
+import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { workspaceWithDocument } from '../helpers/api'
 import { axeFindings, blocking } from '../helpers/axe'
@@ -145,6 +146,14 @@ it('an editor comments on a selection from the keyboard; resolving the thread re
     await page.keyboard.press(selected.length < 'engineers'.length ? 'Shift+ArrowLeft' : 'Shift+ArrowRight')
   }
   expect(await page.evaluate(() => String(window.getSelection()))).toBe('engineers')
+  // ProseMirror reads a keyboard selection from the browser's selectionchange event, which comes
+  // after the key press and is ignored once the editor has lost focus: wait until the editor's own
+  // state holds the selection before Tab moves focus away (a person is never that fast).
+  await expect.poll(() => page.evaluate(() => {
+    const { editor } = document.querySelector('.ProseMirror') as TiptapEditorHTMLElement
+    const { from, to } = editor!.state.selection
+    return editor!.state.doc.textBetween(from, to)
+  })).toBe('engineers')
 
   // Tab from the selection reaches the button.
   await page.keyboard.press('Tab')
