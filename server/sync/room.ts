@@ -224,7 +224,7 @@ export class Room {
 
   /**
    * Log rows `firstSeq`… that another instance committed, merged into one update (published through
-   * Redis): applied and relayed to every connection here, never stored again. Order does not matter
+   * Redis): relayed to every connection here and applied, never stored again. Order does not matter
    * to Yjs; the seqs only tell which rows this copy holds.
    */
   applyRemote(firstSeq: number, count: number, update: Uint8Array): void {
@@ -233,7 +233,10 @@ export class Room {
     for (let seq = firstSeq; seq < firstSeq + count; seq++) known &&= this.holds(seq)
     if (known) return
     this.storedBytes += update.byteLength // stored by the other instance: it counts towards the size limit here too
-    if (!this.applySafely(() => this.integrate([{ update }], null))) return
+    // Relayed as received, then applied: the connections here do not wait for this copy's apply, and
+    // a client ignores whatever part of it it already has. The other instance committed it.
+    this.broadcast(encodeUpdate(update), null)
+    if (!this.applySafely(() => this.applyInOneTransaction([{ update }]))) return
     for (let seq = firstSeq; seq < firstSeq + count; seq++) this.markMerged(seq)
   }
 
@@ -280,16 +283,20 @@ export class Room {
     const capture = (update: Uint8Array) => { integrated = update }
     this.doc.on('update', capture)
     try {
-      this.doc.transact(() => {
-        // A stored update Yjs cannot apply throws to applySafely: the room is dropped and its reload
-        // refuses the document as damaged, as a load does (room-registry.ts).
-        for (const { update } of updates) Y.applyUpdate(this.doc, update, 'commit')
-      }, 'commit')
+      this.applyInOneTransaction(updates)
     } finally {
       this.doc.off('update', capture)
     }
-    this.fullStateFrame = null
     if (integrated) this.broadcast(encodeUpdate(integrated), except)
+  }
+
+  private applyInOneTransaction(updates: readonly { update: Uint8Array }[]): void {
+    this.fullStateFrame = null
+    this.doc.transact(() => {
+      // A stored update Yjs cannot apply throws to applySafely: the room is dropped and its reload
+      // refuses the document as damaged, as a load does (room-registry.ts).
+      for (const { update } of updates) Y.applyUpdate(this.doc, update, 'commit')
+    }, 'commit')
   }
 
   /**
