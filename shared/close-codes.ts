@@ -35,6 +35,12 @@ export const CloseCode = {
    * afresh (a new Y.Doc, its local copy discarded) instead; the stock provider stops.
    */
   documentReplaced: 4410,
+  /**
+   * The document's stored log cannot be applied (a row missing or unreadable): it is not served as
+   * less than it is. Sent at once after the upgrade, since a browser cannot read a refused upgrade's
+   * status; an operator must restore it, so reconnecting cannot help.
+   */
+  documentDamaged: 4423,
   /** Storing the update failed (database unavailable); nothing was relayed. */
   storageFailed: 4503,
   /** The client stopped reading: its unsent frames passed the limit. Reconnecting catches it up. */
@@ -58,15 +64,16 @@ export const CloseReason: Record<number, string> = {
   [CloseCode.missingDependencies]: 'update depends on missing updates',
   [CloseCode.invalidUpdate]: 'invalid update',
   [CloseCode.documentReplaced]: 'document restored: open it afresh',
+  [CloseCode.documentDamaged]: 'document damaged: its stored history cannot be read; nothing was changed',
   [CloseCode.storageFailed]: 'storage failed',
   [CloseCode.tooSlow]: 'too far behind; reconnect to catch up',
 }
 
-/** Close codes after which reconnecting cannot help (the user must sign in again or lost access). */
+/** Close codes after which reconnecting cannot help (the user must sign in again, lost access, or the document needs an operator). */
 export const TERMINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.malformedMessage, CloseCode.unauthenticated, CloseCode.documentGone, CloseCode.invalidUpdate, CloseCode.messageTooBig, CloseCode.awarenessTooLarge,
   CloseCode.stateVectorTooLarge, CloseCode.tooManySyncRequests, CloseCode.updateBeyondLimits, CloseCode.documentTooLarge, CloseCode.missingDependencies,
-  CloseCode.documentReplaced,
+  CloseCode.documentReplaced, CloseCode.documentDamaged,
 ]
 
 /** For WebsocketProvider's `shouldReconnect` option. */

@@ -1,6 +1,8 @@
 // GET /api/sync/:documentId — the y-websocket protocol. Everything is decided before the upgrade:
 // Origin, session, membership and role, and the document is loaded. Any failure answers with an
-// HTTP status and no socket exists; afterwards the handlers only route frames to the room.
+// HTTP status and no socket exists; afterwards the handlers only route frames to the room. One
+// exception: a damaged document's socket is accepted and closed at once with 4423, because a
+// browser sees a refused upgrade only as a failed connection and would retry it forever.
 import { upgradeWebSocket, type WebSocketData } from '@hono/node-server'
 import { Hono } from 'hono'
 import { CloseCode, CloseReason } from '../../shared/close-codes'
@@ -12,13 +14,14 @@ import { clientAddress } from '../http/client-address'
 import { isSameOrigin } from '../http/origin'
 import { contained } from '../sync/contained'
 import { loadFailure } from '../documents/live-document'
+import { DamagedDocumentError } from '../storage/document-store'
 import { ConnectionLimits } from '../sync/connection-limits'
 import { newConnectionId, type Connection } from '../sync/connection'
 import type { Room } from '../sync/room'
 import type WebSocket from 'ws'
 
 export function syncRoutes(deps: AppDeps) {
-  const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room; connection: Connection; socketSlot: { claim(): void; release(): void } } }>()
+  const app = new Hono<{ Variables: AppEnv["Variables"] & { room: Room | null; connection: Connection; socketSlot: { claim(): void; release(): void } } }>()
   const limits = new ConnectionLimits(deps.log)
 
   app.get('/:documentId', async (c, next) => {
@@ -33,12 +36,15 @@ export function syncRoutes(deps: AppDeps) {
     const unclaimed = setTimeout(contained(deps.log, 'releasing an unclaimed socket slot', release), 30_000)
     unclaimed.unref()
     c.set('socketSlot', { claim: () => clearTimeout(unclaimed), release: () => { clearTimeout(unclaimed); release() } })
-    let room: Room
+    let room: Room | null
     try {
       room = await deps.rooms.acquire(document.id, document.workspaceId)
     } catch (err) {
-      c.get('socketSlot').release()
-      throw loadFailure(deps, document.id, err)
+      if (!(err instanceof DamagedDocumentError)) {
+        c.get('socketSlot').release()
+        throw loadFailure(deps, document.id, err)
+      }
+      room = null // closed with 4423 on open; the registry has logged it and listed it in /api/health
     }
     c.set('room', room)
     c.set('connection', {
@@ -51,6 +57,16 @@ export function syncRoutes(deps: AppDeps) {
     const room = c.get('room')
     const conn = c.get('connection')
     const slot = c.get('socketSlot')
+    if (!room) {
+      return {
+        onOpen(_event, ws) {
+          slot.claim()
+          ws.close(CloseCode.documentDamaged, CloseReason[CloseCode.documentDamaged])
+        },
+        onClose: () => slot.release(),
+        onError: () => slot.release(),
+      }
+    }
     return {
       onOpen(_event, ws) {
         slot.claim()

@@ -1,12 +1,15 @@
 // Updates building on what the server never received are refused before they are stored (4424),
-// and a document whose stored log is not whole is refused loudly (503 naming it, /api/health),
-// never served as less than it is; its rows stay as they were (issue #17, items 4 and 6).
+// and a document whose stored log is not whole is refused loudly (503 naming it, its sockets closed
+// with 4423, /api/health), never served as less than it is; its rows stay as they were (issue #17,
+// items 4 and 6).
 import { createClient } from '@libsql/client'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/close-codes'
+import { SOCKET_LIMITS } from '../../server/sync/connection-limits'
 import { encodeUpdate } from '../../server/sync/protocol'
-import { workspaceWithDocument } from '../helpers/api'
+import { signUp, workspaceWithDocument } from '../helpers/api'
+import { documentWithLostRow } from '../helpers/damaged-document'
 import { openRawSocket } from '../helpers/raw-socket'
 import { startServer, type TestServer } from '../helpers/server'
 import { connectDoc } from '../helpers/sync-client'
@@ -15,6 +18,15 @@ import { waitFor } from '../helpers/wait'
 let server: TestServer
 beforeAll(async () => { server = await startServer({ tuning: { unloadAfterMs: 200 } }) })
 afterAll(async () => { await server?.dispose() })
+
+/** How the server ends a sync socket to the document, and whether it sent anything first. */
+async function syncSocketEnd(documentId: string, cookie: string) {
+  const socket = await openRawSocket(server.url, documentId, cookie)
+  const closed = await socket.closed
+  return { ...closed, framesBeforeClose: socket.frames.length }
+}
+
+const DAMAGED_CLOSE = { code: CloseCode.documentDamaged, reason: 'document damaged: its stored history cannot be read; nothing was changed', framesBeforeClose: 0 }
 
 describe('updates whose dependencies are missing', () => {
   it('are refused with 4424 and never stored; a burst of updates each building on the last is accepted', async () => {
@@ -59,43 +71,37 @@ describe('updates whose dependencies are missing', () => {
 })
 
 describe('a damaged document', () => {
-  it('with a row missing from its log answers 503 naming it, shows in /api/health, and keeps its rows', async () => {
-    const { owner, documentId } = await workspaceWithDocument(server.url, 'notes')
-    const writer = connectDoc(server.url, documentId, owner.cookie)
-    const watcher = connectDoc(server.url, documentId, owner.cookie)
-    await Promise.all([writer.synced(), watcher.synced()])
-    // One row per edit: each is relayed (so committed) before the next is made.
-    for (let i = 0; i < 5; i++) {
-      writer.doc.getText('t').insert(i, 'x')
-      await waitFor(() => watcher.doc.getText('t').length === i + 1)
-    }
-    writer.destroy()
-    watcher.destroy()
-    await waitFor(async () => (await (await fetch(`${server.url}/api/health`)).json()).loadedDocuments === 0)
-
-    // The database loses one row in the middle of the log (a bad restore, a hand edit).
-    const db = createClient({ url: `file:${server.dbPath}` })
-    const rows = await db.execute({ sql: 'SELECT seq FROM document_updates WHERE document_id = ? ORDER BY seq', args: [documentId] })
-    expect(rows.rows.length).toBeGreaterThanOrEqual(5)
-    const lost = Number(rows.rows[2].seq)
-    await db.execute({ sql: 'DELETE FROM document_updates WHERE document_id = ? AND seq = ?', args: [documentId, lost] })
+  it('with a row missing from its log answers 503 naming it, closes its sockets with 4423, shows in /api/health, and keeps its rows', async () => {
+    // The database loses one row in the middle of the log.
+    const { owner, documentId, addMember, rowsBefore, lost } = await documentWithLostRow(server)
+    const viewer = await addMember('Vic Viewer', 'viewer')
 
     const res = await owner.post(`/api/documents/${documentId}/versions`, { label: 'after the loss' })
     expect(res.status).toBe(503)
     expect(res.body.error).toContain(`document ${documentId} is damaged`)
     expect(res.body.error).toContain(`no row ${lost}`)
-    const upgrade = await openRawSocket(server.url, documentId, owner.cookie).then(() => 'opened', (err: Error) => err.message)
-    expect(upgrade).toBe('upgrade refused: 503')
+    // A browser cannot read a refused upgrade's status: the socket opens and is closed at once with
+    // a code it can show, for an owner and a viewer alike, and nothing of the document is sent.
+    expect(await syncSocketEnd(documentId, owner.cookie)).toEqual(DAMAGED_CLOSE)
+    expect(await syncSocketEnd(documentId, viewer.cookie)).toEqual(DAMAGED_CLOSE)
+    // Each such socket gives its slot back: more of them than the per-user cap are all answered 4423 (not 429).
+    for (let i = 0; i < SOCKET_LIMITS.perUser + 5; i++) expect((await syncSocketEnd(documentId, owner.cookie)).code).toBe(CloseCode.documentDamaged)
+    // Membership is still checked first: someone outside the workspace learns nothing.
+    const outsider = await signUp(server.url, 'Otto Outsider')
+    const refused = await openRawSocket(server.url, documentId, outsider.cookie).then(() => 'opened', (err: Error) => err.message)
+    expect(refused).toBe('upgrade refused: 403')
     const health = await (await fetch(`${server.url}/api/health`)).json()
     expect(health.damagedDocuments).toEqual([expect.objectContaining({ documentId, problem: expect.stringContaining(`no row ${lost}`) })])
+    expect(health.loadedDocuments).toBe(0) // no room was kept for it
 
     // Evidence kept: every other row is still there.
+    const db = createClient({ url: `file:${server.dbPath}` })
     const left = await db.execute({ sql: 'SELECT count(*) AS n FROM document_updates WHERE document_id = ?', args: [documentId] })
-    expect(Number(left.rows[0].n)).toBe(rows.rows.length - 1)
+    expect(Number(left.rows[0].n)).toBe(rowsBefore - 1)
     db.close()
   }, 30_000)
 
-  it('with a torn row in its log answers 503 naming the row, shows in /api/health, and keeps the row as it is', async () => {
+  it('with a torn row in its log answers 503 naming the row, closes its sockets with 4423, shows in /api/health, and keeps the row as it is', async () => {
     const { owner, documentId } = await workspaceWithDocument(server.url, 'notes')
     const writer = connectDoc(server.url, documentId, owner.cookie)
     const watcher = connectDoc(server.url, documentId, owner.cookie)
@@ -124,8 +130,7 @@ describe('a damaged document', () => {
     expect(res.status).toBe(503)
     expect(res.body.error).toContain(`document ${documentId} is damaged`)
     expect(res.body.error).toContain(`update log row ${torn.seq} cannot be read`)
-    const upgrade = await openRawSocket(server.url, documentId, owner.cookie).then(() => 'opened', (err: Error) => err.message)
-    expect(upgrade).toBe('upgrade refused: 503')
+    expect(await syncSocketEnd(documentId, owner.cookie)).toEqual(DAMAGED_CLOSE)
     const health = await (await fetch(`${server.url}/api/health`)).json()
     expect(health.damagedDocuments).toEqual(expect.arrayContaining([expect.objectContaining({ documentId, problem: expect.stringContaining(`row ${torn.seq} cannot be read`) })]))
 

@@ -27,6 +27,7 @@ const NO_ACCESS_LABELS: Record<NoAccessReason, string> = {
   archived: 'Archived',
   forbidden: 'No access',
   'not-found': 'Not found',
+  damaged: 'Cannot be opened',
   rejected: 'Sync stopped',
 }
 

@@ -14,6 +14,7 @@ const STOPPED_MESSAGES = {
   archived: 'This document has been archived; live editing has stopped.',
   forbidden: 'You no longer have access to this document.',
   'not-found': 'This document does not exist, or you do not have access to it.',
+  damaged: 'This document can’t be opened: its stored history is damaged. Nothing has been changed. Ask your workspace owner or operator to restore it from a backup.',
   rejected: 'The server refused a change from this page, so live sync has stopped. Reload to continue.',
 } as const
 
@@ -39,7 +40,10 @@ export function LiveAgendaDocument({ document, user, canWrite }: { document: Doc
       )}
       {restored && <RestoredBanner notice={restored} myUserId={user.id} onDismiss={dismissRestored} />}
       <article className="document-body stage-body">
-        {sync.ydoc && sync.provider ? (
+        {/* As on the document page: never received, a damaged document's empty body would look like lost content. */}
+        {sync.noAccessReason === 'damaged' && !sync.everSynced ? (
+          <p className="document-unavailable">The contents are not shown while the stored history is damaged.</p>
+        ) : sync.ydoc && sync.provider ? (
           <Suspense fallback={<PageLoading label="Opening…" />}>
             <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={writable} user={user} documentId={document.id} workspaceId={document.workspaceId} />
           </Suspense>

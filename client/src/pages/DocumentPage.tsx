@@ -31,6 +31,7 @@ const NO_ACCESS_MESSAGES = {
   archived: 'This document has been archived. Live editing has stopped; unarchive it from the workspace to continue.',
   forbidden: 'You no longer have access to this document.',
   'not-found': 'This document does not exist, or you do not have access to it.',
+  damaged: 'This document can’t be opened: its stored history is damaged. Nothing has been changed. Ask your workspace owner or operator to restore it from a backup.',
   rejected: 'The server refused a change from this page, so live sync has stopped. Reload the page to continue.',
 } as const
 
@@ -147,7 +148,10 @@ export default function DocumentPage() {
       <DocumentCommentsContext.Provider value={comments.context}>
         <div className="document-layout">
           <article className="document-body">
-            {sync.ydoc && sync.provider ? (
+            {/* Never received, a damaged document's empty body (a blank page, a table of zero totals) would look like lost content. */}
+            {sync.noAccessReason === 'damaged' && !sync.everSynced ? (
+              <p className="document-unavailable" data-testid="document-unavailable">The contents are not shown while the stored history is damaged.</p>
+            ) : sync.ydoc && sync.provider ? (
               <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={canWrite} user={presenceUser} documentId={document.id} workspaceId={document.workspaceId} />
             ) : (
               <PageLoading label="Connecting…" />

@@ -8,16 +8,21 @@
 //   browser offline (and not connected)         → shown as "offline" (edits stay in the local Y.Doc)
 //   close 4401, or a refused upgrade probed 401  → signed-out  (terminal)
 //   close 4404, or probed 403/404/archived       → no-access   (terminal)
+//   close 4423 (stored history damaged)           → no-access, reason 'damaged' (terminal)
 //   other terminal close codes (4400, 4422, 1009) → no-access, reason 'rejected' (terminal)
 //   close CloseCode.accessChanged                 → reconnecting (the role is re-read)
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'signed-out' | 'no-access'
 
+import { CloseCode, shouldReconnectAfter } from '../../../shared/close-codes'
+
 /**
- * Why syncing stopped. 'rejected': the server closed with a code after which reconnecting cannot
- * help (malformed message, invalid update, message too big; see TERMINAL_CLOSE_CODES).
+ * Why syncing stopped. 'damaged': the server cannot read the document's stored history and will
+ * not serve it until an operator restores it. 'rejected': the server closed with another code after
+ * which reconnecting cannot help (malformed message, invalid update, message too big; see
+ * TERMINAL_CLOSE_CODES).
  */
-export type NoAccessReason = 'archived' | 'forbidden' | 'not-found' | 'rejected'
+export type NoAccessReason = 'archived' | 'forbidden' | 'not-found' | 'damaged' | 'rejected'
 
 export interface ConnectionMachine {
   phase: 'connecting' | 'connected' | 'reconnecting' | 'signed-out' | 'no-access'
@@ -59,6 +64,17 @@ export function connectionReducer(m: ConnectionMachine, event: ConnectionEvent):
     case 'no-access':
       return { ...m, phase: 'no-access', noAccessReason: event.reason }
   }
+}
+
+/**
+ * The no-access reason a terminal close code means; null for a code the provider reconnects after.
+ * 4401 (signed out) and 4410 (reopen afresh) are handled before this by the caller.
+ */
+export function noAccessReasonForClose(code: number): NoAccessReason | null {
+  if (shouldReconnectAfter(code)) return null
+  if (code === CloseCode.documentGone) return 'archived'
+  if (code === CloseCode.documentDamaged) return 'damaged'
+  return 'rejected'
 }
 
 /** The state shown to the user (and in data-state). */

@@ -25,6 +25,7 @@ import { api, ApiRequestError } from '../api'
 import {
   connectionReducer,
   initialConnection,
+  noAccessReasonForClose,
   visibleState,
   type ConnectionEvent,
   type ConnectionState,
@@ -67,6 +68,8 @@ export interface DocumentSync {
   state: ConnectionState
   /** Why the state is "no-access". */
   noAccessReason: NoAccessReason | null
+  /** Whether this page has received the document from the server at least once. */
+  everSynced: boolean
   /** The server answered an update with "permission denied": the editor must be read-only. */
   serverReadOnly: boolean
   /** Local changes made while the socket was down; reset once the document has synced again. */
@@ -165,14 +168,14 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
       socketOpened = false
       send({ type: 'socket-closed', code: event?.code ?? null })
       if (!event) return // closed by us (disconnect, offline, watchdog)
+      const stopped = noAccessReasonForClose(event.code)
       if (event.code === CloseCode.documentReplaced) {
         const userId = optionsRef.current.localCopyFor
         void (userId ? discardLocalCopy(userId, documentId) : Promise.resolve()).finally(() => {
           if (!disposed) setGeneration((g) => g + 1)
         })
       } else if (event.code === CloseCode.unauthenticated) finish({ type: 'signed-out' }, false)
-      else if (event.code === CloseCode.documentGone) finish({ type: 'no-access', reason: 'archived' }, false)
-      else if (!shouldReconnectAfter(event.code)) finish({ type: 'no-access', reason: 'rejected' }, false)
+      else if (stopped) finish({ type: 'no-access', reason: stopped }, false)
       else if (event.code === CloseCode.accessChanged) void probeAccess(true)
       else if (!wasOpen) void probeAccess(false)
     })
@@ -251,6 +254,7 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
     provider,
     state: visibleState(machine),
     noAccessReason: machine.noAccessReason,
+    everSynced: machine.everSynced,
     serverReadOnly,
     unsentChanges,
     localCopy: !localCopyFor ? 'none' : localCopyLoaded ? 'browser' : 'tab',
