@@ -19,7 +19,15 @@ export default tseslint.config(
     // The rules of hooks; the React Compiler's extra rules are left off (the client is not compiled by it).
     files: ['client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // shared/api builds zod schemas when loaded: a value import puts zod and every schema in the
+      // client's initial download. Types are free; constants live in zod-free modules in shared/.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)shared/api(/|$)', allowTypeImports: true, message: 'Import types only (import type); take constants from a zod-free module in shared/.' }],
+      }],
+    },
   },
   {
     // Tests and the bench read JSON answers loosely.

@@ -1,5 +1,5 @@
-// Route table. The document page (Tiptap + Yjs) is a separate chunk loaded on demand,
-// so the sign-in and workspace pages stay light.
+// Route table. The sign-in family (each the first screen of some visit, often from an e-mailed
+// link) and the workspace pages load with the app; every other page is a chunk loaded on demand.
 import { lazy, Suspense, type ReactNode } from 'react'
 import { createBrowserRouter } from 'react-router'
 import { AppLayout } from './components/AppLayout'
@@ -14,8 +14,8 @@ import { InvitePage } from './pages/InvitePage'
 import { WorkspacesPage } from './pages/WorkspacesPage'
 import { WorkspacePage } from './pages/WorkspacePage'
 import { NotFoundPage } from './pages/NotFoundPage'
-import { AccountPage } from './pages/AccountPage'
 
+const AccountPage = lazy(() => import('./pages/AccountPage'))
 const DocumentPage = lazy(() => import('./pages/DocumentPage'))
 const HistoryPage = lazy(() => import('./pages/HistoryPage'))
 const MeetingsPage = lazy(() => import('./pages/MeetingsPage'))
@@ -41,7 +41,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <WorkspacesPage /> },
       { path: '/w/:workspaceId', element: <WorkspacePage /> },
-      { path: '/account', element: <AccountPage /> },
+      { path: '/account', element: withSuspense('Loading your account…', <AccountPage />) },
       {
         path: '/d/:documentId',
         element: (

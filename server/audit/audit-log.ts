@@ -4,7 +4,8 @@
 // pack downloaded) is recorded by `auditRead` once it has been read.
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
-import type { AuditAction, AuditEntryDto } from '../../shared/api'
+import type { AuditEntryDto } from '../../shared/api'
+import type { AuditAction } from '../../shared/audit-actions'
 import type { AppDeps } from '../app-deps'
 import type { Db } from '../db/client'
 import { auditLog, memberships, users, versions } from '../db/schema'

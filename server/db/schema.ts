@@ -1,8 +1,8 @@
 // Tables of Quorum. Ids are random URL-safe strings; times are unix milliseconds.
-import { ACTION_STATUSES } from '../../shared/api/actions'
-import { AUDIT_ACTIONS } from '../../shared/api/audit'
+import { ACTION_STATUSES } from '../../shared/action-statuses'
+import { AUDIT_ACTIONS } from '../../shared/audit-actions'
 import { RECURRENCES } from '../../shared/recurrence'
-import { DECISION_OUTCOMES } from '../../shared/api/meeting-decisions'
+import { DECISION_OUTCOMES } from '../../shared/decision-outcomes'
 import { CADENCES } from '../../shared/cadences'
 import { sql } from 'drizzle-orm'
 import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core'

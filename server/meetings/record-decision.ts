@@ -5,7 +5,8 @@
 // are decided; a deferred item returns to the open queue with its new due date.
 import { eq, inArray } from 'drizzle-orm'
 import * as Y from 'yjs'
-import type { DecisionInput, DecisionOutcome, MeetingDecisionDto } from '../../shared/api'
+import type { DecisionInput, MeetingDecisionDto } from '../../shared/api'
+import type { DecisionOutcome } from '../../shared/decision-outcomes'
 import { readDecisions, updateDecision } from '../../shared/documents/decisions'
 import { dateLabel, utcDate } from '../../shared/format'
 import type { AppDeps } from '../app-deps'

@@ -1,6 +1,7 @@
 // Sign-up, sign-in, the signed-in person, workspaces and their members.
 import { z } from 'zod'
 import { ROLES } from '../roles'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-length'
 import { Id, Timestamp, UserDto } from './common'
 
 const email = z.string().trim().toLowerCase().email('must be an email address').max(254)
@@ -9,8 +10,6 @@ const email = z.string().trim().toLowerCase().email('must be an email address').
  * A password someone chooses: length is the rule (NIST SP 800-63B), no composition rules; the
  * server also refuses the most common passwords (server/auth/password-policy.ts).
  */
-export const PASSWORD_MIN_LENGTH = 8
-export const PASSWORD_MAX_LENGTH = 256
 export const NewPassword = z.string()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`)

@@ -1,10 +1,8 @@
 // Action items: who does what by when, created in a meeting room. Open items of an ended meeting
 // are carried to the next meeting of the same workspace and cadence until they are done or dropped.
 import { z } from 'zod'
+import { ACTION_STATUSES } from '../action-statuses'
 import { Id, Timestamp } from './common'
-
-export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const
-export type ActionStatus = (typeof ACTION_STATUSES)[number]
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real date')

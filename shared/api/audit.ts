@@ -1,14 +1,8 @@
 // The audit log: an append-only record of who did what in a workspace. Owners read it; no route
 // changes or deletes an entry.
 import { z } from 'zod'
+import { AUDIT_ACTIONS } from '../audit-actions'
 import { Timestamp } from './common'
-
-export const AUDIT_ACTIONS = [
-  'signed-in', 'member-added', 'member-removed', 'member-role-changed', 'document-created', 'document-archived',
-  'version-saved', 'version-restored', 'meeting-started', 'meeting-ended', 'minutes-approved', 'decision-recorded', 'board-pack-downloaded',
-  'invitation-created', 'invitation-revoked', 'invitation-accepted', 'version-viewed',
-] as const
-export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 export const AuditEntryDto = z.object({
   id: z.number().int(),

@@ -1,19 +1,17 @@
 // Discussion threads on a document: start, list, reply, edit, resolve or reopen, delete.
 // Every member may comment (viewers included); see server/routes/comments.ts for who may do what.
 import { z } from 'zod'
+import { COMMENT_MAX_CHARS, TEXT_QUOTE_MAX_CHARS } from '../comment-limits'
 import { Id, Timestamp } from './common'
 
 /** 1–10,000 characters, stored exactly as sent (HTML included: pages render it as text). */
 export const CommentText = z.string()
-  .max(10_000, 'must be at most 10,000 characters')
+  .max(COMMENT_MAX_CHARS, `must be at most ${COMMENT_MAX_CHARS.toLocaleString('en')} characters`)
   .refine((s) => s.trim().length > 0, 'must not be empty')
-export const COMMENT_MAX_CHARS = 10_000
 
 const RecordId = z.string().min(1).max(200)
 /** An encoded Yjs relative position (Y.encodeRelativePosition), base64. */
 const RelativePosition = z.string().min(1).max(1_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
-
-export const TEXT_QUOTE_MAX_CHARS = 500
 
 export const CommentAnchor = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document') }),

@@ -1,13 +1,9 @@
 // Decisions recorded in a meeting: an item of the decision queue decided with an outcome, a
 // rationale and, where the cadence calls for it (board), the vote of each attendee.
 import { z } from 'zod'
+import { DECISION_OUTCOMES, VOTE_CHOICES } from '../decision-outcomes'
 import { IsoDate } from './actions'
 import { Id, Timestamp } from './common'
-
-export const DECISION_OUTCOMES = ['approved', 'rejected', 'deferred'] as const
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number]
-export const VOTE_CHOICES = ['for', 'against', 'abstain'] as const
-export type VoteChoice = (typeof VOTE_CHOICES)[number]
 
 export const DecisionVote = z.object({ userId: Id, vote: z.enum(VOTE_CHOICES) })
 export type DecisionVote = z.infer<typeof DecisionVote>

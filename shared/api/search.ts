@@ -1,8 +1,7 @@
 // Workspace search: document titles, every record's fields, rich text and comments (server/search/).
 import { z } from 'zod'
 import { DOCUMENT_KINDS } from '../document-kinds'
-
-export const SEARCH_QUERY_MAX_CHARS = 200
+import { SEARCH_QUERY_MAX_CHARS } from '../search-limits'
 
 export const SearchQuery = z.object({
   q: z.string().trim()

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { PASSWORD_MIN_LENGTH } from '../../../shared/api/accounts'
+import { PASSWORD_MIN_LENGTH } from '../../../shared/password-length'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 

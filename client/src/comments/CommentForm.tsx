@@ -2,7 +2,7 @@
 // Typing "@" offers the workspace's members (a combobox: arrows move, Enter or Tab chooses, Escape
 // closes); a chosen person is written as "@Name" and sent as a mention of their id.
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { COMMENT_MAX_CHARS } from '../../../shared/api/comments'
+import { COMMENT_MAX_CHARS } from '../../../shared/comment-limits'
 import { errorMessage } from '../api'
 import { FormError } from '../components/FormError'
 import { useMentionMembers, type MentionMember } from './mention-members'

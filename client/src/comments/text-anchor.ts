@@ -6,7 +6,8 @@ import type { EditorState } from '@tiptap/pm/state'
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
-import { TEXT_QUOTE_MAX_CHARS, type CommentAnchor } from '../../../shared/api'
+import type { CommentAnchor } from '../../../shared/api'
+import { TEXT_QUOTE_MAX_CHARS } from '../../../shared/comment-limits'
 
 export type TextAnchor = Extract<CommentAnchor, { type: 'text' }>
 

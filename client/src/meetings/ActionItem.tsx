@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
 import type { ActionDto, ActionPatch, MemberDto } from '../../../shared/api'
-import { ACTION_STATUSES } from '../../../shared/api'
+import { ACTION_STATUSES } from '../../../shared/action-statuses'
 import { dateLabel } from '../../../shared/format/dates'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'

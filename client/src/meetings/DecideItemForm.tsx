@@ -1,7 +1,8 @@
 // "Decide an item" in the meeting room: an open item of the decision queue, its outcome, the
 // rationale, a new due date when deferred and, on board cadence, the vote of each voter.
 import { useState, type FormEvent } from 'react'
-import { DECISION_OUTCOMES, VOTE_CHOICES, type DecisionOutcome, type MeetingDecisionDto, type VoteChoice } from '../../../shared/api'
+import type { MeetingDecisionDto } from '../../../shared/api'
+import { DECISION_OUTCOMES, VOTE_CHOICES, type DecisionOutcome, type VoteChoice } from '../../../shared/decision-outcomes'
 import { addDays } from '../../../shared/documents/calendar'
 import { api, errorMessage } from '../api'
 import { FormError } from '../components/FormError'

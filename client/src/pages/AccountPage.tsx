@@ -4,7 +4,7 @@ import { TwoFactorSection } from '../account/TwoFactorSection'
 import { useSignedInUser } from '../session/session'
 
 /** The signed-in person's own account: password, two-factor sign-in and sessions. */
-export function AccountPage() {
+export default function AccountPage() {
   const user = useSignedInUser()
   return (
     <main className="page narrow-page account-page">

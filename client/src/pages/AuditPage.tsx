@@ -2,7 +2,8 @@
 // done and by whom; older entries a page at a time.
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntryDto } from '../../../shared/api'
+import type { AuditEntryDto } from '../../../shared/api'
+import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit-actions'
 import { dateTimeLabel } from '../../../shared/format/dates'
 import { api, ApiRequestError, errorMessage } from '../api'
 import { FormError } from '../components/FormError'

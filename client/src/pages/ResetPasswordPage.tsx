@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
-import { PASSWORD_MIN_LENGTH } from '../../../shared/api/accounts'
+import { PASSWORD_MIN_LENGTH } from '../../../shared/password-length'
 import { api, errorMessage } from '../api'
 import { AuthLayout } from '../components/AuthLayout'
 import { FormError } from '../components/FormError'

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
+import { PASSWORD_MIN_LENGTH } from '../../../shared/password-length'
 import { api, errorMessage } from '../api'
 import { AuthLayout } from '../components/AuthLayout'
 import { FormError } from '../components/FormError'
 import { safeNextPath, useSession } from '../session/session'
-
-const MIN_PASSWORD_LENGTH = 8
 
 export function SignupPage() {
   const { user, refresh } = useSession()
@@ -26,8 +25,8 @@ export function SignupPage() {
       setError('Enter your name and email.')
       return
     }
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      setError(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      setError(`Password must be at least ${PASSWORD_MIN_LENGTH} characters.`)
       return
     }
     setBusy(true)
@@ -80,7 +79,7 @@ export function SignupPage() {
           <label className="field">
             <span className="field-label">Password</span>
             <input name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            <span className="field-hint">At least {MIN_PASSWORD_LENGTH} characters.</span>
+            <span className="field-hint">At least {PASSWORD_MIN_LENGTH} characters.</span>
           </label>
           <FormError message={error} />
           <button type="submit" className="button primary wide" disabled={busy}>

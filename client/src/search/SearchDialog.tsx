@@ -3,7 +3,8 @@
 // document at its record.
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { SEARCH_QUERY_MAX_CHARS, type SearchResultDto } from '../../../shared/api'
+import type { SearchResultDto } from '../../../shared/api'
+import { SEARCH_QUERY_MAX_CHARS } from '../../../shared/search-limits'
 import { DOCUMENT_KIND_LABELS } from '../../../shared/document-kinds'
 import { api, errorMessage } from '../api'
 import { Snippet } from './Snippet'
