@@ -8,15 +8,8 @@ import { bodyForKind } from '../documents/registry'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
 import { useRestoreNotice } from '../sync/useRestoreNotice'
+import { NOT_RECEIVED_MESSAGES, STOPPED_MESSAGES } from '../sync/stopped-messages'
 import { RestoredBanner } from '../history/RestoredBanner'
-
-const STOPPED_MESSAGES = {
-  archived: 'This document has been archived; live editing has stopped.',
-  forbidden: 'You no longer have access to this document.',
-  'not-found': 'This document does not exist, or you do not have access to it.',
-  damaged: 'This document can’t be opened: its stored history is damaged. Nothing has been changed. Ask your workspace owner or operator to restore it from a backup.',
-  rejected: 'The server refused a change from this page, so live sync has stopped. Reload to continue.',
-} as const
 
 export function LiveAgendaDocument({ document, user, canWrite }: { document: DocumentDto; user: PresenceUser; canWrite: boolean }) {
   const sync = useDocumentSync(document.id, { user, localCopyFor: canWrite ? user.id : null })
@@ -28,21 +21,20 @@ export function LiveAgendaDocument({ document, user, canWrite }: { document: Doc
     if (sync.state === 'signed-out') markSignedOut()
   }, [sync.state, markSignedOut])
 
-  const stopped = sync.state === 'no-access' || sync.state === 'signed-out'
+  const stopped = sync.stopReason !== null
   const writable = canWrite && !sync.serverReadOnly && !stopped && !document.archivedAt
 
   return (
     <div className="stage-document" data-testid="stage-document" data-document-id={document.id} data-state={sync.state}>
-      {sync.state === 'no-access' && sync.noAccessReason && (
+      {sync.stopReason && (
         <div className="banner warning" role="alert">
-          {STOPPED_MESSAGES[sync.noAccessReason]}
+          {STOPPED_MESSAGES[sync.stopReason]}
         </div>
       )}
       {restored && <RestoredBanner notice={restored} myUserId={user.id} onDismiss={dismissRestored} />}
       <article className="document-body stage-body">
-        {/* As on the document page: never received, a damaged document's empty body would look like lost content. */}
-        {sync.noAccessReason === 'damaged' && !sync.everSynced ? (
-          <p className="document-unavailable">The contents are not shown while the stored history is damaged.</p>
+        {sync.withheldReason ? (
+          <p className="document-unavailable" data-testid="document-unavailable">{NOT_RECEIVED_MESSAGES[sync.withheldReason]}</p>
         ) : sync.ydoc && sync.provider ? (
           <Suspense fallback={<PageLoading label="Opening…" />}>
             <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={writable} user={user} documentId={document.id} workspaceId={document.workspaceId} />

@@ -22,18 +22,11 @@ import { SaveVersionButton } from '../history/SaveVersionButton'
 import { useSession } from '../session/session'
 import { useDocumentSync } from '../sync/useDocumentSync'
 import { useRestoreNotice } from '../sync/useRestoreNotice'
+import { NOT_RECEIVED_MESSAGES, STOPPED_MESSAGES } from '../sync/stopped-messages'
 import { RestoredBanner } from '../history/RestoredBanner'
 import { usePresence } from '../sync/usePresence'
 import { useRenderLag } from '../sync/useRenderLag'
 import { useOpenAtRecord } from '../search/useOpenAtRecord'
-
-const NO_ACCESS_MESSAGES = {
-  archived: 'This document has been archived. Live editing has stopped; unarchive it from the workspace to continue.',
-  forbidden: 'You no longer have access to this document.',
-  'not-found': 'This document does not exist, or you do not have access to it.',
-  damaged: 'This document can’t be opened: its stored history is damaged. Nothing has been changed. Ask your workspace owner or operator to restore it from a backup.',
-  rejected: 'The server refused a change from this page, so live sync has stopped. Reload the page to continue.',
-} as const
 
 export default function DocumentPage() {
   const { documentId = '' } = useParams()
@@ -90,7 +83,7 @@ export default function DocumentPage() {
   if (!access || !presenceUser) return <PageLoading label="Opening document…" />
 
   const { document } = access
-  const stopped = sync.state === 'no-access' || sync.state === 'signed-out'
+  const stopped = sync.stopReason !== null
   const archived = Boolean(document.archivedAt) || sync.noAccessReason === 'archived'
   const canWrite = access.canWrite && !sync.serverReadOnly && !stopped && !archived
   const workspace = workspaces.find((w) => w.id === document.workspaceId)
@@ -133,9 +126,9 @@ export default function DocumentPage() {
         <FormError message={titleError} />
       </div>
 
-      {sync.state === 'no-access' && sync.noAccessReason && (
+      {sync.stopReason && (
         <div className="banner warning" role="alert">
-          {NO_ACCESS_MESSAGES[sync.noAccessReason]}
+          {STOPPED_MESSAGES[sync.stopReason]}
         </div>
       )}
       {restored && <RestoredBanner notice={restored} myUserId={me?.id} onDismiss={dismissRestored} />}
@@ -148,9 +141,8 @@ export default function DocumentPage() {
       <DocumentCommentsContext.Provider value={comments.context}>
         <div className="document-layout">
           <article className="document-body">
-            {/* Never received, a damaged document's empty body (a blank page, a table of zero totals) would look like lost content. */}
-            {sync.noAccessReason === 'damaged' && !sync.everSynced ? (
-              <p className="document-unavailable" data-testid="document-unavailable">The contents are not shown while the stored history is damaged.</p>
+            {sync.withheldReason ? (
+              <p className="document-unavailable" data-testid="document-unavailable">{NOT_RECEIVED_MESSAGES[sync.withheldReason]}</p>
             ) : sync.ydoc && sync.provider ? (
               <Body ydoc={sync.ydoc} provider={sync.provider} canWrite={canWrite} user={presenceUser} documentId={document.id} workspaceId={document.workspaceId} />
             ) : (

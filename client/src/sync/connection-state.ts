@@ -24,6 +24,9 @@ import { CloseCode, shouldReconnectAfter } from '../../../shared/close-codes'
  */
 export type NoAccessReason = 'archived' | 'forbidden' | 'not-found' | 'damaged' | 'rejected'
 
+/** Why syncing stopped for good: a no-access reason, or the session ended. */
+export type StopReason = NoAccessReason | 'signed-out'
+
 export interface ConnectionMachine {
   phase: 'connecting' | 'connected' | 'reconnecting' | 'signed-out' | 'no-access'
   browserOnline: boolean
@@ -75,6 +78,20 @@ export function noAccessReasonForClose(code: number): NoAccessReason | null {
   if (code === CloseCode.documentGone) return 'archived'
   if (code === CloseCode.documentDamaged) return 'damaged'
   return 'rejected'
+}
+
+/** Why syncing stopped for good; null while it may still go on. */
+export function stopReason(m: ConnectionMachine): StopReason | null {
+  if (m.phase === 'signed-out') return 'signed-out'
+  return m.phase === 'no-access' ? m.noAccessReason : null
+}
+
+/**
+ * Why the body is withheld: syncing stopped before the document ever arrived, so there is nothing
+ * true to show. Null otherwise (a page that had synced keeps showing what it received, read-only).
+ */
+export function withheldReason(m: ConnectionMachine): StopReason | null {
+  return m.everSynced ? null : stopReason(m)
 }
 
 /** The state shown to the user (and in data-state). */

@@ -26,10 +26,13 @@ import {
   connectionReducer,
   initialConnection,
   noAccessReasonForClose,
+  stopReason,
   visibleState,
+  withheldReason,
   type ConnectionEvent,
   type ConnectionState,
   type NoAccessReason,
+  type StopReason,
 } from './connection-state'
 import { discardLocalCopy, isFromLocalCopy, keepLocalCopy } from './local-copy'
 import { syncServerUrl } from './sync-url'
@@ -70,6 +73,10 @@ export interface DocumentSync {
   noAccessReason: NoAccessReason | null
   /** Whether this page has received the document from the server at least once. */
   everSynced: boolean
+  /** Why syncing stopped for good (see stopped-messages.ts for the words); null while it goes on. */
+  stopReason: StopReason | null
+  /** Set when syncing stopped before the document arrived: show why instead of an empty body. */
+  withheldReason: StopReason | null
   /** The server answered an update with "permission denied": the editor must be read-only. */
   serverReadOnly: boolean
   /** Local changes made while the socket was down; reset once the document has synced again. */
@@ -255,6 +262,8 @@ export function useDocumentSync(documentId: string, options: DocumentSyncOptions
     state: visibleState(machine),
     noAccessReason: machine.noAccessReason,
     everSynced: machine.everSynced,
+    stopReason: stopReason(machine),
+    withheldReason: withheldReason(machine),
     serverReadOnly,
     unsentChanges,
     localCopy: !localCopyFor ? 'none' : localCopyLoaded ? 'browser' : 'tab',

@@ -1,7 +1,17 @@
 // The document page's connection state machine: which close codes stop syncing for good, and why.
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../../shared/close-codes'
-import { connectionReducer, initialConnection, noAccessReasonForClose, visibleState, type ConnectionEvent, type ConnectionMachine } from '../../../client/src/sync/connection-state'
+import {
+  connectionReducer,
+  initialConnection,
+  noAccessReasonForClose,
+  stopReason,
+  visibleState,
+  withheldReason,
+  type ConnectionEvent,
+  type ConnectionMachine,
+  type NoAccessReason,
+} from '../../../client/src/sync/connection-state'
 
 const run = (events: ConnectionEvent[], start: ConnectionMachine = initialConnection()) => events.reduce(connectionReducer, start)
 
@@ -45,5 +55,43 @@ describe('connectionReducer', () => {
   it('a close before the first sync stays "connecting"; after it, "reconnecting"', () => {
     expect(visibleState(run([{ type: 'socket-closed', code: 1006 }]))).toBe('connecting')
     expect(visibleState(run([{ type: 'synced' }, { type: 'socket-closed', code: 1006 }]))).toBe('reconnecting')
+  })
+})
+
+describe('stopReason and withheldReason', () => {
+  const reasons: NoAccessReason[] = ['archived', 'forbidden', 'not-found', 'damaged', 'rejected']
+
+  it('withholds the body when syncing stopped, for any reason, before the document arrived', () => {
+    for (const reason of reasons) {
+      const m = run([{ type: 'socket-closed', code: 1006 }, { type: 'no-access', reason }])
+      expect(stopReason(m)).toBe(reason)
+      expect(withheldReason(m)).toBe(reason)
+    }
+    const signedOut = run([{ type: 'signed-out' }])
+    expect(stopReason(signedOut)).toBe('signed-out')
+    expect(withheldReason(signedOut)).toBe('signed-out')
+  })
+
+  it('keeps showing what a page received once it had synced', () => {
+    for (const reason of [...reasons, 'signed-out'] as const) {
+      const stop: ConnectionEvent = reason === 'signed-out' ? { type: 'signed-out' } : { type: 'no-access', reason }
+      const m = run([{ type: 'synced' }, { type: 'socket-closed', code: 1006 }, stop])
+      expect(stopReason(m)).toBe(reason)
+      expect(withheldReason(m)).toBeNull()
+    }
+  })
+
+  it('is null while syncing may still go on: connecting, connected, reconnecting, offline', () => {
+    const states = [
+      run([]),
+      run([{ type: 'socket-closed', code: 1006 }]),
+      run([{ type: 'synced' }]),
+      run([{ type: 'synced' }, { type: 'socket-closed', code: CloseCode.accessChanged }]),
+      run([{ type: 'browser-offline' }]),
+    ]
+    for (const m of states) {
+      expect(stopReason(m)).toBeNull()
+      expect(withheldReason(m)).toBeNull()
+    }
   })
 })
